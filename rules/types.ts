@@ -1,0 +1,88 @@
+/**
+ * The contract of the rules module (issue #3, shared/spec/detection-policy.md).
+ * Pure types: the same code runs in the content script, the CLI and the tests.
+ */
+
+/** What posting the reply would do: nothing, confirm a relationship, or disclose PHI. */
+export type Verdict = 'ok' | 'warn' | 'block';
+
+/** A finding's weight; a reply's verdict is the heaviest of its findings. */
+export type Severity = 'warn' | 'block';
+
+/** The policy's six categories; a finding has exactly one. */
+export const CATEGORIES = [
+  'confirms-patient-status',
+  'care-details',
+  'identifiers',
+  'defensive-disclosure',
+  'staff-gossip',
+  'testimonial-without-authorization',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** One risky span of the reply, indexed in the original (un-normalized) text. */
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  /** Inclusive start offset in the original text (UTF-16 code units). */
+  start: number;
+  /** Exclusive end offset in the original text. */
+  end: number;
+  /** The text between start and end, as the user typed it. */
+  actual: string;
+  /** Why this is risky, in plain words for front-desk staff. */
+  message: string;
+  /** A safer wording, where one exists. */
+  suggestion?: string;
+}
+
+/** The verdict on a whole reply. */
+export interface Analysis {
+  verdict: Verdict;
+  findings: Finding[];
+}
+
+/** A staff member of the practice: their names are never findings. */
+export interface StaffMember {
+  name: string;
+  role?: string;
+}
+
+/** The practice's own details: never findings (policy: "the practice's own contact details"). */
+export interface PracticeProfile {
+  name?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  website?: string;
+  staff?: StaffMember[];
+}
+
+/** How eager the guard is. */
+export type Strictness = 'relaxed' | 'standard' | 'strict';
+
+/** The user's or the organization's choices that change what is flagged. */
+export interface RuleSettings {
+  strictness?: Strictness;
+  /** Rule ids to skip. */
+  disabledRules?: string[];
+  /** Practice-specific sensitive terms, flagged as care details when tied to a person. */
+  extraTerms?: string[];
+  /** Allow the reviewer's first name in a greeting ("Thanks, Maria"); off by default. */
+  allowReviewerFirstName?: boolean;
+}
+
+/** What the reply answers: the review or comment, and its author's display name. */
+export interface ReplyContext {
+  reviewText?: string;
+  reviewAuthor?: string;
+  platform?: 'facebook' | 'google' | 'yelp' | 'other';
+}
+
+/** Everything `analyze` may be told besides the text. */
+export interface AnalyzeOptions {
+  profile?: PracticeProfile;
+  settings?: RuleSettings;
+  context?: ReplyContext;
+}
