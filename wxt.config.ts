@@ -4,6 +4,8 @@ import { SITE_MATCHES } from './lib/sites/matches';
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Parallel builds (several people or test runs on one machine) each get their own folder.
+  outDir: process.env.WXT_OUT_DIR || '.output',
   // Never open a browser from `wxt` itself: `npm run demo` owns that, with the replicas.
   webExt: { disabled: true },
   manifest: ({ browser }) => ({

@@ -9,7 +9,8 @@ import { type BrowserContext, test as base, chromium, type Page } from '@playwri
 import { REPLICA_ROUTES, serveReplica } from './replicas/routes';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const EXTENSION_DIR = path.resolve(here, '../../.output/chrome-mv3');
+/** The unpacked build under test: `$WXT_OUT_DIR/chrome-mv3` (default `.output`). */
+export const EXTENSION_DIR = path.resolve(here, '../..', process.env.WXT_OUT_DIR || '.output', 'chrome-mv3');
 
 /** The Chromium to drive: $CHROMIUM_PATH, else Debian's. */
 export function chromiumPath(): string {
