@@ -8,6 +8,9 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR || '.output',
   // Never open a browser from `wxt` itself: `npm run demo` owns that, with the replicas.
   webExt: { disabled: true },
+  // Vite's modulepreload polyfill fetch()es chunks; extension pages don't need it, and the shipped
+  // code then holds no network call at all (checked by tests/e2e/manifest.spec.ts).
+  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser }) => ({
     name: 'Reply Guard for Healthcare',
     description:
