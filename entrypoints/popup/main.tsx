@@ -1,14 +1,20 @@
+import '@/components/theme.css';
+import '@/components/common/common.css';
+import '@/components/popup/popup.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { createPopupStore } from '@/lib/stores/popup-store';
+import { createSettingsStore } from '@/lib/stores/settings-store';
 
-function App() {
-  return <h1>Reply Guard</h1>;
-}
+const settingsStore = createSettingsStore();
+settingsStore.start();
+const popupStore = createPopupStore();
 
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <PopupApp settingsStore={settingsStore} popupStore={popupStore} />
     </StrictMode>,
   );
