@@ -1,12 +1,42 @@
+/**
+ * The content script: thin wiring of the guard (lib/guard) into every frame of the guarded sites.
+ * Runs at document_start so its capture listeners on window come before the site's handlers.
+ */
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { Guard } from '@/lib/guard/controller';
+import { sendInteraction } from '@/lib/guard/log';
+import type { ContentRequest } from '@/lib/messaging';
+import { getSettings, watchSettings } from '@/lib/settings-storage';
+import { adaptersFor } from '@/lib/sites';
 import { SITE_MATCHES } from '@/lib/sites/matches';
 
 export default defineContentScript({
   matches: [...SITE_MATCHES],
   allFrames: true,
   runAt: 'document_start',
-  main() {
+  main(ctx) {
     // A marker on the root (never on an editor) lets tests and admins see the guard is present.
     document.documentElement.setAttribute('data-reply-guard', 'loaded');
+    const found = adaptersFor(new URL(location.href));
+    if (!found) return;
+    const guard = new Guard({
+      window,
+      site: found.site,
+      adapters: found.adapters,
+      // The rules and templates load when a reply box is first used, not on every page view.
+      loadHeavy: () => import('@/lib/guard/heavy'),
+      log: (input) => void sendInteraction(input),
+      getSettings,
+      watchSettings,
+    });
+    guard.start();
+    ctx.addEventListener(window, 'wxt:locationchange', () => guard.onLocationChange());
+    const onMessage = (msg: unknown) => guard.handleMessage(msg as ContentRequest);
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      guard.destroy();
+    });
   },
 });

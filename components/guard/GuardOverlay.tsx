@@ -1,0 +1,53 @@
+import type { Analysis } from '@/rules/types';
+import { GuardDialog } from './GuardDialog';
+import { StatusChip } from './StatusChip';
+
+/** One chip's place and content: viewport coordinates of its anchor corner. */
+export interface ChipView {
+  id: number;
+  analysis: Analysis;
+  /** Viewport position (px) of the chip's top-left corner. */
+  top: number;
+  left: number;
+  placement: 'above' | 'below';
+}
+
+/** The held reply the dialog is about. */
+export interface DialogView {
+  key: number;
+  analysis: Analysis & { verdict: 'warn' | 'block' };
+}
+
+/** Everything the guard shows over a page: chips beside boxes and, when a post is held, the dialog. */
+export interface GuardOverlayProps {
+  chips: readonly ChipView[];
+  dialog: DialogView | null;
+  onEdit(): void;
+  onTemplate(): void;
+  onConfirm(reason: string): void;
+}
+
+/** The guard's whole overlay, rendered into its shadow root. */
+export function GuardOverlay({ chips, dialog, onEdit, onTemplate, onConfirm }: GuardOverlayProps) {
+  return (
+    <div className="rg-root">
+      <div className="rg-layer">
+        {chips.map((c) => (
+          <div key={c.id} className="rg-chip-wrap" style={{ top: c.top, left: c.left }}>
+            <StatusChip verdict={c.analysis.verdict} findings={c.analysis.findings} placement={c.placement} />
+          </div>
+        ))}
+      </div>
+      {dialog ? (
+        <GuardDialog
+          key={dialog.key}
+          verdict={dialog.analysis.verdict}
+          findings={dialog.analysis.findings}
+          onEdit={onEdit}
+          onTemplate={onTemplate}
+          onConfirm={onConfirm}
+        />
+      ) : null}
+    </div>
+  );
+}

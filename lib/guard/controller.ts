@@ -1,0 +1,698 @@
+/**
+ * The guard in the page (issue #4): finds reply boxes, analyzes what staff type, marks risky spans,
+ * holds risky posts at submit behind a dialog, and logs how each reply ended.
+ *
+ * Submit interception: listeners on `window` in the capture phase, registered at document_start,
+ * run before any handler the site attaches to its elements (Lexical's included), so a held
+ * Enter / click / submit never reaches the site. After "Confirm and post" the guard re-dispatches
+ * the same action with a one-shot bypass.
+ */
+import type { ChipView } from '@/components/guard/GuardOverlay';
+import { readText, textModel, writeText } from '@/lib/editor';
+import type { InteractionInput, Outcome } from '@/lib/log-record';
+import type { ContentRequest, PageStatus } from '@/lib/messaging';
+import { type CustomTemplate, DEFAULT_SETTINGS, guardActive, type Settings, type SiteId } from '@/lib/settings';
+import type { EffectiveSettings } from '@/lib/settings-storage';
+import { BUTTON_SELECTOR } from '@/lib/sites/dom';
+import type { SiteAdapter } from '@/lib/sites/types';
+import type { Analysis, AnalyzeOptions, PracticeProfile, ReplyContext, Verdict } from '@/rules/types';
+import { Highlighter } from './highlights';
+import { createOverlay, type Overlay } from './ui';
+
+/** What the lazily loaded half provides (lib/guard/heavy.ts). */
+export interface HeavyModule {
+  analyze(text: string, options?: AnalyzeOptions): Analysis;
+  suggestTemplate(reviewText: string | undefined, profile: PracticeProfile, custom?: CustomTemplate[]): string;
+}
+
+/** Everything the guard needs from outside, injectable for tests. */
+export interface GuardDeps {
+  window: Window;
+  site: SiteId;
+  adapters: readonly SiteAdapter[];
+  loadHeavy(): Promise<HeavyModule>;
+  log(input: InteractionInput): void;
+  getSettings(): Promise<EffectiveSettings>;
+  watchSettings(cb: (s: EffectiveSettings) => void): () => void;
+}
+
+/** How a held reply was being posted, so "Confirm and post" can do exactly that again. */
+type Via =
+  | { kind: 'enter' }
+  | { kind: 'click'; button: HTMLElement }
+  | { kind: 'submit'; form: HTMLFormElement; submitter: HTMLElement | null };
+
+/** The attribute the contract puts on every watched editor: its current verdict. */
+export const VERDICT_ATTR = 'data-hipaa-guard';
+
+/** Quiet time after the last keystroke before analyzing (the verdict lands well within 1 s). */
+const DEBOUNCE_MS = 120;
+/** Longest an analysis may wait for an idle moment. */
+const IDLE_TIMEOUT_MS = 300;
+/** How often the page is rescanned for new boxes while it changes. */
+const SCAN_THROTTLE_MS = 250;
+
+/** One watched reply box. */
+class Session {
+  analysis: Analysis | null = null;
+  analyzedText: string | null = null;
+  context: ReplyContext | null = null;
+  /** Focused at least once: only then does the chip show (a page may have dozens of idle boxes). */
+  engaged = false;
+  /** When the current reply was first typed, for the log's duration. */
+  startedAt: number | null = null;
+  /** The last flagged draft, to log it as abandoned if it is cleared or left. */
+  flagged: { text: string; analysis: Analysis } | null = null;
+  lastPosted: { text: string; at: number } | null = null;
+  lastFocusAt = 0;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  idle: number | undefined;
+  observer: MutationObserver | undefined;
+
+  constructor(
+    readonly id: number,
+    readonly editor: HTMLElement,
+    readonly adapter: SiteAdapter,
+  ) {}
+}
+
+/** The held post while its dialog is open. */
+interface Held {
+  session: Session;
+  via: Via;
+  analysis: Analysis & { verdict: 'warn' | 'block' };
+  text: string;
+  key: number;
+}
+
+/** The guard for one document (one per frame). */
+export class Guard {
+  private readonly win: Window;
+  private readonly doc: Document;
+  private readonly sessions = new Map<HTMLElement, Session>();
+  private nextId = 1;
+  private settings: Settings = DEFAULT_SETTINGS;
+  private heavy: HeavyModule | null = null;
+  private heavyLoading: Promise<HeavyModule | null> | null = null;
+  private overlay: Overlay | null = null;
+  private highlighter: Highlighter | null = null;
+  private held: Held | null = null;
+  /** True only while the guard itself re-dispatches a confirmed post. */
+  private bypass = false;
+  private scanTimer: ReturnType<typeof setTimeout> | undefined;
+  private frame: number | undefined;
+  private pageObserver: MutationObserver | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  private unwatch: (() => void) | undefined;
+  private readonly cleanups: Array<() => void> = [];
+  private destroyed = false;
+
+  constructor(private readonly deps: GuardDeps) {
+    this.win = deps.window;
+    this.doc = deps.window.document;
+  }
+
+  /** True when the guard acts on this site now (per-site switch and pause). */
+  get active(): boolean {
+    return guardActive(this.settings, this.deps.site);
+  }
+
+  /** Starts watching: call at document_start so the submit listeners come first. */
+  start(): void {
+    const on = <K extends keyof WindowEventMap>(
+      target: Window | Document,
+      type: K,
+      fn: (e: WindowEventMap[K]) => void,
+      opts: AddEventListenerOptions = { capture: true },
+    ) => {
+      target.addEventListener(type, fn as EventListener, opts);
+      this.cleanups.push(() => target.removeEventListener(type, fn as EventListener, opts));
+    };
+    on(this.win, 'keydown', (e) => this.onKeyDown(e));
+    on(this.win, 'click', (e) => this.onClick(e));
+    on(this.win, 'submit', (e) => this.onSubmit(e));
+    on(this.doc, 'focusin', (e) => this.onFocusIn(e));
+    on(this.doc, 'input', (e) => this.onInput(e));
+    on(this.win, 'scroll', () => this.requestFrame(), { capture: true, passive: true });
+    on(this.win, 'resize', () => this.requestFrame(), { passive: true });
+    on(this.win, 'pagehide', () => this.abandonAll());
+
+    // New boxes (late, lazy-loaded or after in-app navigation): a throttled rescan on DOM changes.
+    this.pageObserver = new MutationObserver(() => this.scheduleScan());
+    this.pageObserver.observe(this.doc.documentElement, { childList: true, subtree: true });
+    if (this.doc.readyState === 'loading') {
+      on(this.doc, 'DOMContentLoaded' as keyof WindowEventMap, () => this.scan(), { once: true });
+    } else this.scan();
+
+    this.unwatch = this.deps.watchSettings((s) => this.applySettings(s.settings));
+    void this.deps.getSettings().then(
+      (s) => this.applySettings(s.settings),
+      () => undefined,
+    );
+  }
+
+  /** Stops everything and leaves the page as it was (extension updated or removed). */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const fn of this.cleanups.splice(0)) fn();
+    this.pageObserver?.disconnect();
+    this.resizeObserver?.disconnect();
+    this.unwatch?.();
+    clearTimeout(this.scanTimer);
+    if (this.frame !== undefined) this.win.cancelAnimationFrame(this.frame);
+    for (const s of this.sessions.values()) this.detach(s, false);
+    this.sessions.clear();
+    this.held = null;
+    this.highlighter?.destroy();
+    this.overlay?.destroy();
+    this.overlay = null;
+  }
+
+  /** In-app navigation: boxes that went away with a flagged draft are abandoned; new ones are found. */
+  onLocationChange(): void {
+    this.scan();
+  }
+
+  // ---- finding boxes ----
+
+  private scheduleScan(): void {
+    if (this.scanTimer !== undefined || this.destroyed) return;
+    this.scanTimer = setTimeout(() => {
+      this.scanTimer = undefined;
+      this.scan();
+    }, SCAN_THROTTLE_MS);
+  }
+
+  /** Attaches to every reply box in the document and lets go of removed ones. */
+  private scan(): void {
+    if (this.destroyed) return;
+    for (const s of [...this.sessions.values()]) if (!s.editor.isConnected) this.detach(s, true);
+    for (const adapter of this.deps.adapters) {
+      for (const el of this.doc.querySelectorAll(adapter.editorSelector)) {
+        if (!this.sessions.has(el as HTMLElement) && this.adapterFor(el) === adapter)
+          this.attach(el as HTMLElement, adapter);
+      }
+    }
+    this.requestFrame();
+  }
+
+  private adapterFor(el: Element): SiteAdapter | null {
+    for (const a of this.deps.adapters) if (el.matches(a.editorSelector) && a.isEditor(el)) return a;
+    return null;
+  }
+
+  /** The watched box `node` is in, if any. */
+  private sessionAt(node: EventTarget | null): Session | null {
+    for (let n = node instanceof Node ? node : null; n; n = n.parentNode) {
+      const s = n instanceof HTMLElement ? this.sessions.get(n) : undefined;
+      if (s) return s;
+    }
+    return null;
+  }
+
+  private attach(editor: HTMLElement, adapter: SiteAdapter): Session {
+    const s = new Session(this.nextId++, editor, adapter);
+    this.sessions.set(editor, s);
+    if (!(editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement)) {
+      // Rich editors (Lexical) often cancel beforeinput and render themselves: no input event to rely on.
+      s.observer = new MutationObserver(() => this.schedule(s));
+      s.observer.observe(editor, { childList: true, characterData: true, subtree: true });
+    }
+    this.resizeObserver ??= new ResizeObserver(() => this.requestFrame());
+    this.resizeObserver.observe(editor);
+    if (this.active && (readText(editor).trim() || this.doc.activeElement === editor)) this.engage(s);
+    return s;
+  }
+
+  private detach(s: Session, abandon: boolean): void {
+    if (abandon) this.abandon(s);
+    clearTimeout(s.timer);
+    if (s.idle !== undefined) this.win.cancelIdleCallback(s.idle);
+    s.observer?.disconnect();
+    this.resizeObserver?.unobserve(s.editor);
+    this.highlighter?.clear(s.id);
+    s.editor.removeAttribute(VERDICT_ATTR);
+    this.sessions.delete(s.editor);
+    if (this.held?.session === s) this.held = null;
+    this.render();
+  }
+
+  // ---- analysis ----
+
+  private onFocusIn(e: FocusEvent): void {
+    let s = this.sessionAt(e.target);
+    if (!s && e.target instanceof Element) {
+      const editor = e.target.closest<HTMLElement>('textarea, [contenteditable], [role="textbox"]');
+      const adapter = editor && this.adapterFor(editor);
+      if (editor && adapter) s = this.attach(editor, adapter);
+    }
+    if (!s) return;
+    s.lastFocusAt = Date.now();
+    // The review may have loaded or changed since the box was found: read it again.
+    s.context = null;
+    if (this.active) this.engage(s);
+  }
+
+  private onInput(e: Event): void {
+    const s = this.sessionAt(e.target);
+    if (s) this.schedule(s);
+  }
+
+  /** First real use of a box: load the rules and show its chip. */
+  private engage(s: Session): void {
+    s.engaged = true;
+    this.ensureOverlay();
+    void this.loadHeavy();
+    this.schedule(s);
+  }
+
+  private loadHeavy(): Promise<HeavyModule | null> {
+    this.heavyLoading ??= this.deps.loadHeavy().then(
+      (m) => {
+        this.heavy = m;
+        return m;
+      },
+      () => null,
+    );
+    return this.heavyLoading;
+  }
+
+  /** Analyzes off the typing path: after a short quiet time, in an idle moment. */
+  private schedule(s: Session): void {
+    if (!this.active || this.destroyed) return;
+    clearTimeout(s.timer);
+    s.timer = setTimeout(() => {
+      if (s.idle !== undefined) this.win.cancelIdleCallback(s.idle);
+      s.idle = this.win.requestIdleCallback(
+        () => {
+          s.idle = undefined;
+          if (this.heavy) this.analyzeNow(s);
+          else void this.loadHeavy().then((m) => m && this.schedule(s));
+        },
+        { timeout: IDLE_TIMEOUT_MS },
+      );
+    }, DEBOUNCE_MS);
+  }
+
+  private options(s: Session): AnalyzeOptions {
+    s.context ??= s.adapter.readContext(s.editor);
+    const { profile, strictness, disabledRules, extraTerms, allowReviewerFirstName } = this.settings;
+    return {
+      profile,
+      settings: { strictness, disabledRules, extraTerms, allowReviewerFirstName },
+      context: s.context,
+    };
+  }
+
+  /** Analyzes the box now (rules loaded) and shows the result; null while the rules load. */
+  private analyzeNow(s: Session): Analysis | null {
+    if (!this.heavy || !this.active) return null;
+    const model = textModel(s.editor);
+    const text = model.text;
+    let analysis = s.analysis;
+    if (text !== s.analyzedText || !analysis) {
+      try {
+        analysis = this.heavy.analyze(text, this.options(s));
+      } catch {
+        // A rules failure must never break the site: treat the box as unchecked.
+        return null;
+      }
+    }
+    s.analysis = analysis;
+    s.analyzedText = text;
+    s.editor.setAttribute(VERDICT_ATTR, analysis.verdict);
+    this.ensureOverlay();
+    this.highlighter?.set(s.id, s.editor, model, analysis.findings);
+    this.track(s, text, analysis);
+    this.render();
+    return analysis;
+  }
+
+  /** Keeps the duration clock and the flagged draft, and logs a flagged reply cleared as abandoned. */
+  private track(s: Session, text: string, analysis: Analysis): void {
+    if (!text.trim()) {
+      if (s.flagged) this.abandon(s);
+      s.startedAt = null;
+      return;
+    }
+    s.startedAt ??= Date.now();
+    s.flagged = analysis.verdict === 'ok' ? null : { text, analysis };
+  }
+
+  private abandon(s: Session): void {
+    const f = s.flagged;
+    if (!f) return;
+    s.flagged = null;
+    this.log(s, f.analysis, f.text, 'abandoned');
+  }
+
+  private abandonAll(): void {
+    for (const s of this.sessions.values()) {
+      // The draft still on screen is what was left: re-read it, as the last analysis may be stale.
+      if (s.flagged && readText(s.editor).trim()) this.abandon(s);
+    }
+  }
+
+  // ---- settings ----
+
+  private applySettings(next: Settings): void {
+    const before = JSON.stringify([
+      this.settings.profile,
+      this.settings.strictness,
+      this.settings.disabledRules,
+      this.settings.extraTerms,
+      this.settings.allowReviewerFirstName,
+    ]);
+    const wasActive = this.active;
+    this.settings = next;
+    const changed =
+      before !==
+      JSON.stringify([next.profile, next.strictness, next.disabledRules, next.extraTerms, next.allowReviewerFirstName]);
+    if (!this.active) {
+      // Off for this site or paused: no marks, no holding, no attribute.
+      for (const s of this.sessions.values()) {
+        clearTimeout(s.timer);
+        this.highlighter?.clear(s.id);
+        s.editor.removeAttribute(VERDICT_ATTR);
+        s.analysis = null;
+        s.analyzedText = null;
+      }
+      this.held = null;
+      this.render();
+      this.schedulePauseEnd();
+      return;
+    }
+    if (!wasActive || changed) {
+      for (const s of this.sessions.values()) {
+        s.analyzedText = null;
+        if (s.engaged || this.doc.activeElement === s.editor) this.engage(s);
+      }
+    }
+    this.render();
+  }
+
+  /** A pause ends by itself: wake up when it does, without waiting for a settings change. */
+  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  private schedulePauseEnd(): void {
+    clearTimeout(this.pauseTimer);
+    const left = this.settings.pausedUntil - Date.now();
+    if (left > 0 && this.settings.sites[this.deps.site]) {
+      this.pauseTimer = setTimeout(() => this.applySettings({ ...this.settings }), Math.min(left + 50, 2 ** 31 - 1));
+      this.cleanups.push(() => clearTimeout(this.pauseTimer));
+    }
+  }
+
+  // ---- holding posts ----
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (this.bypass || (e.key !== 'Enter' && e.key !== ' ')) return;
+    if (e.isComposing || e.keyCode === 229) return;
+    const s = this.sessionAt(e.target);
+    if (s) {
+      if (e.key === 'Enter' && !e.shiftKey && s.adapter.submitsOnEnter(s.editor))
+        this.onSubmitAttempt(s, { kind: 'enter' }, e);
+      return;
+    }
+    // An ARIA button (div role=button) posts from its own key handler, not from a click.
+    const target = e.target instanceof Element ? e.target.closest<HTMLElement>('[role="button"]') : null;
+    if (!target) return;
+    const owner = this.sessionForButton(target);
+    if (owner) this.onSubmitAttempt(owner, { kind: 'click', button: target }, e);
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (this.bypass || this.sessions.size === 0) return;
+    const button = e.target instanceof Element ? e.target.closest<HTMLElement>(BUTTON_SELECTOR) : null;
+    if (!button) return;
+    const s = this.sessionForButton(button);
+    if (s) this.onSubmitAttempt(s, { kind: 'click', button }, e);
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    if (this.bypass || this.sessions.size === 0) return;
+    const form = e.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    for (const s of this.sessions.values()) {
+      if (form.contains(s.editor)) {
+        this.onSubmitAttempt(s, { kind: 'submit', form, submitter: e.submitter }, e);
+        return;
+      }
+    }
+  }
+
+  private sessionForButton(button: HTMLElement): Session | null {
+    for (const s of this.sessions.values()) {
+      if (s.editor.isConnected && s.adapter.submitButton(s.editor) === button) return s;
+    }
+    return null;
+  }
+
+  /** The site is about to post the box's text: let ok replies through, hold flagged ones. */
+  private onSubmitAttempt(s: Session, via: Via, e: Event): void {
+    if (!this.active) return;
+    if (this.held) {
+      // A dialog is already open: nothing posts behind it.
+      hold(e);
+      return;
+    }
+    const text = readText(s.editor);
+    if (!text.trim()) return;
+    if (!this.heavy) {
+      // Pasted and posted before the rules finished loading: hold, then decide as usual.
+      hold(e);
+      void this.loadHeavy().then(() => {
+        const analysis = this.analyzeNow(s);
+        if (!analysis || analysis.verdict === 'ok' || this.settings.monitorOnly) {
+          this.logPosted(s, analysis, text);
+          this.redispatch(s, via);
+        } else this.openDialog(s, via, analysis as Held['analysis'], text);
+      });
+      return;
+    }
+    const analysis = this.analyzeNow(s);
+    if (!analysis || analysis.verdict === 'ok' || this.settings.monitorOnly) {
+      this.logPosted(s, analysis, text);
+      return;
+    }
+    hold(e);
+    this.openDialog(s, via, analysis as Held['analysis'], text);
+  }
+
+  private logPosted(s: Session, analysis: Analysis | null, text: string): void {
+    const now = Date.now();
+    // One post fires click and submit (and a form's Enter a click): log it once.
+    if (s.lastPosted && s.lastPosted.text === text && now - s.lastPosted.at < 2000) return;
+    s.lastPosted = { text, at: now };
+    this.log(s, analysis ?? { verdict: 'ok', findings: [] }, text, 'posted');
+  }
+
+  private openDialog(s: Session, via: Via, analysis: Held['analysis'], text: string): void {
+    this.held = { session: s, via, analysis, text, key: this.nextId++ };
+    this.ensureOverlay();
+    this.render();
+  }
+
+  /** Closes the dialog and gives the box its focus back, caret at the end. */
+  private release(): Held | null {
+    const h = this.held;
+    this.held = null;
+    this.render();
+    if (h) focusEnd(h.session.editor);
+    return h;
+  }
+
+  private readonly onEdit = (): void => {
+    const h = this.release();
+    if (h) this.finish(h, 'edited');
+  };
+
+  private readonly onTemplate = (): void => {
+    const h = this.release();
+    if (!h || !this.heavy) return;
+    const s = h.session;
+    s.context ??= s.adapter.readContext(s.editor);
+    const text = this.heavy.suggestTemplate(s.context.reviewText, this.settings.profile, this.settings.customTemplates);
+    this.finish(h, 'replaced');
+    void writeText(s.editor, text).then(() => this.analyzeNow(s));
+  };
+
+  private readonly onConfirm = (reason: string): void => {
+    const h = this.release();
+    if (!h) return;
+    this.finish(h, 'overridden', reason);
+    this.redispatch(h.session, h.via);
+  };
+
+  /** Logs a held reply's outcome and starts the box's next reply afresh. */
+  private finish(h: Held, outcome: Outcome, reason?: string): void {
+    this.log(h.session, h.analysis, h.text, outcome, reason);
+    h.session.flagged = outcome === 'edited' ? { text: h.text, analysis: h.analysis } : null;
+    if (outcome !== 'edited') h.session.startedAt = null;
+    if (outcome === 'overridden') h.session.lastPosted = { text: h.text, at: Date.now() };
+  }
+
+  /** Posts the box through the site's own path, letting exactly this dispatch past the guard. */
+  private redispatch(s: Session, via: Via): void {
+    this.bypass = true;
+    try {
+      if (via.kind === 'click') via.button.click();
+      else if (via.kind === 'submit') {
+        const submitter =
+          via.submitter && (via.submitter as HTMLButtonElement).form === via.form ? via.submitter : null;
+        via.form.requestSubmit(submitter);
+      } else {
+        s.editor.focus({ preventScroll: true });
+        const init = {
+          key: 'Enter',
+          code: 'Enter',
+          keyCode: 13,
+          which: 13,
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+        };
+        s.editor.dispatchEvent(new KeyboardEvent('keydown', init));
+        s.editor.dispatchEvent(new KeyboardEvent('keyup', init));
+      }
+    } finally {
+      this.bypass = false;
+    }
+  }
+
+  // ---- logging ----
+
+  private log(s: Session, analysis: Analysis, text: string, outcome: Outcome, reason?: string): void {
+    const url = new URL(this.win.location.href);
+    const input: InteractionInput = {
+      site: this.deps.site,
+      pageKind: s.adapter.pageKind(s.editor, url),
+      url: url.origin + url.pathname,
+      verdict: analysis.verdict,
+      categories: [...new Set(analysis.findings.map((f) => f.category))],
+      rules: [...new Set(analysis.findings.map((f) => f.ruleId))],
+      outcome,
+      text,
+      spans: analysis.findings.map((f) => [f.start, f.end] as [number, number]),
+      durationMs: s.startedAt === null ? 0 : Date.now() - s.startedAt,
+    };
+    if (reason !== undefined) input.reason = reason;
+    this.deps.log(input);
+  }
+
+  // ---- the overlay ----
+
+  private ensureOverlay(): void {
+    if (this.overlay || this.destroyed) return;
+    this.overlay = createOverlay(this.doc);
+    const mirrors = this.overlay.mirrors;
+    this.highlighter = new Highlighter(this.doc, () => mirrors);
+  }
+
+  private requestFrame(): void {
+    if (this.frame !== undefined || !this.overlay) return;
+    this.frame = this.win.requestAnimationFrame(() => {
+      this.frame = undefined;
+      this.render();
+    });
+  }
+
+  private render(): void {
+    if (!this.overlay || this.destroyed) return;
+    this.highlighter?.reposition();
+    const chips: ChipView[] = [];
+    if (this.active) {
+      for (const s of this.sessions.values()) {
+        if (!s.engaged || !s.analysis || !s.editor.isConnected) continue;
+        const r = s.editor.getBoundingClientRect();
+        if (r.width === 0 || r.bottom < 0 || r.top > this.win.innerHeight) continue;
+        chips.push({
+          id: s.id,
+          analysis: s.analysis,
+          top: r.bottom - 5,
+          left: r.right - 6,
+          placement: r.bottom < 360 ? 'below' : 'above',
+        });
+      }
+    }
+    const h = this.held;
+    this.overlay.render({
+      chips,
+      dialog: h ? { key: h.key, analysis: h.analysis } : null,
+      onEdit: this.onEdit,
+      onTemplate: this.onTemplate,
+      onConfirm: this.onConfirm,
+    });
+  }
+
+  // ---- the popup ----
+
+  private focusedSession(): Session | null {
+    return this.sessionAt(this.doc.activeElement);
+  }
+
+  private statusOf(s: Session | null): PageStatus {
+    if (s && this.heavy && this.active) this.analyzeNow(s);
+    const verdict: Verdict | null = s && this.active ? (s.analysis?.verdict ?? null) : null;
+    return {
+      site: this.deps.site,
+      active: this.active,
+      verdict,
+      findingCount: verdict ? (s?.analysis?.findings.length ?? 0) : 0,
+    };
+  }
+
+  /**
+   * Answers the popup. A message to a tab reaches every frame and the first answer wins, so only
+   * the frame holding the focused box answers at once; the top frame answers for a last-focused
+   * box (or, after a pause, for a page without one); other frames stay silent (undefined).
+   */
+  handleMessage(msg: ContentRequest): Promise<unknown> | undefined {
+    const focused = this.focusedSession();
+    const isTop = this.win.top === this.win;
+    const childHasFocus = /^(IFRAME|FRAME)$/.test(this.doc.activeElement?.tagName ?? '');
+    const last =
+      [...this.sessions.values()]
+        .filter((s) => s.editor.isConnected)
+        .sort((a, b) => b.lastFocusAt - a.lastFocusAt)[0] ?? null;
+    if (msg?.type === 'get-status') {
+      if (focused) return Promise.resolve(this.statusOf(focused));
+      if (!isTop || childHasFocus) return undefined;
+      if (last) return Promise.resolve(this.statusOf(last));
+      return new Promise((resolve) => setTimeout(() => resolve(this.statusOf(null)), 300));
+    }
+    if (msg?.type === 'insert-template' && typeof msg.text === 'string') {
+      const s = focused ?? (isTop && !childHasFocus ? last : null);
+      if (!s) return undefined;
+      if (!this.active) return Promise.resolve({ ok: false, error: 'Reply Guard is off for this site.' });
+      return writeText(s.editor, msg.text).then((ok) => {
+        this.engage(s);
+        return ok ? { ok: true } : { ok: false, error: 'The reply box did not accept the text.' };
+      });
+    }
+    return undefined;
+  }
+}
+
+/** Stops an event before the site sees it. */
+function hold(e: Event): void {
+  e.preventDefault();
+  e.stopImmediatePropagation();
+}
+
+/** Focuses a box and puts the caret at the end of its text. */
+function focusEnd(editor: HTMLElement): void {
+  editor.focus({ preventScroll: true });
+  if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) {
+    const end = editor.value.length;
+    editor.setSelectionRange(end, end);
+    return;
+  }
+  const sel = editor.ownerDocument.getSelection();
+  if (!sel || (sel.anchorNode && editor.contains(sel.anchorNode))) return;
+  const range = editor.ownerDocument.createRange();
+  range.selectNodeContents(editor);
+  range.collapse(false);
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
