@@ -1,14 +1,18 @@
+import '@/components/theme.css';
+import '@/components/common/common.css';
+import '@/components/options/options.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import { createSettingsStore } from '@/lib/stores/settings-store';
 
-function App() {
-  return <h1>Reply Guard settings</h1>;
-}
+const settingsStore = createSettingsStore();
+settingsStore.start();
 
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <OptionsApp settingsStore={settingsStore} />
     </StrictMode>,
   );

@@ -1,0 +1,154 @@
+/**
+ * The practice profile: its own name, contact details and staff. These fill the templates and are
+ * never flagged as a patient's identifiers (detection policy, "identifiers").
+ */
+import { useId, useState } from 'react';
+import type { PracticeProfile, StaffMember } from '@/rules/types';
+import { SaveStatus, Section } from './Section';
+
+export interface ProfileSectionProps {
+  profile: PracticeProfile;
+  locked: boolean;
+  onSave(profile: PracticeProfile): Promise<boolean>;
+}
+
+const FIELDS = [
+  {
+    key: 'name',
+    label: 'Practice name',
+    type: 'text',
+    placeholder: 'Bright Smile Dental',
+    autoComplete: 'organization',
+  },
+  { key: 'phone', label: 'Phone', type: 'tel', placeholder: '(555) 010-2000', autoComplete: 'tel' },
+  { key: 'email', label: 'Email', type: 'email', placeholder: 'frontdesk@example.com', autoComplete: 'email' },
+  {
+    key: 'address',
+    label: 'Address',
+    type: 'text',
+    placeholder: '12 Main Street, Springfield',
+    autoComplete: 'street-address',
+  },
+  { key: 'website', label: 'Web site', type: 'url', placeholder: 'https://example.com', autoComplete: 'url' },
+] as const;
+
+type Draft = Record<(typeof FIELDS)[number]['key'], string> & { staff: StaffMember[] };
+
+/** Edits a copy of the profile; "Save profile" writes it. */
+export function ProfileSection({ profile, locked, onSave }: ProfileSectionProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<Draft>(() => ({
+    name: profile.name ?? '',
+    phone: profile.phone ?? '',
+    email: profile.email ?? '',
+    address: profile.address ?? '',
+    website: profile.website ?? '',
+    staff: profile.staff?.length ? profile.staff : [],
+  }));
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const set = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setMessage(null);
+  };
+  const setStaff = (i: number, patch: Partial<StaffMember>) =>
+    set({ staff: draft.staff.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+
+  const submit = async () => {
+    const email = draft.email.trim();
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      setMessage({ kind: 'error', text: 'The email address does not look right.' });
+      return;
+    }
+    const out: PracticeProfile = {
+      staff: draft.staff
+        .map((s) => ({ name: s.name.trim(), ...(s.role?.trim() ? { role: s.role.trim() } : {}) }))
+        .filter((s) => s.name),
+    };
+    for (const f of FIELDS) {
+      const v = draft[f.key].trim();
+      if (v) out[f.key] = v;
+    }
+    const ok = await onSave(out);
+    setMessage(
+      ok ? { kind: 'ok', text: 'Profile saved.' } : { kind: 'error', text: 'The profile could not be saved.' },
+    );
+  };
+
+  return (
+    <Section
+      id="profile"
+      title="Practice profile"
+      locked={locked}
+      description="Your practice's own details fill the approved templates. They are never flagged, and neither are your staff's names."
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset disabled={locked} className="rg-plain">
+          <legend className="rg-visually-hidden">Practice details</legend>
+          <div className="rg-grid">
+            {FIELDS.map((f) => (
+              <div className="rg-field" key={f.key}>
+                <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
+                <input
+                  id={`${id}-${f.key}`}
+                  type={f.type}
+                  placeholder={f.placeholder}
+                  autoComplete={f.autoComplete}
+                  value={draft[f.key]}
+                  onChange={(e) => set({ [f.key]: e.target.value } as Partial<Draft>)}
+                />
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset disabled={locked} className="rg-plain rg-staff-list">
+          <legend>Staff</legend>
+          {draft.staff.length === 0 && <p className="rg-muted rg-small">No staff added yet.</p>}
+          {draft.staff.map((s, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; order is stable while editing.
+            <div className="rg-row" key={i}>
+              <label className="rg-visually-hidden" htmlFor={`${id}-sn${i}`}>
+                Staff name {i + 1}
+              </label>
+              <input
+                id={`${id}-sn${i}`}
+                placeholder="Name, e.g. Dr. Priya Patel"
+                value={s.name}
+                onChange={(e) => setStaff(i, { name: e.target.value })}
+              />
+              <label className="rg-visually-hidden" htmlFor={`${id}-sr${i}`}>
+                Role of staff member {i + 1}
+              </label>
+              <input
+                id={`${id}-sr${i}`}
+                placeholder="Role, e.g. dentist"
+                value={s.role ?? ''}
+                onChange={(e) => setStaff(i, { role: e.target.value })}
+              />
+              <button
+                type="button"
+                aria-label={`Remove ${s.name || `staff member ${i + 1}`}`}
+                onClick={() => set({ staff: draft.staff.filter((_, j) => j !== i) })}
+              >
+                Remove
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => set({ staff: [...draft.staff, { name: '', role: '' }] })}>
+            Add staff member
+          </button>
+        </fieldset>
+        <div className="rg-actions">
+          <button type="submit" className="primary" disabled={locked}>
+            Save profile
+          </button>
+        </div>
+        <SaveStatus message={message} />
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Issue #5: axe-core finds no serious or critical accessibility violation on the popup, the
+ * options page (plain, with a refused custom template, and under an organization's policy look),
+ * and the guard's hold dialog (issue #4).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, REPLICA_ROUTES, test } from './harness';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const AXE_SOURCE = fs.readFileSync(path.resolve(here, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+// The extension's own API inside the service worker (evaluated there, typed here for tsc).
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+/** Runs axe on the page and returns its serious and critical violations, in short. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Extension pages' CSP (script-src 'self') refuses addScriptTag's inline script; evaluating
+  // through the DevTools protocol is not subject to the page's CSP.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+async function seed(context: BrowserContext, settings: object) {
+  const [sw] = context.serviceWorkers();
+  const worker = sw ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate((s) => chrome.storage.local.set({ settings: s }), settings);
+}
+
+const PROFILE = {
+  name: 'Bright Smile Dental',
+  phone: '(555) 010-2000',
+  email: 'hello@brightsmile.example',
+  staff: [
+    { name: 'Dana Ortiz', role: 'office manager' },
+    { name: 'Dr. Priya Patel', role: 'dentist' },
+  ],
+};
+
+test('popup: no serious or critical violations, first run (staff question) and configured', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  await seed(context, { profile: PROFILE, staffMember: '' });
+  await page.setViewportSize({ width: 380, height: 900 });
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(page.getByText('Who is replying from this browser?')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/ui/popup-first-run.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Replying as')).toBeVisible();
+  await page.getByRole('button', { name: /^Media enquiries/ }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/ui/popup-configured.png', fullPage: true });
+});
+
+test('options: no serious or critical violations, including a refused custom template', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  await seed(context, {
+    profile: PROFILE,
+    staffMember: 'Dana Ortiz',
+    extraTerms: ['Invisalign', 'sedation'],
+    customTemplates: [
+      { id: 'c1', category: 'praise', title: 'Our thanks', text: 'Thanks from all of us at {practice}!' },
+    ],
+  });
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/settings/i);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/ui/options.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'Add template' }).click();
+  await page.getByLabel('Title').fill('Named');
+  await page.getByLabel('Template text').fill('Thanks {name}, see you at your next cleaning!');
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await expect(page.getByRole('alert')).toContainText('Not saved');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.locator('#templates').screenshot({ path: 'test-results/ui/options-refused-template.png' });
+});
+
+test('guard dialog: no serious or critical violations', async ({ page }) => {
+  await page.goto(REPLICA_ROUTES.yelp);
+  const box = page.locator('#public-comment-text');
+  await box.fill('');
+  await box.pressSequentially('We are sorry your crown came loose after your visit last week.');
+  await expect(box).toHaveAttribute('data-hipaa-guard', /warn|block/);
+  await page.getByRole('button', { name: 'Post public comment' }).click();
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
