@@ -1,9 +1,7 @@
+import '@/components/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <h1>Reply Guard compliance dashboard</h1>;
-}
+import { App } from './App';
 
 const root = document.getElementById('root');
 if (root)
