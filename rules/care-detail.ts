@@ -1,0 +1,104 @@
+/**
+ * Flags health information tied to a person: a condition, procedure, medication, device, result,
+ * body part or bill that belongs to "you", "her", a named person, or "that"/"the" one of a
+ * specific event ("your crown", "Harold's pneumonia", "that knee", "the biopsy came back").
+ * The same words in general statements ("we offer same-day crowns") are not findings.
+ */
+import type { SentenceContext } from './engine/context';
+import { addressesYou, possessorOf } from './engine/cues';
+import type { RuleFinding, SentenceRule } from './engine/rule';
+import { CLINICAL_KINDS, type TermHit } from './engine/terms';
+import { SAFE_PRIVATE } from './engine/wording';
+
+const MSG_CLINICAL = (t: string) =>
+  `"${t}" here is health information about a specific person. Replies must not discuss anyone's care.`;
+const MSG_BILLING = (t: string) => `"${t}" here describes what a specific person owes or how they are insured.`;
+const MSG_BODY = (t: string) => `This describes a specific person's body or recovery ("${t}").`;
+
+// After a definite "the X": result and status verbs that narrate a specific case.
+const RESULT_AFTER =
+  /^(?:\s+[\w'-]+){0,2}?\s+(?:came back|come back|came out|turned out|healed|is healing|has healed|cleared|is clearing|took|went (?:well|great|smoothly)|looks? (?:great|good|amazing|fantastic)|was (?:denied|approved|ordered|sent|removed|placed|successful|benign|negative|positive)|were (?:denied|approved|ordered|sent|removed|placed))\b/i;
+
+// "after six months of clear aligners", "after three microneedling sessions".
+const COURSE =
+  /\b(?:after|following|in just|in only)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several)\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?|sessions?|rounds?|visits?|treatments?|appointments?|units?)\b/i;
+
+function tied(ctx: SentenceContext, hit: TermHit): boolean {
+  const clinical = CLINICAL_KINDS.has(hit.kind);
+  if (hit.kind === 'visit' || hit.kind === 'provider') return false;
+  const who = possessorOf(ctx, hit);
+  if (hit.kind === 'body') {
+    if (who === 'demonstrative') return !ctx.generic;
+    if (who === 'second' || who === 'third' || who === 'name') return ctx.past && !ctx.generic;
+    return false;
+  }
+  if (hit.kind === 'billing') {
+    if (who === 'second' || who === 'name') return !(ctx.conditional && !ctx.past) && !/\bask about\b/i.test(ctx.text);
+    if (who === 'third') return ctx.past && !ctx.generic;
+    return false;
+  }
+  if (!clinical) return false;
+  switch (who) {
+    case 'second':
+    case 'name':
+    case 'time':
+      return !(ctx.conditional && !ctx.past);
+    case 'third':
+      return !ctx.generic || ctx.past;
+    case 'demonstrative':
+      return !ctx.generic;
+    default:
+      break;
+  }
+  const afterText = ctx.text.slice(hit.end, hit.end + 60);
+  const beforeText = ctx.text.slice(Math.max(0, hit.start - 12), hit.start);
+  if (/\b(?:the|new)\s+$/i.test(beforeText) && RESULT_AFTER.test(afterText) && !ctx.generic) return true;
+  if (COURSE.test(ctx.text) && !ctx.generic) return true;
+  // "You declined the biopsy", "hope you're loving the new frames": a "you" in a specific sentence.
+  if (addressesYou(ctx) && !ctx.generic && !ctx.conditional) return true;
+  // "handling an emergency extraction that morning": someone's care on a specific occasion.
+  if (ctx.anchored && ctx.past && !ctx.generic) return true;
+  return false;
+}
+
+const rule: SentenceRule = {
+  id: 'care-detail',
+  description: 'A condition, treatment, medication, device, result, body part or bill tied to a specific person.',
+  rationale:
+    'Any health information about an identifiable person is PHI: the policy blocks care details even when the reviewer mentioned them first.',
+  category: 'care-details',
+  defaultSeverity: 'block',
+  scope: 'sentence',
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const hit of ctx.terms) {
+      if (!tied(ctx, hit)) continue;
+      const t = ctx.text.slice(hit.start, hit.end);
+      const message = hit.kind === 'billing' ? MSG_BILLING(t) : hit.kind === 'body' ? MSG_BODY(t) : MSG_CLINICAL(t);
+      out.push({ start: hit.start, end: hit.end, message, suggestion: SAFE_PRIVATE });
+    }
+    return out;
+  },
+  examples: {
+    flag: [
+      'So sorry your filling cracked over the holiday.',
+      "Harold's bronchitis must have been exhausting.",
+      'That ankle is looking so much stronger now!',
+      'Glad the ultrasound came back clear.',
+      'Your copay should be lower next time.',
+      'Hope you are enjoying the new hearing aids.',
+    ],
+    pass: [
+      // A service the practice offers, nobody's care.
+      'We offer same-day crowns and night guards.',
+      // General education with a generic "your".
+      'Stretching every morning helps your back stay flexible.',
+      // General statement about a procedure.
+      'Swelling is common after any extraction.',
+      // Conditional advice, no person.
+      'If a filling ever feels high, a quick adjustment usually fixes it.',
+    ],
+  },
+};
+
+export default rule;

@@ -1,0 +1,149 @@
+/**
+ * Flags wording that confirms the reader is, was or will be a patient: visits, meeting them,
+ * seeing them again, "welcome back", "your appointment" (policy category 1).
+ */
+import type { SentenceContext } from './engine/context';
+import { type Pattern, possessorOf, runPatterns } from './engine/cues';
+import type { RuleFinding, SentenceRule } from './engine/rule';
+import { SAFE_THANKS } from './engine/wording';
+
+const MSG = 'This confirms the reviewer is a patient, which is itself private health information.';
+const KIDS =
+  '(?:little ones?|son|daughter|kids?|children|child|baby|family|husband|wife|mom|dad|boys?|girls?|twins|grandkids|pup)';
+
+/** Patterns of the relationship, on the normalized sentence (all case-insensitive, linear). */
+export const PATTERNS: Pattern[] = [
+  {
+    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming in|coming by|coming to see us|stopping by|stopping in|visiting(?: us| our \w+)?|choosing us|trusting us|letting us|being (?:a|our|such a) (?:\w+ )?(?:patient|client)|your visit|bringing (?:in )?your)/gi,
+    message: MSG,
+    suggestion: SAFE_THANKS,
+  },
+  {
+    re: /\bwelcome (?:back|to (?:the|our) (?:practice|family|clinic|office))\b/gi,
+    message: MSG,
+    suggestion: SAFE_THANKS,
+  },
+  {
+    re: /\b(?:enjoyed|enjoy|loved|love|adored|liked|miss|missed)\s+(?:meeting|seeing|having|treating|working with|caring for|taking care of)\s+(?:you|y'all)\b/gi,
+    message: MSG,
+  },
+  { re: new RegExp(`\\b(?:loved|adored|enjoyed|love) (?:meeting |seeing )?your ${KIDS}\\b`, 'gi'), message: MSG },
+  {
+    re: /\b(?:pleasure|privilege|honou?r|joy|treat|blast)\s+(?:of\s+)?(?:having|seeing|caring for|treating|serving|meeting|working with|taking care of)\s+(?:you|y'all)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:see|seeing) (?:you|y'all)(?: all| both| two| guys)? (?:again|next|back|soon|then|at (?:your|the|our) next|for your|in (?:a|an|\d+|one|two|three|four|six|a few|the) \w+|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:week|month|spring|summer|fall|winter)|on (?:the|your|\w+day))\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:we'll|we will|can't wait to|cannot wait to|look forward to|looking forward to)\s+(?:see|seeing|treating|caring for)\s+(?:you|y'all)\b/gi,
+    message: MSG,
+  },
+  { re: /\bsee you (?:all|both) (?:next|again|soon|in)\b/gi, message: MSG },
+  { re: /\bwhen you (?:came|come|were|visited|stopped|checked|arrived|walked|first came)\b/gi, message: MSG },
+  { re: /\byou came (?:in|by|back|to (?:us|see us|our))\b/gi, message: MSG },
+  {
+    re: /\b(?:we|i) (?:saw|treated|examined|met|have seen|have treated|were seeing|were treating) (?:you|y'all)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\byou(?:'ve| have)? been (?:coming|seeing us|a patient|a client|with us|in to see)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:coming|came|come) (?:here|in|to us|to see us) for (?:\d+|many|so many|a few|over|the past|years)\b/gi,
+    message: MSG,
+  },
+  { re: /\b(?:coming|came) in for (?:their|his|her|your|a|an|the)\b/gi, message: MSG },
+  {
+    re: /\b(?:having|have|had) (?:you|y'all) (?:back|in the chair|in our chair|as (?:a|our|part|one)|with us|here|in)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:one of )?our (?:long-?time|longtime|loyal|valued|regular|favou?rite|sweetest|bravest) (?:patients?|clients?|members?)\b/gi,
+    message: MSG,
+  },
+  { re: /\bas (?:a|one of our|our) (?:\w+ )?(?:patients?|clients?) of ours\b/gi, message: MSG },
+  { re: /\byour (?:new )?(?:medical|dental|healthcare|health care|chiropractic) home\b/gi, message: MSG },
+  { re: /\b(?:you chose|you've chosen|you picked|choosing) us\b/gi, message: MSG, suggestion: SAFE_THANKS },
+  {
+    re: /\bcontinu(?:e|ing) (?:to )?(?:support|see|treat|care for|work with|working with|supporting|seeing|treating|caring for) (?:you|y'all)\b/gi,
+    message: MSG,
+  },
+  { re: /\b(?:fit|get|got|squeeze|squeezed) (?:you|y'all) in\b/gi, message: MSG },
+  {
+    re: new RegExp(
+      `\\bhow (?:grown[- ]up|big|tall|much) your ${KIDS} (?:are|is|have|has) (?:getting|gotten|grown)\\b`,
+      'gi',
+    ),
+    message: MSG,
+  },
+  { re: /\b(?:he|she|they) (?:was|were) so (?:brave|good|sweet|strong)\b/gi, message: MSG },
+  { re: /\b(?:you|your \w+) (?:crushed|rocked|nailed|killed) it\b/gi, message: MSG },
+  { re: /\bkeep up the (?:hard|great|good) work\b/gi, message: MSG },
+  {
+    re: /\b(?:in|back in|out of) (?:the|our) (?:chair|waiting room|exam room) (?:today|yesterday|this)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:your|his|her) (?:first|last|next|recent|latest|upcoming|annual) (?:time|day) (?:with us|here|in)\b/gi,
+    message: MSG,
+  },
+  { re: /\breward points\b/gi, message: MSG, when: (ctx) => /\byour\b/i.test(ctx.text) },
+  { re: /\bwas in (?:the|our) (?:chair|office) today\b/gi, message: MSG },
+];
+
+const VISIT_MSG = 'Mentioning their visit or their care team confirms the reviewer is a patient.';
+
+/** "your visit", "your next cleaning", "your care team", "her first dental visit". */
+function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const hit of ctx.terms) {
+    if (hit.kind !== 'visit' && hit.kind !== 'provider') continue;
+    const who = possessorOf(ctx, hit);
+    if (who !== 'second' && who !== 'third' && who !== 'name') continue;
+    // "Please bring your insurance card to your first visit": a practice policy, not a confirmation.
+    if (ctx.generic && !ctx.past) continue;
+    let start = hit.start;
+    for (let i = hit.first - 1; i >= 0 && i >= hit.first - 4; i--) {
+      start = ctx.tokens[i]!.start;
+      if (/^(?:your|his|her|their)$|'s$/.test(ctx.tokens[i]!.word)) break;
+    }
+    out.push({ start, end: hit.end, message: VISIT_MSG, suggestion: SAFE_THANKS });
+  }
+  return out;
+}
+
+const rule: SentenceRule = {
+  id: 'confirms-relationship',
+  description:
+    'Wording that confirms the reader is, was or will be a patient (visits, "welcome back", "your appointment").',
+  rationale:
+    'Under HIPAA the mere fact that someone is a patient is protected; thanking someone for a visit or promising to see them again confirms it in public.',
+  category: 'confirms-patient-status',
+  defaultSeverity: 'warn',
+  scope: 'sentence',
+  check: (ctx) => [...runPatterns(ctx, PATTERNS), ...possessiveVisits(ctx)],
+  examples: {
+    flag: [
+      'It was lovely meeting you on Tuesday, thanks for stopping by!',
+      'We will see you at your next appointment.',
+      'Welcome back, we missed having you around.',
+      'Our front desk team adored meeting your twins.',
+      'Thanks for choosing us and we hope to see you again in a few months.',
+    ],
+    pass: [
+      // Privacy talk: conditional about being a patient, confirms nothing.
+      'If you are a patient, please contact us directly.',
+      // Practice policy addressed to everyone, not a visit that happened.
+      'Please bring a photo ID to every new appointment.',
+      // A generic invitation, no visit implied.
+      "We'd love to hear from you, so give us a call.",
+      // Thanks for the review itself.
+      'Thank you for your feedback and your kind words.',
+    ],
+  },
+};
+
+export default rule;

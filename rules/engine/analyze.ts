@@ -1,0 +1,130 @@
+/**
+ * The analysis pipeline: normalize → segment → per-sentence rules (cached per sentence text and
+ * options) → reply-scope rules → map spans to the original text → merge → verdict.
+ * Incremental by construction: while typing, only the edited sentence misses the cache.
+ */
+import type { Analysis, AnalyzeOptions, Category, Finding, Severity } from '../types';
+import { type ReplySentence, SentenceContext } from './context';
+import { Lru } from './lru';
+import { mergeFindings, verdictOf } from './merge';
+import { normalize, toOriginal } from './normalize';
+import { type ResolvedOptions, resolveOptions } from './options';
+import type { ReplyRule, Rule, SentenceRule } from './rule';
+import { segment } from './segment';
+
+/** A finding relative to a sentence, before mapping to the original text. */
+interface LocalFinding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  start: number;
+  end: number;
+  message: string;
+  suggestion?: string;
+}
+
+interface SentenceResult {
+  findings: LocalFinding[];
+  ctx: SentenceContext;
+}
+
+const sentenceCache = new Lru<string, SentenceResult>(2000);
+
+/** Empties the per-sentence cache (benchmarks measure cold analysis with it). */
+export function clearCache(): void {
+  sentenceCache.clear();
+}
+
+function active(rule: Rule, o: ResolvedOptions): boolean {
+  if (o.disabled.has(rule.id)) return false;
+  return !rule.strictness || rule.strictness.includes(o.strictness);
+}
+
+function toLocal(rule: Rule, f: ReturnType<Rule['check']>[number]): LocalFinding {
+  return {
+    ruleId: rule.id,
+    category: f.category ?? rule.category,
+    severity: f.severity ?? rule.defaultSeverity,
+    start: f.start,
+    end: f.end,
+    message: f.message,
+    suggestion: f.suggestion,
+  };
+}
+
+/** Runs one rule, never letting its failure stop the analysis. */
+function safeCheck<C>(
+  rule: { id: string; check(ctx: C): ReturnType<Rule['check']> },
+  ctx: C,
+): ReturnType<Rule['check']> {
+  try {
+    const r = rule.check(ctx);
+    return Array.isArray(r) ? r : [];
+  } catch (err) {
+    if (typeof process !== 'undefined' && process.env?.REPLY_GUARD_DEBUG) console.error(`rule ${rule.id} failed`, err);
+    return [];
+  }
+}
+
+function analyzeSentence(text: string, o: ResolvedOptions, rules: readonly SentenceRule[]): SentenceResult {
+  const key = `${o.key}\u0000${text}`;
+  const hit = sentenceCache.get(key);
+  if (hit) return hit;
+  const ctx = new SentenceContext(text, o);
+  const findings: LocalFinding[] = [];
+  for (const rule of rules) {
+    if (!active(rule, o)) continue;
+    for (const f of safeCheck(rule, ctx)) {
+      if (f.end > f.start && f.start >= 0 && f.end <= text.length) findings.push(toLocal(rule, f));
+    }
+  }
+  const result = { findings, ctx };
+  sentenceCache.set(key, result);
+  return result;
+}
+
+/** Analyzes a reply with the given rules; see rules/types.ts for the contract. */
+export function analyzeWith(rules: readonly Rule[], input: string, options?: AnalyzeOptions): Analysis {
+  try {
+    const text = typeof input === 'string' ? input : String(input ?? '');
+    if (text.trim().length === 0) return { verdict: 'ok', findings: [] };
+    const o = resolveOptions(options);
+    const norm = normalize(text);
+    const sentenceRules = rules.filter((r): r is SentenceRule => r.scope === 'sentence');
+    const replyRules = rules.filter((r): r is ReplyRule => r.scope === 'reply');
+    const spans = segment(norm.text);
+    const local: LocalFinding[] = [];
+    const sentences: ReplySentence[] = [];
+    for (const span of spans) {
+      const r = analyzeSentence(norm.text.slice(span.start, span.end), o, sentenceRules);
+      for (const f of r.findings) local.push({ ...f, start: f.start + span.start, end: f.end + span.start });
+      sentences.push({ offset: span.start, ctx: r.ctx, found: new Set(r.findings.map((f) => f.category)) });
+    }
+    const replyCtx = { text: norm.text, sentences, options: o, context: options?.context ?? {} };
+    for (const rule of replyRules) {
+      if (!active(rule, o)) continue;
+      for (const f of safeCheck(rule, replyCtx)) {
+        if (f.end > f.start && f.start >= 0 && f.end <= norm.text.length) local.push(toLocal(rule, f));
+      }
+    }
+    const findings: Finding[] = local.map((f) => {
+      const [start, end] = toOriginal(norm, f.start, f.end);
+      const out: Finding = {
+        ruleId: f.ruleId,
+        category: f.category,
+        severity: f.severity,
+        start,
+        end,
+        actual: '',
+        message: f.message,
+      };
+      if (f.suggestion) out.suggestion = f.suggestion;
+      return out;
+    });
+    const merged = mergeFindings(findings, text);
+    return { verdict: verdictOf(merged), findings: merged };
+  } catch (err) {
+    if (typeof process !== 'undefined' && process.env?.REPLY_GUARD_DEBUG) console.error('analyze failed', err);
+    return { verdict: 'ok', findings: [] };
+  }
+}

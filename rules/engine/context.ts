@@ -1,0 +1,155 @@
+/**
+ * What a rule sees: one normalized sentence with lazily computed parse features (compromise
+ * parse, people, tense, generic-statement cues), or the whole reply for reply-scope rules.
+ */
+import nlp from 'compromise';
+import type { ReplyContext } from '../types';
+import type { ResolvedOptions } from './options';
+import { findTerms, type TermHit, type Token, tokenize } from './terms';
+
+/** compromise's document type. */
+export type Doc = ReturnType<typeof nlp>;
+
+/** A person's name found in a sentence, with [start, end) in the sentence. */
+export interface NameSpan {
+  start: number;
+  end: number;
+  text: string;
+  /** Preceded by Dr./Doctor: a provider of the practice, not a patient identifier. */
+  provider: boolean;
+  /** Framed as staff ("Dana, our office manager", "our coordinator, Keisha") or in the profile. */
+  staff: boolean;
+}
+
+/** Staff role nouns that frame a name as an employee ("our billing specialist, Ron"). */
+export const STAFF_ROLE =
+  /\b(?:manager|coordinator|lead|hygienists?|assistants?|specialists?|administrator|officer|director|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|team|staff|owner|founder|biller|scheduler|technicians?|tech|pharmacists?|midwife|np|pa|dietitian|trainer|ceo|president|partner|associate|host|front desk|supervisor|liaison|advocate|concierge)\b/i;
+
+const TIME_ANCHOR =
+  /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|past)|last (?:week|night|month|year|time|visit|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|over the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|earlier today|the other day)\b/i;
+
+const GENERIC =
+  /\b(?:if|whether|most|many|anyone|anybody|everyone|everybody|every|people|adults|common|commonly|usually|typically|often|generally|can help|may help|helps?|should|available|we offer|we provide|we now offer|we're now offering|offering|ask (?:us )?about|tips?|reminder|did you know|recommends?|prevents?|protects?|normal)\b/i;
+
+const CONDITIONAL = /\b(?:if|whether|in case|should you)\b/i;
+
+/** Everything a sentence rule may look at. Offsets are in `text` (the normalized sentence). */
+export class SentenceContext {
+  readonly lower: string;
+  private _tokens?: Token[];
+  private _terms?: TermHit[];
+  private _doc?: Doc;
+  private _names?: NameSpan[];
+  private _past?: boolean;
+
+  constructor(
+    readonly text: string,
+    readonly options: ResolvedOptions,
+  ) {
+    this.lower = text.toLowerCase();
+  }
+
+  /** Word tokens (lower-case). */
+  get tokens(): Token[] {
+    this._tokens ??= tokenize(this.text);
+    return this._tokens;
+  }
+
+  /** Care terms in the sentence (curated, extra and generated vocabularies). */
+  get terms(): TermHit[] {
+    this._terms ??= findTerms(this.tokens, this.options.extraTerms);
+    return this._terms;
+  }
+
+  /** The compromise parse of this sentence (parsed once, on first use). */
+  get doc(): Doc {
+    this._doc ??= nlp(this.text);
+    return this._doc;
+  }
+
+  /** True when the sentence narrates something that happened (past tense or a time anchor). */
+  get past(): boolean {
+    if (this._past === undefined) {
+      this._past =
+        TIME_ANCHOR.test(this.text) ||
+        /\b(?:has|have|had)\s+(?:been|\w+ed)\b/i.test(this.text) ||
+        this.doc.has('#PastTense');
+    }
+    return this._past;
+  }
+
+  /** A time anchor ("today", "last Tuesday", "Friday's") in the sentence. */
+  get anchored(): boolean {
+    return TIME_ANCHOR.test(this.text);
+  }
+
+  /** Generic-statement cues: conditionals, quantifiers, advice ("most people", "can help"). */
+  get generic(): boolean {
+    return GENERIC.test(this.text);
+  }
+
+  /** A conditional ("if you", "whether"). */
+  get conditional(): boolean {
+    return CONDITIONAL.test(this.text);
+  }
+
+  /** People's names per compromise, marked as provider or staff where the frame says so. */
+  get names(): NameSpan[] {
+    if (!this._names) {
+      const out: NameSpan[] = [];
+      const json = this.doc.people().json({ offset: true }) as Array<{ offset: { start: number; length: number } }>;
+      for (const p of json) {
+        let start = p.offset.start;
+        let end = start + p.offset.length;
+        // compromise includes trailing punctuation in some offsets: trim to letters.
+        while (end > start && !/[\p{L}.]/u.test(this.text[end - 1] ?? '')) end--;
+        if (this.text[end - 1] === '.' && !/\b[A-Z]\.$/.test(this.text.slice(start, end))) end--;
+        while (start < end && !/\p{L}/u.test(this.text[start] ?? '')) start++;
+        if (end <= start) continue;
+        out.push(this.describeName(start, end));
+      }
+      this._names = out;
+    }
+    return this._names;
+  }
+
+  /** Builds a NameSpan with its provider/staff frame. */
+  describeName(start: number, end: number): NameSpan {
+    const text = this.text.slice(start, end);
+    const before = this.text.slice(Math.max(0, start - 60), start);
+    const after = this.text.slice(end, end + 60);
+    const provider = /\b(?:dr|doctor|drs)\.?\s*$/i.test(before) || /^(?:dr|doctor)\.?\s/i.test(text);
+    const words = text
+      .toLowerCase()
+      .split(/[^\p{L}']+/u)
+      .filter(Boolean);
+    const staff =
+      words.some((w) => this.options.staffWords.has(w.replace(/'s$/, ''))) ||
+      // "our office manager, Dana" / "our coordinator Keisha" / "ask for Marisol"
+      new RegExp(`\\bour\\s+(?:[\\p{L}-]+\\s+){0,3}?${STAFF_ROLE.source}[,:]?\\s*(?:is\\s+)?$`, 'iu').test(before) ||
+      /\bask for\s*$/i.test(before) ||
+      // "Dana, our office manager" / "Maria, our lead hygienist"
+      new RegExp(
+        `^,?\\s*(?:is\\s+)?(?:our|the practice's|the clinic's)\\s+(?:[\\p{L}-]+\\s+){0,3}?${STAFF_ROLE.source}`,
+        'iu',
+      ).test(after);
+    return { start, end, text, provider, staff };
+  }
+}
+
+/** A sentence of the reply as reply-scope rules see it. */
+export interface ReplySentence {
+  /** Offset of the sentence in the normalized reply. */
+  offset: number;
+  ctx: SentenceContext;
+  /** Categories the sentence rules found in this sentence. */
+  found: ReadonlySet<string>;
+}
+
+/** Everything a reply-scope rule may look at. Offsets are in `text` (the normalized reply). */
+export interface ReplyRuleContext {
+  text: string;
+  sentences: ReplySentence[];
+  options: ResolvedOptions;
+  context: ReplyContext;
+}

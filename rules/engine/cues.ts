@@ -1,0 +1,139 @@
+/**
+ * Small shared cues for rules: who owns a care term ("your crown", "Harold's pneumonia",
+ * "that knee"), second-person references, and a helper to run a list of patterns.
+ */
+import type { SentenceContext } from './context';
+import type { RuleFinding } from './rule';
+import type { TermHit } from './terms';
+
+/** Who a care term belongs to, judged from the words just before it. */
+export type Possessor = 'second' | 'third' | 'name' | 'demonstrative' | 'time' | null;
+
+const SECOND = new Set(['your', 'yours', 'yourself']);
+const THIRD = new Set(['his', 'her', 'their']);
+const DEMONSTRATIVE = new Set(['that', 'those', 'these', 'this']);
+const TIME_WORDS = new Set([
+  'today',
+  'yesterday',
+  'tomorrow',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'morning',
+  'afternoon',
+  'week',
+  'weekend',
+]);
+// Words that end the look-back: a possessive further left belongs to another phrase.
+const BARRIER = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'for',
+  'to',
+  'with',
+  'about',
+  'on',
+  'in',
+  'at',
+  'by',
+  'from',
+  'and',
+  'or',
+  'but',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'we',
+  'our',
+  'us',
+  'you',
+  'it',
+  'they',
+  'i',
+  'my',
+  'not',
+  'no',
+  'any',
+  'all',
+  'every',
+  'some',
+  'as',
+  'than',
+  'more',
+  'most',
+]);
+
+/** Finds the possessor of a term within three words to its left (no punctuation between). */
+export function possessorOf(ctx: SentenceContext, hit: TermHit): Possessor {
+  const toks = ctx.tokens;
+  for (let i = hit.first - 1, n = 0; i >= 0 && n < 4; i--, n++) {
+    const gap = ctx.text.slice(toks[i]!.end, toks[i + 1]!.start);
+    if (/[,.;:!?()]/.test(gap)) return null;
+    const w = toks[i]!.word;
+    if (SECOND.has(w)) return 'second';
+    if (THIRD.has(w)) return 'third';
+    if (DEMONSTRATIVE.has(w)) return 'demonstrative';
+    if (w.endsWith("'s")) {
+      const base = w.slice(0, -2);
+      if (TIME_WORDS.has(base)) return 'time';
+      // "your whole family's eye care": keep looking for the owner further left.
+      const prev = toks[i - 1]?.word;
+      if (prev && (SECOND.has(prev) || SECOND.has(toks[i - 2]?.word ?? ''))) return 'second';
+      if (/^\p{Lu}/u.test(ctx.text.slice(toks[i]!.start, toks[i]!.end)) && i > 0) return 'name';
+      if (/^\p{Lu}/u.test(ctx.text.slice(toks[i]!.start, toks[i]!.end))) return 'name';
+      return null;
+    }
+    if (BARRIER.has(w)) return null;
+  }
+  return null;
+}
+
+const THANK_YOU =
+  /\b(?:thank you|see you|to you|hear from you|help you|you can|you may|you might|you'll need|you need|you don't need|you do not need)\b/gi;
+
+/** True when the sentence addresses a "you" beyond "thank you" and generic "you can". */
+export function addressesYou(ctx: SentenceContext): boolean {
+  return /\byou(?:'re|'ve|'d)?\b/i.test(ctx.text.replace(THANK_YOU, ''));
+}
+
+/** A pattern with the message (and suggestion) of the finding it produces. */
+export interface Pattern {
+  re: RegExp;
+  message: string;
+  suggestion?: string;
+  /** Skip matches when this returns false. */
+  when?: (ctx: SentenceContext, m: RegExpExecArray) => boolean;
+  severity?: RuleFinding['severity'];
+}
+
+/** Runs patterns (each must be global) over the sentence and returns findings. */
+export function runPatterns(ctx: SentenceContext, patterns: readonly Pattern[]): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const p of patterns) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(ctx.text); m; m = p.re.exec(ctx.text)) {
+      if (m[0].length === 0) {
+        p.re.lastIndex++;
+        continue;
+      }
+      if (p.when && !p.when(ctx, m)) continue;
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        message: p.message,
+        suggestion: p.suggestion,
+        severity: p.severity,
+      });
+    }
+  }
+  return out;
+}

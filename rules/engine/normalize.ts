@@ -1,0 +1,178 @@
+/**
+ * Normalization with an offset map (issue #3, "Evasions"): folds look-alike letters, drops
+ * zero-width characters, rejoins letter-spaced words ("r o o t  c a n a l") and expands chat
+ * slang ("ur appt"), while remembering for every normalized character the original span it came
+ * from, so findings can point at what the user actually typed.
+ */
+import { HOMOGLYPHS } from '../data/homoglyphs';
+import { SLANG } from '../data/slang';
+
+/** Normalized text plus, per normalized UTF-16 unit, the original [start, end) it stands for. */
+export interface Normalized {
+  text: string;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+let homoglyphMap: Map<number, string> | undefined;
+let slangMap: Map<string, string> | undefined;
+
+// Invisible format characters used to split words so filters miss them (zero-width space,
+// joiners, bidi marks, word joiner, BOM, soft hyphen, variation selectors, Mongolian vowel sep.).
+function isInvisible(cp: number): boolean {
+  return (
+    cp === 0xad ||
+    cp === 0x34f ||
+    cp === 0x180e ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x2064) ||
+    cp === 0xfeff ||
+    (cp >= 0xfe00 && cp <= 0xfe0f)
+  );
+}
+
+const MARKS = /\p{M}/gu;
+
+/** Folds one non-ASCII code point to plain ASCII where it is a disguise of one; else returns it. */
+function foldChar(cp: number, ch: string): string {
+  homoglyphMap ??= new Map(HOMOGLYPHS.map(([from, to]) => [from.codePointAt(0)!, to]));
+  const h = homoglyphMap.get(cp);
+  if (h !== undefined) return h;
+  if (cp === 0x2018 || cp === 0x2019 || cp === 0x201b || cp === 0x2032 || cp === 0x60 || cp === 0xb4) return "'";
+  if (cp === 0x201c || cp === 0x201d || cp === 0x201e || cp === 0x2033) return '"';
+  if (cp >= 0x2010 && cp <= 0x2015) return '-';
+  if (cp === 0x2026) return '.';
+  if (cp === 0xa0 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f || cp === 0x3000) return ' ';
+  // Accents and full-width/compatibility forms: "tratamiénto", "ｃｒｏｗｎ", "ﬁlling".
+  if ((cp >= 0xc0 && cp <= 0x24f) || (cp >= 0xff01 && cp <= 0xff5e) || (cp >= 0xfb00 && cp <= 0xfb06)) {
+    const folded = ch.normalize('NFKD').replace(MARKS, '');
+    if (folded.length > 0 && /^[\x20-\x7e]+$/.test(folded)) return folded;
+  }
+  return ch;
+}
+
+/** Pass 1: per code point folding. */
+function foldPass(input: string): Normalized {
+  const out: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < input.length; ) {
+    const cp = input.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    if (cp < 0x80) {
+      out.push(input[i]!);
+      starts.push(i);
+      ends.push(i + 1);
+    } else if (!isInvisible(cp)) {
+      const ch = input.slice(i, i + len);
+      const folded = foldChar(cp, ch);
+      for (let k = 0; k < folded.length; k++) {
+        out.push(folded[k]!);
+        starts.push(i);
+        ends.push(i + len);
+      }
+    }
+    i += len;
+  }
+  return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/** One piece of a rewrite: output text and the [from, to) of the match it stands for. */
+type Piece = readonly [string, number, number];
+
+/** Rewrites every match of `re` with pieces, carrying the offset map through. */
+function rewrite(n: Normalized, re: RegExp, pieces: (m: RegExpExecArray) => Piece[] | null): Normalized {
+  re.lastIndex = 0;
+  let m = re.exec(n.text);
+  if (!m) return n;
+  const out: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let last = 0;
+  const copy = (from: number, to: number) => {
+    out.push(n.text.slice(from, to));
+    for (let k = from; k < to; k++) {
+      starts.push(n.starts[k]!);
+      ends.push(n.ends[k]!);
+    }
+  };
+  while (m) {
+    const ps = pieces(m);
+    if (ps) {
+      copy(last, m.index);
+      for (const [s, a, b] of ps) {
+        out.push(s);
+        const st = n.starts[m.index + a];
+        const en = n.ends[m.index + Math.max(a, b - 1)];
+        for (let k = 0; k < s.length; k++) {
+          starts.push(st!);
+          ends.push(en!);
+        }
+      }
+      last = m.index + m[0].length;
+    }
+    if (m[0].length === 0) re.lastIndex++;
+    m = re.exec(n.text);
+  }
+  copy(last, n.text.length);
+  return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/**
+ * Letter-spaced words: three or more single letters each separated by one space or one of
+ * . * _ - ("r o o t", "c.a.n.a.l"); a gap of two or three spaces separates words.
+ * Each letter must stand alone, so ordinary words with "a" or "I" never join.
+ */
+export const LETTER_SPACING = /(?<![\p{L}\p{N}'])\p{L}(?:(?: {1,3}|[.*_-])\p{L}(?![\p{L}\p{N}])){2,}/gu;
+
+function spacingPieces(m: RegExpExecArray): Piece[] {
+  const s = m[0];
+  const pieces: Piece[] = [];
+  for (let k = 0; k < s.length; k++) {
+    const ch = s[k];
+    if (/\p{L}/u.test(ch!)) pieces.push([ch!, k, k + 1]);
+    else if (ch === ' ' && s[k + 1] === ' ') {
+      let j = k;
+      while (s[j] === ' ') j++;
+      pieces.push([' ', k, j]);
+      k = j - 1;
+    }
+  }
+  return pieces;
+}
+
+let slangRe: RegExp | undefined;
+/** The slang pattern, built once from rules/data/slang.ts (whole words only). */
+export function slangPattern(): RegExp {
+  slangMap ??= new Map(SLANG.map(([from, to]) => [from, to]));
+  slangRe ??= new RegExp(
+    `(?<![\\p{L}\\p{N}.'@-])(?:${[...slangMap.keys()].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}'@-]|\\.\\p{L})`,
+    'giu',
+  );
+  return slangRe;
+}
+
+function slangPieces(m: RegExpExecArray): Piece[] | null {
+  const typed = m[0];
+  // A capital single "U" is more often an initial ("U of M") than chat for "you".
+  if (typed === 'U') return null;
+  const to = slangMap!.get(typed.toLowerCase());
+  return to === undefined ? null : [[to, 0, typed.length]];
+}
+
+/** Normalizes a reply for matching; see the module comment. Never throws on any string. */
+export function normalize(input: string): Normalized {
+  let n = foldPass(input);
+  n = rewrite(n, LETTER_SPACING, spacingPieces);
+  n = rewrite(n, slangPattern(), slangPieces);
+  return n;
+}
+
+/** Maps a normalized [start, end) back to the original text's [start, end). */
+export function toOriginal(n: Normalized, start: number, end: number): [number, number] {
+  if (n.text.length === 0) return [0, 0];
+  const s = Math.min(Math.max(start, 0), n.text.length - 1);
+  const e = Math.min(Math.max(end, s + 1), n.text.length);
+  return [n.starts[s]!, n.ends[e - 1]!];
+}

@@ -1,0 +1,156 @@
+/**
+ * Care-term matching on word tokens: curated phrases (rules/data/care-terms.ts), the user's
+ * extra terms, and the generated long tail of clinical words. Token matching instead of one
+ * giant regular expression keeps it linear and free of backtracking.
+ */
+import { CARE_TERMS, type TermKind } from '../data/care-terms';
+import { MEDICAL_TERMS } from '../data/medical-terms.generated';
+
+/** A word of a sentence: [start, end) in the sentence and its lower-case text. */
+export interface Token {
+  start: number;
+  end: number;
+  word: string;
+}
+
+/** A care term found in a sentence. */
+export interface TermHit {
+  start: number;
+  end: number;
+  term: string;
+  kind: TermKind | 'clinical' | 'extra';
+  /** Index of the first and last token of the hit. */
+  first: number;
+  last: number;
+}
+
+/** Word tokens: letters/digits with inner apostrophes ("crohn's"); hyphens split words. */
+export const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
+
+/** Tokenizes a sentence (lower-cased words, "'s" kept for possessive checks). */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    out.push({ start: m.index, end: m.index + m[0].length, word: m[0].toLowerCase() });
+  }
+  return out;
+}
+
+interface Entry {
+  words: string[];
+  term: string;
+  kind: TermHit['kind'];
+}
+
+let index: Map<string, Entry[]> | undefined;
+let longTail: Set<string> | undefined;
+
+const splitWords = (term: string) =>
+  term
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter(Boolean);
+
+function addEntry(map: Map<string, Entry[]>, term: string, kind: TermHit['kind']): void {
+  const words = splitWords(term);
+  if (words.length === 0) return;
+  const list = map.get(words[0]!) ?? [];
+  list.push({ words, term, kind });
+  list.sort((a, b) => b.words.length - a.words.length);
+  map.set(words[0]!, list);
+}
+
+function curatedIndex(): Map<string, Entry[]> {
+  if (!index) {
+    index = new Map();
+    for (const [term, kind] of CARE_TERMS) addEntry(index, term, kind);
+  }
+  return index;
+}
+
+/** The generated clinical word list as a Set, built on first use (keeps start-up small). */
+export function clinicalWords(): Set<string> {
+  longTail ??= new Set(MEDICAL_TERMS.split('\n'));
+  return longTail;
+}
+
+const stripPossessive = (w: string) => (w.endsWith("'s") ? w.slice(0, -2) : w);
+
+/** Singular candidates of a word ("crowns" → "crown", "cavities" → "cavity"). */
+function forms(w: string): string[] {
+  const base = stripPossessive(w);
+  const out = [base];
+  if (base.length > 3 && base.endsWith('ies')) out.push(`${base.slice(0, -3)}y`);
+  if (base.length > 3 && base.endsWith('es')) out.push(base.slice(0, -2));
+  if (base.length > 3 && base.endsWith('s') && !base.endsWith('ss')) out.push(base.slice(0, -1));
+  return out;
+}
+
+function matchAt(tokens: Token[], i: number, map: Map<string, Entry[]>): Entry | undefined {
+  for (const first of forms(tokens[i]!.word)) {
+    const list = map.get(first);
+    if (!list) continue;
+    for (const e of list) {
+      if (i + e.words.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < e.words.length && ok; k++) {
+        const t = tokens[i + k]!.word;
+        ok = k === e.words.length - 1 ? forms(t).includes(e.words[k]!) : t === e.words[k];
+        // Words of a phrase must be adjacent (at most a space or hyphen between them).
+        if (ok && tokens[i + k]!.start - tokens[i + k - 1]!.end > 2) ok = false;
+      }
+      if (ok) return e;
+    }
+  }
+  return undefined;
+}
+
+const extraCache = new Map<string, Map<string, Entry[]>>();
+
+function extraIndex(extra: readonly string[]): Map<string, Entry[]> | undefined {
+  if (extra.length === 0) return undefined;
+  const key = extra.join('\u0001');
+  let map = extraCache.get(key);
+  if (!map) {
+    map = new Map();
+    for (const t of extra) addEntry(map, t, 'extra');
+    if (extraCache.size > 20) extraCache.clear();
+    extraCache.set(key, map);
+  }
+  return map;
+}
+
+/** Finds care terms among the tokens; longest match wins, no overlaps. */
+export function findTerms(tokens: Token[], extraTerms: readonly string[] = []): TermHit[] {
+  const curated = curatedIndex();
+  const extra = extraIndex(extraTerms);
+  const tail = clinicalWords();
+  const hits: TermHit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const e = (extra && matchAt(tokens, i, extra)) || matchAt(tokens, i, curated);
+    if (e) {
+      const last = i + e.words.length - 1;
+      hits.push({ start: tokens[i]!.start, end: tokens[last]!.end, term: e.term, kind: e.kind, first: i, last });
+      i = last;
+      continue;
+    }
+    const w = tokens[i]!.word;
+    if (w.length >= 5 && forms(w).some((f) => tail.has(f))) {
+      hits.push({ start: tokens[i]!.start, end: tokens[i]!.end, term: w, kind: 'clinical', first: i, last: i });
+    }
+  }
+  return hits;
+}
+
+/** Kinds that are health information by themselves (not just the relationship or a body part). */
+export const CLINICAL_KINDS: ReadonlySet<TermHit['kind']> = new Set([
+  'condition',
+  'symptom',
+  'procedure',
+  'medication',
+  'device',
+  'result',
+  'clinical',
+  'extra',
+]);

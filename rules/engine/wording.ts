@@ -1,0 +1,12 @@
+/** Safer wordings offered as suggestions; adapted from the seed's approved templates (lines 81, 105-106). */
+
+/** For positive reviews: thanks without confirming anything. */
+export const SAFE_THANKS =
+  "Thank you for your feedback! We're glad to hear about your positive experience. Please reach out to our office directly if you have any questions.";
+
+/** For complaints: invite a private conversation. */
+export const SAFE_PRIVATE =
+  'Thank you for your feedback. We take all patient concerns seriously. Please contact our office directly so we can address your concerns.';
+
+/** For a greeting that names the reviewer. */
+export const SAFE_GREETING = 'Start with "Thank you for your feedback" instead of a name.';
