@@ -1,7 +1,9 @@
 /**
  * Shared steps of the guard's end-to-end specs (tests/e2e/guard-*.spec.ts).
  */
-import { expect, type Frame, type Locator, type Page } from '@playwright/test';
+import { type BrowserContext, expect, type Frame, type Locator, type Page } from '@playwright/test';
+import type { InteractionInput } from '../../../lib/log-record';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 
 /** Clearly violating: a care detail and the reviewer's name (block). */
 export const RISKY = 'So sorry your crown came loose, Maria!';
@@ -44,4 +46,37 @@ export function collectErrors(page: Page): string[] {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+/** Writes the user's settings the way the options page stores them (storage.local "settings"), from an extension page. */
+export async function setSettings(
+  context: BrowserContext,
+  extensionId: string,
+  patch: Partial<Settings>,
+): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.evaluate(
+    async (value) => {
+      await chrome.storage.local.set({ settings: value });
+    },
+    { ...DEFAULT_SETTINGS, ...patch },
+  );
+  await page.close();
+}
+
+/** The log as the background holds it, asked from an extension page, plus anything still queued. */
+export async function loggedInteractions(context: BrowserContext, extensionId: string): Promise<InteractionInput[]> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const out = await page.evaluate(async () => {
+    const res = (await chrome.runtime.sendMessage({ type: 'recent-interactions', limit: 50 }).catch(() => null)) as {
+      ok: boolean;
+      records?: unknown[];
+    } | null;
+    const queued = (await chrome.storage.local.get('pendingInteractions')).pendingInteractions ?? [];
+    return [...(res?.ok ? (res.records ?? []) : []), ...(queued as unknown[])];
+  });
+  await page.close();
+  return out as InteractionInput[];
 }

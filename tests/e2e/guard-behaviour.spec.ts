@@ -1,0 +1,122 @@
+import { expect, REPLICA_ROUTES, test } from './harness';
+import {
+  CLEAN,
+  guardDialog,
+  highlightCount,
+  loggedInteractions,
+  posted,
+  RISKY,
+  setSettings,
+  typeAndExpectVerdict,
+} from './replicas/guard-helpers';
+
+// Issue #4 across sites: the log of every interaction, settings honoured live, cleanup.
+
+test.describe.configure({ mode: 'serial' });
+
+test.afterEach(async ({ context, extensionId }) => {
+  await setSettings(context, extensionId, {});
+});
+
+test('every outcome reaches the log with site, kind, verdict, rules, reason and a query-less url', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  await page.goto(`${REPLICA_ROUTES.facebook}?comment_id=123&notif_t=feedback`);
+  const box = page.getByRole('textbox', { name: 'Reply to Maria Gonzalez' });
+  await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
+  await page.keyboard.press('Enter');
+  await guardDialog(page).getByRole('button', { name: 'Edit reply' }).click();
+  await page.keyboard.press('Enter');
+  await guardDialog(page).getByRole('button', { name: 'Post anyway' }).click();
+  await guardDialog(page).getByRole('textbox', { name: 'Reason' }).fill('Patient consented in writing');
+  await guardDialog(page).getByRole('button', { name: 'Confirm and post' }).click();
+  await expect.poll(() => posted(page)).toEqual([RISKY]);
+  await typeAndExpectVerdict(box, CLEAN, /^ok$/);
+  await page.keyboard.press('Enter');
+
+  await expect
+    .poll(async () => (await loggedInteractions(context, extensionId)).map((r) => r.outcome).sort())
+    .toEqual(expect.arrayContaining(['edited', 'overridden', 'posted']));
+  const log = await loggedInteractions(context, extensionId);
+  const overridden = log.find((r) => r.outcome === 'overridden')!;
+  expect(overridden).toMatchObject({
+    site: 'facebook',
+    pageKind: 'comment-reply',
+    url: REPLICA_ROUTES.facebook,
+    reason: 'Patient consented in writing',
+  });
+  expect(['warn', 'block']).toContain(overridden.verdict);
+  expect(overridden.rules.length).toBeGreaterThan(0);
+  expect(overridden.categories.length).toBeGreaterThan(0);
+  expect(log.find((r) => r.outcome === 'posted')).toMatchObject({ verdict: 'ok', site: 'facebook' });
+});
+
+test('a flagged draft that is cleared is logged as abandoned', async ({ page, context, extensionId }) => {
+  await page.goto(REPLICA_ROUTES.yelp);
+  const box = page.getByRole('textbox', { name: 'Public comment' });
+  await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
+  await box.fill('');
+  await expect(box).toHaveAttribute('data-hipaa-guard', 'ok');
+  await expect
+    .poll(async () => (await loggedInteractions(context, extensionId)).filter((r) => r.outcome === 'abandoned').length)
+    .toBeGreaterThan(0);
+  const abandoned = (await loggedInteractions(context, extensionId)).find((r) => r.outcome === 'abandoned')!;
+  expect(abandoned).toMatchObject({ site: 'yelp', pageKind: 'public-comment' });
+});
+
+test('turning the site off removes marks and stops holding; on again restores them', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  await page.goto(REPLICA_ROUTES.facebook);
+  const box = page.getByRole('textbox', { name: 'Reply to Maria Gonzalez' });
+  await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
+  await setSettings(context, extensionId, { sites: { facebook: false, google: true, yelp: true } });
+  await expect(box).not.toHaveAttribute('data-hipaa-guard');
+  expect(await highlightCount(page)).toBe(0);
+  await expect(page.getByRole('button', { name: /^Reply Guard:/ })).toHaveCount(0);
+  await setSettings(context, extensionId, {});
+  await expect(box).toHaveAttribute('data-hipaa-guard', /^(warn|block)$/);
+  await setSettings(context, extensionId, { sites: { facebook: false, google: true, yelp: true } });
+  await expect(box).not.toHaveAttribute('data-hipaa-guard');
+  await box.press('Enter');
+  await expect.poll(() => posted(page)).toEqual([RISKY]);
+  await expect(guardDialog(page)).toHaveCount(0);
+});
+
+test('pause: no marks and no holding until it ends', async ({ page, context, extensionId }) => {
+  await setSettings(context, extensionId, { pausedUntil: Date.now() + 10 * 60_000 });
+  await page.goto(REPLICA_ROUTES.yelp);
+  const box = page.getByRole('textbox', { name: 'Public comment' });
+  await box.click();
+  await box.pressSequentially(RISKY, { delay: 5 });
+  await page.waitForTimeout(700);
+  await expect(box).not.toHaveAttribute('data-hipaa-guard');
+  await page.getByRole('button', { name: 'Post public comment' }).click();
+  expect(await posted(page)).toEqual([RISKY]);
+  await expect(guardDialog(page)).toHaveCount(0);
+});
+
+test('monitor-only: marks, but never holds', async ({ page, context, extensionId }) => {
+  await setSettings(context, extensionId, { monitorOnly: true });
+  await page.goto(REPLICA_ROUTES.google);
+  const frame = page.frameLocator('iframe[title="Reviews"]');
+  const inner = page.frame({ url: /customers\/reviews/ })!;
+  const box = frame.getByRole('textbox', { name: 'Reply' }).first();
+  await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
+  expect(await highlightCount(inner)).toBeGreaterThan(0);
+  await frame.getByRole('button', { name: 'Reply', exact: true }).click();
+  expect(await posted(inner)).toEqual([RISKY]);
+  await expect(frame.getByRole('alertdialog')).toHaveCount(0);
+});
+
+test('a page whose reply box is gone gets no overlay and no marks', async ({ page }) => {
+  await page.goto(REPLICA_ROUTES.facebook);
+  await page.evaluate(() => document.querySelector('[data-replica-page]')?.replaceChildren());
+  await page.waitForTimeout(400);
+  expect(await page.locator('reply-guard-ui').count()).toBe(0);
+  expect(await highlightCount(page)).toBe(0);
+});
