@@ -1,0 +1,111 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import type { InteractionInput } from '../../lib/log-record';
+import { expect, test } from './harness';
+import { readRecord } from './log-seed';
+
+// Issue #6: the background writes what content scripts send, durably, and drains the queue
+// content scripts fall back on when the worker cannot be reached.
+
+function input(reason: string, over: Partial<InteractionInput> = {}): InteractionInput {
+  return {
+    site: 'facebook',
+    pageKind: 'comment',
+    url: 'https://www.facebook.com/SmilesDental/posts/123?comment_id=9#x',
+    verdict: 'block',
+    categories: ['confirms-patient-status'],
+    rules: ['visit-confirmation'],
+    outcome: 'overridden',
+    reason,
+    text: 'Great to see you at your cleaning last week, Maria!',
+    spans: [[12, 38]],
+    durationMs: 5200,
+    ...over,
+  };
+}
+
+/** Sends a message to the background the way a content script does (runtime.sendMessage). */
+function send(page: Page, message: unknown) {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+}
+
+/** Stops every service worker of the profile, as Chromium does to an idle worker, and waits until it has. */
+async function stopWorkers(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  const status = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions)
+      if (v.scriptURL.startsWith('chrome-extension://')) status.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => status.size > 0 && [...status.values()].every((s) => s === 'stopped')).toBe(true);
+  await cdp.detach();
+}
+
+test('a logged interaction lands in IndexedDB and appears on the dashboard', async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/dashboard/i);
+  const reason = `Reviewer is a vendor ${Date.now()}`;
+  const res = await send(page, { type: 'log-interaction', input: input(reason) });
+  expect(res).toMatchObject({ ok: true });
+  const stored = await readRecord(page, (res as { id: string }).id);
+  expect(stored).toMatchObject({
+    reason,
+    site: 'facebook',
+    outcome: 'overridden',
+    url: 'https://www.facebook.com/SmilesDental/posts/123',
+  });
+  // The dashboard that is already open shows it (live), without a reload.
+  await expect(page.getByRole('cell', { name: reason })).toBeVisible();
+  await expect(page.getByText(/Log verified: \d+ records/)).toBeVisible();
+});
+
+test('a write acknowledged before the service worker stops is there after it restarts', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  const reason = `Acknowledged before stop ${Date.now()}`;
+  const res = (await send(page, { type: 'log-interaction', input: input(reason) })) as { ok: boolean; id: string };
+  expect(res.ok).toBe(true);
+  await stopWorkers(context, page);
+  // A new message wakes a fresh worker, which reads the record back from IndexedDB.
+  const recent = (await send(page, { type: 'recent-interactions', limit: 20 })) as {
+    ok: boolean;
+    records: Array<{ id: string; reason: string }>;
+  };
+  expect(recent.ok).toBe(true);
+  expect(recent.records.map((r) => r.id)).toContain(res.id);
+  expect((await readRecord(page, res.id))?.reason).toBe(reason);
+  // And the chain continues across the restart.
+  const next = (await send(page, { type: 'log-interaction', input: input(`${reason} (after)`) })) as { id: string };
+  const [a, b] = [await readRecord(page, res.id), await readRecord(page, next.id)];
+  expect(b!.seq).toBeGreaterThan(a!.seq);
+});
+
+test('the pending queue is drained after the service worker wakes', async ({ page, context, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await stopWorkers(context, page);
+  const tag = `Queued while asleep ${Date.now()}`;
+  // What a content script does when its message cannot reach the background.
+  await page.evaluate(
+    (queued) => chrome.storage.local.set({ pendingInteractions: queued }),
+    [input(`${tag} #1`), input(`${tag} #2`, { outcome: 'edited', verdict: 'warn' })],
+  );
+  // Any message (or the storage change itself) wakes the worker, which drains the queue.
+  await send(page, { type: 'recent-interactions', limit: 1 });
+  await expect
+    .poll(async () => (await page.evaluate(() => chrome.storage.local.get('pendingInteractions'))).pendingInteractions)
+    .toBeUndefined();
+  const recent = (await send(page, { type: 'recent-interactions', limit: 50 })) as {
+    records: Array<{ reason: string }>;
+  };
+  expect(recent.records.map((r) => r.reason)).toEqual(expect.arrayContaining([`${tag} #1`, `${tag} #2`]));
+});
+
+test('malformed input is refused with a clear error', async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  const res = await send(page, { type: 'log-interaction', input: { ...input('x'), outcome: 'deleted' } });
+  expect(res).toEqual({ ok: false, error: 'The interaction\'s "outcome" is missing or invalid.' });
+});
