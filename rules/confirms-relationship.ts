@@ -92,6 +92,11 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\breward points\b/gi, message: MSG, when: (ctx) => /\byour\b/i.test(ctx.text) },
   { re: /\bwas in (?:the|our) (?:chair|office) today\b/gi, message: MSG },
+  {
+    re: /\b(?:you waited|your wait|the (?:long |\w+-minute |extra |unexpected )?wait(?: time)?)\b(?=[^.!?]{0,60}\b(?:today|yesterday|last \w+|this (?:morning|afternoon|week)|on \w+day|\w+day's|past your|for your|minutes|hours?)\b)/gi,
+    message: 'How long a specific person waited is a detail of their visit.',
+    severity: 'block',
+  },
 ];
 
 const VISIT_MSG = 'Mentioning their visit or their care team confirms the reviewer is a patient.';

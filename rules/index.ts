@@ -2,17 +2,50 @@
  * The rules module's entry point (issue #3): the explicit rule registry, `analyze`, and a
  * `redact` helper for the interaction log. Pure TypeScript: no DOM, no browser API.
  */
+import borderlineSympathy from './borderline-sympathy';
 import careDetail from './care-detail';
 import confirmsRelationship from './confirms-relationship';
+import defensiveDisclosure from './defensive-disclosure';
+import echoReview from './echo-review';
+import emailAddress from './email-address';
 import { analyzeWith, clearCache } from './engine/analyze';
 import type { Rule } from './engine/rule';
+import patientName from './patient-name';
+import personalDate from './personal-date';
+import phoneNumber from './phone-number';
+import providerSeen from './provider-seen';
+import recordNumber from './record-number';
+import reviewerName from './reviewer-name';
+import socialHandle from './social-handle';
+import spanishReply from './spanish-reply';
+import staffGossip from './staff-gossip';
+import streetAddress from './street-address';
+import testimonial from './testimonial';
 import type { Analysis, AnalyzeOptions, Finding } from './types';
 
 export type { Rule } from './engine/rule';
 export type * from './types';
 
 /** Every rule, in the order they run (explicit: no discovery, no side effects). */
-export const rules: readonly Rule[] = [confirmsRelationship, careDetail];
+export const rules: readonly Rule[] = [
+  confirmsRelationship,
+  careDetail,
+  providerSeen,
+  defensiveDisclosure,
+  staffGossip,
+  testimonial,
+  reviewerName,
+  patientName,
+  phoneNumber,
+  emailAddress,
+  streetAddress,
+  recordNumber,
+  personalDate,
+  socialHandle,
+  spanishReply,
+  echoReview,
+  borderlineSympathy,
+];
 
 /** Analyzes a reply: verdict plus findings whose spans index the original text. Never throws. */
 export function analyze(text: string, options?: AnalyzeOptions): Analysis {

@@ -41,6 +41,7 @@ export class SentenceContext {
   private _doc?: Doc;
   private _names?: NameSpan[];
   private _past?: boolean;
+  private _tags?: Array<{ start: number; end: number; tags: string[] }>;
 
   constructor(
     readonly text: string,
@@ -91,6 +92,34 @@ export class SentenceContext {
   /** A conditional ("if you", "whether"). */
   get conditional(): boolean {
     return CONDITIONAL.test(this.text);
+  }
+
+  /** compromise's tags of the words overlapping [start, end). */
+  tagsAt(start: number, end: number): Set<string> {
+    if (!this._tags) {
+      const json = this.doc.terms().json({ offset: true }) as Array<{
+        terms: Array<{ tags: string[]; offset: { start: number; length: number } }>;
+      }>;
+      this._tags = json.flatMap((t) =>
+        t.terms.map((x) => ({ start: x.offset.start, end: x.offset.start + x.offset.length, tags: x.tags })),
+      );
+    }
+    const out = new Set<string>();
+    for (const t of this._tags) if (t.start < end && t.end > start) for (const tag of t.tags) out.add(tag);
+    return out;
+  }
+
+  /** True when compromise reads [start, end) as a person's name (and not a place or org). */
+  isPersonName(start: number, end: number): boolean {
+    const tags = this.tagsAt(start, end);
+    if (tags.has('Place') || tags.has('Organization') || tags.has('Country') || tags.has('City')) return false;
+    return (
+      tags.has('Person') ||
+      tags.has('FirstName') ||
+      tags.has('LastName') ||
+      tags.has('MaleName') ||
+      tags.has('FemaleName')
+    );
   }
 
   /** People's names per compromise, marked as provider or staff where the frame says so. */

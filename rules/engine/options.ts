@@ -12,6 +12,8 @@ export interface ResolvedOptions {
   disabled: ReadonlySet<string>;
   extraTerms: readonly string[];
   allowReviewerFirstName: boolean;
+  /** Lower-case first word of the review's author, when allowReviewerFirstName is on. */
+  reviewerFirstName: string;
   /** Lower-case words of staff names and of the practice name: never identifiers. */
   staffWords: ReadonlySet<string>;
   /** Digits of the practice phone (last 10). */
@@ -39,6 +41,9 @@ export function resolveOptions(options: AnalyzeOptions | undefined): ResolvedOpt
   if (hit) return hit;
   const profile = o.profile ?? {};
   const settings = o.settings ?? {};
+  // Only part of the cache key when the setting is on, so other replies keep sharing the cache.
+  const reviewerFirstName =
+    settings.allowReviewerFirstName === true ? (words(o.context?.reviewAuthor)[0] ?? '').replace(/'s$/, '') : '';
   const staffWords = new Set<string>();
   for (const s of profile.staff ?? []) for (const w of words(s?.name)) staffWords.add(w);
   for (const w of words(profile.name)) staffWords.add(w);
@@ -49,6 +54,7 @@ export function resolveOptions(options: AnalyzeOptions | undefined): ResolvedOpt
       settings.disabledRules,
       settings.extraTerms,
       settings.allowReviewerFirstName,
+      reviewerFirstName,
     ]),
     strictness: settings.strictness ?? 'standard',
     disabled: new Set(settings.disabledRules ?? []),
@@ -56,6 +62,7 @@ export function resolveOptions(options: AnalyzeOptions | undefined): ResolvedOpt
       .filter((t) => typeof t === 'string' && t.trim().length > 1)
       .map((t) => t.trim()),
     allowReviewerFirstName: settings.allowReviewerFirstName === true,
+    reviewerFirstName,
     staffWords,
     practicePhones: new Set(profile.phone ? [digits(profile.phone)] : []),
     practiceEmails: new Set(profile.email ? [profile.email.toLowerCase()] : []),

@@ -1,0 +1,100 @@
+/**
+ * Flags rebuttals that argue from the patient's record: "our records show", "you were a no-show",
+ * "you declined the X-rays", "your balance is outstanding", "you were discharged" (policy category 4).
+ */
+import { type Pattern, runPatterns } from './engine/cues';
+import type { SentenceRule } from './engine/rule';
+import { SAFE_PRIVATE } from './engine/wording';
+
+const MSG = "This answers the complaint with facts from the person's record, which discloses their care.";
+
+const notConditional = (ctx: { text: string }, m: RegExpExecArray) =>
+  !/\b(?:if|whether|when|anyone who|everyone who)\b[^.!?]*$/i.test(ctx.text.slice(0, m.index));
+
+/** Patterns of a record-based rebuttal. */
+export const PATTERNS: Pattern[] = [
+  {
+    re: /\b(?:our|the|your) (?:records?|charts?|notes?|files?|system|logs?|schedule|visit notes?|documentation|billing records|history|account) (?:shows?|indicates?|documents?|reflects?|confirms?|says|states|notes)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:according to|per|based on) (?:our|your|the) (?:records?|charts?|notes?|files?|system|account)\b/gi,
+    message: MSG,
+  },
+  { re: /\bfor the record\b/gi, message: MSG },
+  {
+    re: /\bwe (?:looked|checked|reviewed|pulled|went back|double-checked|looked back)\b[^.!?]{0,30}?\b(?:schedule|records?|chart|notes?|file|account|billing|history|footage|logs?|calendar)\b/gi,
+    message: MSG,
+  },
+  { re: /\bwe checked with (?:billing|the doctor|our billing|the front desk|our \w+ team)\b/gi, message: MSG },
+  {
+    re: /\byou (?:never|did not|didn't|did)\s+(?:even\s+)?(?:show(?:ed)? up|come in|came in|return(?:ed)?|follow(?:ed)?|pay|paid|call(?:ed)? back|respond(?:ed)?|take|took)\b/gi,
+    message: MSG,
+    when: notConditional,
+  },
+  {
+    re: /\byou (?:cancel(?:l)?ed|missed|declined|refused|skipped|signed(?! up)|agreed|arrived|ignored|no-showed|failed to|chose not to|decided not to|opted (?:out|not)|went to|left (?:before|without)|stopped (?:taking|coming)|were (?:clearly |already |also )?(?:told|given|informed|advised|warned|offered|sent|late|rude|dismissed|discharged|charged|billed|quoted|a no-show|seen (?:by|on|at))|had (?:already )?(?:been (?:told|given|informed|warned)|signed|agreed|missed|cancel(?:l)?ed))\b/gi,
+    message: MSG,
+    when: notConditional,
+  },
+  {
+    re: /\b(?:you|your \w+) (?:were|was|have been|has been) (?:dismissed|discharged|terminated|removed) from\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:we|i) (?:had to |have to |were forced to )?(?:dismiss|dismissed|discharge|discharged|terminate|terminated) (?:you|your|him|her|them)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:you|your (?:account|balance|bill))\b[^.!?]{0,40}\b(?:outstanding|overdue|past due|unpaid|in collections|went to collections|sent to collections)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:did not|didn't|never) (?:ignore|rush|dismiss|mistreat|overcharge|misdiagnose|refuse) you\b/gi,
+    message: MSG,
+  },
+  { re: /\bconsidering (?:we|that we|our)\b/gi, message: MSG, when: (ctx) => /\byou\b/i.test(ctx.text) },
+  {
+    re: /\bwe (?:moved|rearranged|bent over backwards|went out of our way|stayed late)\b[^.!?]{0,40}\byou\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\bas (?:explained|stated|discussed|noted|documented|outlined) (?:in|on|during) (?:the|our|your)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\bagainst (?:our|medical|the doctor's|dr\.? \w+'s) (?:\w+ )?(?:advice|instructions|recommendations?|orders)\b/gi,
+    message: MSG,
+  },
+  { re: /\bthe (?:visit|clinical|progress|chart) note\b/gi, message: MSG },
+  { re: /\bthis review (?:is|isn't|is not) (?:accurate|true|honest|fair)\b[^.!?]{0,10}\byou\b/gi, message: MSG },
+];
+
+const rule: SentenceRule = {
+  id: 'defensive-disclosure',
+  description: "Rebutting a complaint with what the person's records say (no-shows, refusals, balances, dismissals).",
+  rationale:
+    'Even a true rebuttal discloses PHI: the seed and the policy say never to defend against a complaint with health or billing details.',
+  category: 'defensive-disclosure',
+  defaultSeverity: 'block',
+  scope: 'sentence',
+  check: (ctx) => runPatterns(ctx, PATTERNS).map((f) => ({ ...f, suggestion: SAFE_PRIVATE })),
+  examples: {
+    flag: [
+      'Our notes indicate that the provider explained every option.',
+      'To be fair, you skipped two follow-up visits in a row.',
+      'You were told about the fee when you booked.',
+      'Your account has been past due since spring.',
+    ],
+    pass: [
+      // A policy stated for everyone, not one person's record.
+      'Anyone who misses two appointments without notice is asked to pay a deposit.',
+      // Conditional advice.
+      'If you missed a call from us, just give us a ring back.',
+      // Privacy talk.
+      'We cannot look up anyone’s records on social media.',
+    ],
+  },
+};
+
+export default rule;

@@ -1,0 +1,48 @@
+/**
+ * Flags a person's name (per compromise) that appears with a patient's care or visit: "Tom came
+ * to us with sciatica", "with Harold's pneumonia". Staff in the profile, "Dana, our office
+ * manager" frames and providers ("Dr. Patel") are never flagged here.
+ */
+import type { SentenceContext } from './engine/context';
+import type { RuleFinding, SentenceRule } from './engine/rule';
+import { CLINICAL_KINDS } from './engine/terms';
+
+const MSG = "A patient's name next to their care or visit identifies them publicly.";
+
+const VISIT_VERBS =
+  /\b(?:came (?:to us|in|by)|comes in|visited|was (?:seen|in|here|treated)|walked in|stopped by|started (?:with|seeing)|finished|completed|graduated|is (?:back|healing|recovering|doing)|has been coming|got (?:her|his|their))\b/i;
+
+function patientFrame(ctx: SentenceContext): boolean {
+  if (ctx.terms.some((t) => CLINICAL_KINDS.has(t.kind) || t.kind === 'visit' || t.kind === 'body')) return true;
+  return VISIT_VERBS.test(ctx.text);
+}
+
+const rule: SentenceRule = {
+  id: 'patient-name',
+  description: "A person's name in a sentence about care or a visit (not staff, not a provider).",
+  rationale: 'Names are HIPAA identifiers; with a care detail they disclose who was treated for what.',
+  category: 'identifiers',
+  defaultSeverity: 'warn',
+  scope: 'sentence',
+  check(ctx) {
+    if (!patientFrame(ctx)) return [];
+    const out: RuleFinding[] = [];
+    for (const n of ctx.names) {
+      if (n.staff || n.provider) continue;
+      // A name right after "Dr." handled above; bare role words like "Coach" stay part of the name.
+      out.push({ start: n.start, end: n.end, message: MSG });
+    }
+    return out;
+  },
+  examples: {
+    flag: ['Wendy came to us after months of migraines.', 'We were all so worried about Gregory and his asthma.'],
+    pass: [
+      // A staff member in a staff frame, with a visit word nearby.
+      'Please ask for Keisha, our scheduler, to move an appointment.',
+      // A provider.
+      'Dr. Alvarez performs every root canal herself.',
+    ],
+  },
+};
+
+export default rule;

@@ -1,0 +1,56 @@
+/**
+ * Flags dates tied to a person: a birth date, a visit or exam date, a call about their account
+ * ("born 3/12", "your exam was on 2/3", "following our call on 6/14"). Practice dates ("our new
+ * office opens March 3") are not findings.
+ */
+import type { RuleFinding, SentenceRule } from './engine/rule';
+
+const MSG = "A date tied to this person's visit or birth is a HIPAA identifier.";
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** Numeric (3/12, 03-12-2024) and written (March 3rd, 3 March) dates. */
+export const DATE = new RegExp(
+  `(?<![\\d/.-])(?:\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?(?![\\d/.-])|\\b${MONTH}\\.?\\s\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s\\d{4})?|\\b\\d{1,2}(?:st|nd|rd|th)?\\sof\\s${MONTH}\\b)`,
+  'gi',
+);
+/** Sentence cues tying the date to a person. */
+export const PERSONAL =
+  /\b(?:born|birthday|dob|date of birth|your|his|her|you were|you came|you had|you called|our call|we spoke|admitted|discharged|seen on|visit on|exam (?:was|on)|surgery (?:was|on)|appointment (?:was|on))\b/i;
+const PRACTICE =
+  /\b(?:we(?:'re| are| will be)? (?:closed|open|opening|moving)|opens|holiday|hours|office|location|event|open house|clinic day|starting|starts|through|until)\b/i;
+
+const rule: SentenceRule = {
+  id: 'personal-date',
+  description: "A date tied to a person's visit, call or birth.",
+  rationale: 'Dates directly related to an individual (birth, admission, visit) are HIPAA identifiers.',
+  category: 'identifiers',
+  defaultSeverity: 'warn',
+  scope: 'sentence',
+  check(ctx) {
+    if (!PERSONAL.test(ctx.text)) return [];
+    if (PRACTICE.test(ctx.text) && !/\b(?:born|birthday|dob|your|his|her)\b/i.test(ctx.text)) return [];
+    const out: RuleFinding[] = [];
+    DATE.lastIndex = 0;
+    for (let m = DATE.exec(ctx.text); m; m = DATE.exec(ctx.text)) {
+      // "may" alone is a verb far more often than a month.
+      if (/^may\s/i.test(m[0]) && !/^May\s/.test(m[0])) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, message: MSG, suggestion: 'Leave the date out.' });
+    }
+    return out;
+  },
+  examples: {
+    flag: [
+      'Happy birthday to our little buddy, born 4/18!',
+      'Your cleaning on June 3rd went long because of the delay.',
+    ],
+    pass: [
+      // The practice's own date.
+      'Our new office opens March 3 with an open house.',
+      // Hours.
+      'We are closed 12/25 for the holiday.',
+    ],
+  },
+};
+
+export default rule;

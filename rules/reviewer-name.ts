@@ -1,0 +1,81 @@
+/**
+ * Flags a person's name used to address the reader ("Hi Maria", "Thanks, Mr. Delgado!",
+ * "Kevin, we ...", "So proud of you, Marcus!"): a name in a public reply is an identifier and
+ * confirms who the patient is. The reviewer's first name is allowed when the setting says so.
+ */
+import type { SentenceContext } from './engine/context';
+import { HONORIFIC, NAME_SOURCE, NOT_NAMES } from './engine/names';
+import type { RuleFinding, SentenceRule } from './engine/rule';
+import { SAFE_GREETING } from './engine/wording';
+
+const MSG = "Using the person's name in a public reply identifies them and ties them to the practice.";
+
+/** Greeting at the start of a sentence: "Hi Maria", "Thank you so much, Eleanor". Case-sensitive
+ * on purpose ('i' would let \p{Lu} match any letter), so greeting words list both cases. */
+export const GREETING = new RegExp(
+  `^(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Hh]iya|[Hh]owdy|[Gg]ood (?:morning|afternoon|evening)|[Tt]hanks(?: so much| again)?|[Tt]hank you(?: so much| again| kindly)?|[Cc]ongrats|[Cc]ongratulations|[Ww]elcome(?: back)?|[Aa]ww+|[Ww]ow|[Yy]ay|[Hh]ooray|[Hh]appy birthday)\\s?,?\\s(${NAME_SOURCE})`,
+  'u',
+);
+/** A name opening the sentence followed by a comma: "Kevin, we re-sent ...". */
+export const OPENING = new RegExp(`^(${NAME_SOURCE}),\\s+(?!and\\b|or\\b|\\p{Lu})`, 'u');
+/** A name closing the sentence after a comma: "So proud of you, Marcus!". */
+export const CLOSING = new RegExp(`,\\s?(${NAME_SOURCE})[!.?\\s\\p{Extended_Pictographic}\\u200d\\ufe0f]*$`, 'u');
+
+function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boolean): RuleFinding | null {
+  if (!m || !m[1]) return null;
+  const name = m[1].replace(/[.!?]+$/, (p) => (/\s\p{Lu}\.$/u.test(m[1]!) ? p : ''));
+  const start = m.index + m[0].indexOf(m[1]);
+  const end = start + name.length;
+  const first = name.replace(HONORIFIC, '').split(/\s+/)[0]!.toLowerCase();
+  if (NOT_NAMES.has(first)) return null;
+  const desc = ctx.describeName(start, end);
+  if (desc.staff || desc.provider) return null;
+  const honorific = HONORIFIC.test(name);
+  const person = honorific || ctx.isPersonName(start, end);
+  if (!person) {
+    // After "Hi"/"Dear" an unknown capitalized word is still most likely a name, unless a place.
+    const tags = ctx.tagsAt(start, end);
+    if (!loose || tags.has('Place') || tags.has('Organization') || !tags.has('ProperNoun')) return null;
+  }
+  const o = ctx.options;
+  if (o.allowReviewerFirstName && !honorific && !/\s/.test(name)) {
+    if (!o.reviewerFirstName || o.reviewerFirstName === first) return null;
+  }
+  return { start, end, message: MSG, suggestion: SAFE_GREETING };
+}
+
+const rule: SentenceRule = {
+  id: 'reviewer-name',
+  description: 'A name used to greet or address the person ("Hi Maria", "Thanks, Mr. Delgado!").',
+  rationale: 'Names are HIPAA identifiers; the policy warns on "Hi Maria, ..." (a name other than staff).',
+  category: 'identifiers',
+  defaultSeverity: 'warn',
+  scope: 'sentence',
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    const g = candidate(ctx, GREETING.exec(ctx.text), /^(?:hi|hello|hey|dear|hiya|howdy|good)\b/i.test(ctx.text));
+    if (g) out.push(g);
+    const o = candidate(ctx, OPENING.exec(ctx.text), false);
+    if (o) out.push(o);
+    const c = candidate(ctx, CLOSING.exec(ctx.text), false);
+    if (c) out.push(c);
+    return out;
+  },
+  examples: {
+    flag: [
+      'Hello Rebecca, thank you for the lovely words!',
+      'Thanks so much, Mrs. Okafor!',
+      'We appreciate you, Jonathan!',
+    ],
+    pass: [
+      // A place, not a person.
+      'Thank you, Springfield!',
+      // Staff member in a staff frame.
+      'Please call Dana, our office manager, with any questions.',
+      // Generic greeting.
+      'Hi there, thanks for the review!',
+    ],
+  },
+};
+
+export default rule;

@@ -1,0 +1,51 @@
+/**
+ * Flags a social media handle that identifies a person ("Tagging @brianna.glows"). Handles of
+ * the practice (its name or web site in the profile, "follow us @...") are exempt.
+ */
+import type { RuleFinding, SentenceRule } from './engine/rule';
+
+const MSG = "Tagging or naming a person's account publicly identifies them as a patient.";
+
+/** @handles that are not part of an email address. */
+export const HANDLE = /(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])/g;
+const PRACTICE_BEFORE = /\b(?:follow|find|tag|like|join|dm|message) us\b[^.!?]{0,20}$|\bus (?:on|at)\s*$/i;
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+const rule: SentenceRule = {
+  id: 'social-handle',
+  description: "A person's social media handle.",
+  rationale:
+    'Handles that identify a patient are HIPAA identifiers (the policy: "URLs or handles that identify a patient").',
+  category: 'identifiers',
+  defaultSeverity: 'warn',
+  scope: 'sentence',
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    HANDLE.lastIndex = 0;
+    const practice = [...ctx.options.staffWords].join('') + squash(ctx.options.practiceWebsite);
+    for (let m = HANDLE.exec(ctx.text); m; m = HANDLE.exec(ctx.text)) {
+      const h = squash(m[0]);
+      if (practice && h.length > 3 && practice.includes(h.slice(0, 6))) continue;
+      if (PRACTICE_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        message: MSG,
+        suggestion: 'Do not tag or name the person.',
+      });
+    }
+    return out;
+  },
+  examples: {
+    flag: ['Shout-out to @jess_runs_far for the sweet words!'],
+    pass: [
+      // The practice's own account.
+      'Follow us @maplegrovedental for tips.',
+      // An email address, not a handle.
+      'Write to hello@maplegrove.com.',
+    ],
+  },
+};
+
+export default rule;

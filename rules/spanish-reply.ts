@@ -1,0 +1,82 @@
+/**
+ * Spanish replies, which US practices post often: "su cita", "su tratamiento", "lo atendimos",
+ * "gracias por su visita". Accents are folded by normalization, so patterns are written without
+ * them. The Spanish approved template ("gracias por compartir su experiencia", "su resultado
+ * positivo") stays clean.
+ */
+import { type Pattern, runPatterns } from './engine/cues';
+import type { SentenceRule } from './engine/rule';
+
+const CONFIRM = 'Esto confirma que la persona es paciente (this confirms the person is a patient).';
+const CARE = 'Esto revela detalles de su atención médica (this reveals details of their care).';
+const SUGGESTION =
+  'Gracias por sus comentarios. Por favor, comuníquese directamente con nuestra oficina si tiene alguna pregunta.';
+
+/** Spanish patterns (accent-free, case-insensitive). */
+export const PATTERNS: Pattern[] = [
+  {
+    re: /\b(?:su|sus|tu|tus) (?:proxim[ao]s? |ultim[ao]s? |primer[ao]? |reciente )?(?:cita|citas|visita|visitas|consulta|consultas|sesion|sesiones|expediente|cuenta|historial|dentista|doctora?|medico|medica|higienista|terapeuta|enfermera|quiropractico)\b/gi,
+    message: CONFIRM,
+    severity: 'warn',
+  },
+  {
+    re: /\b(?:su|sus|tu|tus) (?:nuev[ao]s? )?(?:tratamiento|tratamientos|limpieza|examen|procedimiento|cirugia|operacion|receta|medicamento|medicamentos|medicina|factura|saldo|seguro|diagnostico|resultados (?:de|del)|analisis|terapia|corona|implante|implantes|frenos|lentes|vacuna|dolor|rodilla|espalda|muela|diente|dientes|embarazo|parto|radiografias?|biopsia|lesion|recuperacion|condicion|enfermedad|alergia|ansiedad|depresion|presion)\b/gi,
+    message: CARE,
+    severity: 'block',
+  },
+  {
+    re: /\b(?:lo|la|los|las|le|les|te) (?:atendimos|atendemos|vimos|veremos|tratamos|recibimos|operamos|examinamos|esperamos (?:ver|de nuevo))\b/gi,
+    message: CONFIRM,
+    severity: 'warn',
+  },
+  {
+    re: /\b(?:verlo|verla|verle|verte|verlos|atenderlo|atenderla|atenderle|atenderte) (?:de nuevo|pronto|otra vez|en su)\b/gi,
+    message: CONFIRM,
+    severity: 'warn',
+  },
+  {
+    re: /\bgracias por (?:su|tu) (?:visita|preferencia|confianza|lealtad)\b|\bgracias por (?:visitarnos|venir|elegirnos|escogernos|confiar en nosotros)\b/gi,
+    message: CONFIRM,
+    severity: 'warn',
+  },
+  {
+    re: /\bbienvenid[oa]s? de nuevo\b|\bnos vemos (?:pronto|en|el|la)\b|\bfue un placer (?:atender|ver|conocer)/gi,
+    message: CONFIRM,
+    severity: 'warn',
+  },
+  {
+    re: /\bnuestros (?:registros|archivos) (?:muestran|indican)\b|\busted (?:no se presento|cancelo|falto|rechazo|firmo)\b/gi,
+    message: CARE,
+    severity: 'block',
+  },
+];
+
+const rule: SentenceRule = {
+  id: 'spanish-reply',
+  description: 'Spanish confirmations and care details ("su cita", "su tratamiento", "lo atendimos").',
+  rationale: 'The same policy applies in every language; Spanish replies are common for US practices.',
+  category: 'confirms-patient-status',
+  defaultSeverity: 'warn',
+  scope: 'sentence',
+  check: (ctx) =>
+    runPatterns(ctx, PATTERNS).map((f) => ({
+      ...f,
+      category: f.severity === 'block' ? ('care-details' as const) : ('confirms-patient-status' as const),
+      suggestion: SUGGESTION,
+    })),
+  examples: {
+    flag: [
+      'Gracias por su visita, lo esperamos pronto.',
+      'Esperamos que su tratamiento vaya muy bien.',
+      'Nos vemos en su próxima cita.',
+    ],
+    pass: [
+      // The approved template in Spanish.
+      '¡Gracias por compartir su experiencia! Nos alegra saber de su resultado positivo.',
+      // Invitation to call, no confirmation.
+      'Por favor, llame a nuestra oficina si tiene preguntas.',
+    ],
+  },
+};
+
+export default rule;

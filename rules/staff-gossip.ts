@@ -1,0 +1,84 @@
+/**
+ * Flags talk about specific patients that could identify them: "a celebrity patient today",
+ * "the lady in room 3", "one patient told us he hurt his shoulder" (policy category 5).
+ */
+import type { SentenceContext } from './engine/context';
+import { type Pattern, runPatterns } from './engine/cues';
+import type { SentenceRule } from './engine/rule';
+
+const MSG = 'This talks about a specific patient. Even without a name, details like this can identify them.';
+
+const PERSON =
+  '(?:patient|client|customer|lady|gentleman|guy|man|woman|girl|boy|kid|teen|toddler|baby|grandma|grandpa|granny|mom|mother|dad|father|couple|nurse|teacher|coach|player|star|celebrity|athlete|quarterback|pitcher|influencer|politician|anchor|singer|actor|actress|officer|firefighter|member|fella|dude|gal|senior|veteran|student)';
+
+// A narrated event: past tense or a time anchor, not a policy ("a patient who needs ... should").
+const narrated = (ctx: SentenceContext) =>
+  ctx.past || ctx.anchored || /\b(?:walks|comes|shows) (?:in|up)\b/i.test(ctx.text);
+
+/** Gossip patterns. */
+export const PATTERNS: Pattern[] = [
+  {
+    re: /\b(?:celebrity|famous|vip|difficult|rude|angry|demanding|crazy|drunk|hilarious|sweet|cute|adorable|feisty|grumpy|needy|nightmare|certain|local) (?:patient|client|customer|lady|gentleman|guy|man|woman|grandma|grandpa|star|quarterback|athlete|celebrity|influencer|player)s?\b/gi,
+    message: MSG,
+    when: (ctx) => narrated(ctx) || /\b(?:dealing with|had|saw|treated)\b/i.test(ctx.text),
+  },
+  {
+    re: new RegExp(
+      `\\b(?:a|one|this|that|the) (?:[\\w'-]+ ){0,4}?${PERSON} (?:who|that|from|in (?:room|exam room|bay|bed|chair|the waiting|the lobby|crisis)|with the)\\b`,
+      'gi',
+    ),
+    message: MSG,
+    when: narrated,
+  },
+  {
+    re: new RegExp(
+      `\\b(?:a|one|this|that) (?:[\\w'-]+ ){0,2}?${PERSON} (?:[\\w'-]+ ){0,2}?(?:told|said|asked|came|walked|brought|argued|screamed|cried|yelled|fainted|showed|tried|hurt|broke|had|was|walks|comes)\\b`,
+      'gi',
+    ),
+    message: MSG,
+    when: narrated,
+  },
+  { re: /\bguess who (?:was|came|stopped|is|walked|sat)\b/gi, message: MSG },
+  { re: /\bwe(?:'ll| will)? never tell\b/gi, message: MSG },
+  {
+    re: /\b(?:we|i) (?:had|saw|treated|got|met) (?:a|an|one|this|the) (?:[\w'-]+ ){0,3}?(?:patient|client|celebrity|star|athlete|player|guy|lady|kid|customer)\b/gi,
+    message: MSG,
+    when: narrated,
+  },
+  {
+    re: /\b(?:\d+|two|three|four|five|several|some|half|a few|many) of (?:the|our) (?:[\w-]+ ){0,4}?(?:players|students|kids|members|team|employees|firefighters|officers|teachers|nurses|cheerleaders|athletes)\b[^.!?]{0,40}?\b(?:are|were) (?:on our|in our|patients|clients|seeing us|coming|in for)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:survived|dealing with|dealt with) (?:a|another|one|the) (?:[\w'-]+ ){0,2}?(?:patient|client|customer)\b/gi,
+    message: MSG,
+  },
+];
+
+const rule: SentenceRule = {
+  id: 'staff-gossip',
+  description: 'Talk about a specific patient ("a celebrity patient today", "the lady in room 3").',
+  rationale:
+    'The seed: "We saw a celebrity patient today!" violates HIPAA even without a name; context clues identify people.',
+  category: 'staff-gossip',
+  defaultSeverity: 'block',
+  scope: 'sentence',
+  check: (ctx) => runPatterns(ctx, PATTERNS),
+  examples: {
+    flag: [
+      'We had a famous guitarist in the chair this afternoon!',
+      'The gentleman in exam room 2 kept us laughing all morning.',
+      'One client told us she fainted at her own wedding.',
+    ],
+    pass: [
+      // A policy about patients in general, nothing happened to anyone.
+      'A patient who needs urgent care after hours should call our on-call line.',
+      // Plural, generic.
+      'Patients under 18 need a guardian present.',
+      // Staff news.
+      'Our team had a great time at the charity run this morning.',
+    ],
+  },
+};
+
+export default rule;

@@ -1,0 +1,47 @@
+/**
+ * Flags a street address tied to a person ("drop it off at your place on Birch Street", "the
+ * grandma from Maple Ave"). The practice's own address ("our new office at 1200 Harbor Blvd") is
+ * not a finding.
+ */
+import type { RuleFinding, SentenceRule } from './engine/rule';
+
+const MSG = 'This reveals where a patient lives. Street addresses are HIPAA identifiers.';
+
+/** A street name with its suffix, optionally numbered ("12 Birch Street", "Maple Ave"). */
+export const STREET =
+  /(?<![\p{L}\d])(?:\d{1,6}\s+)?(?:\p{Lu}[\p{L}'-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Court|Ct|Way|Place|Pl|Circle|Cir|Terrace|Parkway|Pkwy|Highway|Hwy|Trail|Square)\b\.?/gu;
+/** Words before the street that tie it to a person. */
+export const PERSONAL_BEFORE =
+  /\b(?:(?:your|his|her|their) (?:place|home|house|address|apartment|apt|door|street|building|condo)(?: on| at| in| over on)?|(?:to|at) your|(?:who lives|lives|living|moved) (?:on|at|over on)|(?:lady|gentleman|guy|man|woman|grandma|grandpa|granny|family|kid|boy|girl|couple|neighbor|patient|client|mom|dad) (?:from|on|over on))\W{0,3}$/i;
+
+const rule: SentenceRule = {
+  id: 'street-address',
+  description: "A patient's street address or street (not the practice's).",
+  rationale: 'Street addresses are HIPAA identifiers; the practice address is exempt.',
+  category: 'identifiers',
+  defaultSeverity: 'warn',
+  scope: 'sentence',
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    STREET.lastIndex = 0;
+    for (let m = STREET.exec(ctx.text); m; m = STREET.exec(ctx.text)) {
+      if (ctx.options.practiceAddress && ctx.options.practiceAddress.includes(m[0].toLowerCase().replace(/\.$/, '')))
+        continue;
+      const before = ctx.text.slice(Math.max(0, m.index - 40), m.index);
+      if (!PERSONAL_BEFORE.test(before)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, message: MSG });
+    }
+    return out;
+  },
+  examples: {
+    flag: ['We will mail the brace to your home on Cedar Lane.', 'Say hi to the sweet couple from Oak Street!'],
+    pass: [
+      // The practice's own location.
+      'Our new office opens at 1200 Harbor Blvd next month.',
+      // Directions.
+      'Parking is available behind the building on Main Street.',
+    ],
+  },
+};
+
+export default rule;

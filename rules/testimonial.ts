@@ -1,0 +1,107 @@
+/**
+ * Flags a patient's story, name, photo or result published as marketing: "Check out Sarah's
+ * smile makeover!", "Meet Renee! Down 30 lbs", before-and-after posts (policy category 6).
+ */
+import type { SentenceContext } from './engine/context';
+import { type Pattern, runPatterns } from './engine/cues';
+import { NAME_SOURCE } from './engine/names';
+import type { RuleFinding, SentenceRule } from './engine/rule';
+
+const MSG = "This publishes a patient's story or result. That needs the patient's written authorization first.";
+
+const personish = (ctx: SentenceContext) =>
+  /\b(?:your|her|his|their|one of our|our (?:patient|client)|client|patient|swipe|photos?|pics?|pictures?|results?)\b/i.test(
+    ctx.text,
+  );
+
+/** Patterns of a testimonial. */
+export const PATTERNS: Pattern[] = [
+  { re: /\bbefore\s*(?:and|&|\/|n|-|\u27a1\ufe0f?|\u2192|->|>|to)?\s*after\b/gi, message: MSG, when: personish },
+  {
+    re: /\b(?:success story|patient of the (?:month|week|year)|client of the (?:month|week|year)|member of the month|#?transformation ?(?:tuesday|thursday|friday)|#\w*(?:transformation|beforeandafter|results)\w*)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\bthrowback to (?:this|that|her|his|our|a) (?:[\w'-]+ ){0,3}?(?:case|smile|transformation|patient|client|results?)\b/gi,
+    message: MSG,
+  },
+  { re: /\b(?:this|that|these) (?:[\w'-]+ ){0,3}?case (?:from|we did|we treated)\b/gi, message: MSG },
+  {
+    re: /\b(?:feature|share|post|showcase|show off) (?:your|her|his|their) (?:[\w'-]+ ){0,3}?(?:photos?|pictures?|pics|story|results?|transformation|smile|journey)\b/gi,
+    message: MSG,
+  },
+  { re: /\b(?:down|lost|dropped) \d+ ?(?:lbs?|pounds|kg|inches|sizes)\b/gi, message: MSG },
+  {
+    re: /\b(?:one of our|our) (?:favou?rite|amazing|wonderful|sweetest|bravest|awesome|group|newest|star|youngest|oldest) (?:clients?|patients?|members?|friends?)\b/gi,
+    message: MSG,
+    when: (ctx) => ctx.past || ctx.terms.length > 0 || /\b(?:celebrat|congrat|proud|after|today)/i.test(ctx.text),
+  },
+  {
+    re: /\b(?:celebrating|congrats to|congratulations to|shout ?-?out to|kudos to|hats off to) (?:our (?:buddy|friend|patient|client|member|little)|one of our|this (?:brave|amazing|sweet))\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:marked|celebrat\w*|hit|reached) (?:\w+ ){0,2}?(?:years?|months?|days?) (?:of )?(?:sobriety|sober|clean|cancer[- ]free|seizure[- ]free|smoke[- ]free)\b/gi,
+    message: MSG,
+  },
+];
+
+/** Name frames: "Meet Renee", "Congrats to Linda", "Check out Marcus's new smile", "Little Mia". */
+export const NAME_FRAMES = new RegExp(
+  `(?:\\b(?:[Mm]eet|[Cc]ongrats(?: to)?|[Cc]ongratulations(?: to)?|[Ss]hout ?-?out to|[Kk]udos to|[Hh]ats off to|[Hh]appy birthday(?: to)?|[Cc]elebrating|[Ss]o proud of|[Cc]heck out|[Ll]ook at|[Ss]ay hi to|[Ww]elcome|[Oo]ur (?:buddy|friend|little|patient|client)|[Ll]ittle|[Bb]aby)\\s(?:(?:our|[Cc]oach|[Mm]iss|[Ll]ittle|young|sweet|brave|\\d+-year-old)\\s)*)(${NAME_SOURCE})`,
+  'gu',
+);
+/** "Marcus's new smile", "Linda's results". */
+export const POSSESSIVE_RESULT =
+  /\b(\p{Lu}[\p{L}-]+)'s (?:new |amazing |beautiful |gorgeous |incredible |stunning |fresh |brand[- ]new )*(?:smile|look|results?|transformation|teeth|skin|glasses|nose|body|journey|progress|makeover|glow)\b/gu;
+
+function nameFindings(ctx: SentenceContext): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const re of [NAME_FRAMES, POSSESSIVE_RESULT]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+      const name = m[1]!;
+      const start = m.index + m[0].lastIndexOf(name);
+      const end = start + name.length;
+      const desc = ctx.describeName(start, end);
+      if (desc.staff || desc.provider) continue;
+      const first = name.split(/\s+/)[0]!.toLowerCase();
+      if (/^(?:dr|doctor|our|the|team|everyone|all)$/.test(first)) continue;
+      // A name, not a product or place ("Check out Invisalign"): compromise must read a person,
+      // or the sentence must also carry care or result words.
+      if (!ctx.isPersonName(start, end) && !(ctx.terms.length > 0 && ctx.tagsAt(start, end).has('ProperNoun')))
+        continue;
+      out.push({ start: m.index, end, message: MSG });
+    }
+  }
+  return out;
+}
+
+const rule: SentenceRule = {
+  id: 'testimonial',
+  description: "A patient's story, name, photo or result published as a testimonial.",
+  rationale:
+    "Publishing a patient's name, photo or before-and-after result is a disclosure that needs written HIPAA authorization.",
+  category: 'testimonial-without-authorization',
+  defaultSeverity: 'block',
+  scope: 'sentence',
+  check: (ctx) => [...runPatterns(ctx, PATTERNS), ...nameFindings(ctx)],
+  examples: {
+    flag: [
+      "Check out Priya's brand new smile!",
+      'Meet Gerald, who can finally hike again.',
+      'Before and after: her skin after our peel series!',
+      'Huge congrats to one of our group members on two years of sobriety.',
+    ],
+    pass: [
+      // A staff member's milestone, framed as staff.
+      'Congratulations to Maria, our lead hygienist, on ten years with us!',
+      // A provider's news.
+      'Meet our newest provider, Dr. Lee, who joins us in May.',
+      // Service description, no person.
+      'Ask us about smile makeovers and whitening.',
+    ],
+  },
+};
+
+export default rule;
