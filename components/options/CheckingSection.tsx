@@ -44,6 +44,7 @@ export function CheckingSection(p: CheckingSectionProps) {
                 name={`${id}-strictness`}
                 value={s.id}
                 checked={p.strictness === s.id}
+                disabled={p.locked.strictness}
                 onChange={() => p.onStrictness(s.id)}
               />
               <span>

@@ -1,5 +1,5 @@
 /** Log settings (retention, what text is kept) and settings export / import. */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { LogTextMode } from '@/lib/settings';
 import { SaveStatus, Section } from './Section';
 
@@ -7,7 +7,8 @@ export interface LogSectionProps {
   retentionDays: number;
   textMode: LogTextMode;
   locked: boolean;
-  onChange(log: { retentionDays: number; textMode: LogTextMode }): Promise<boolean>;
+  /** Saves the changed log setting(s); the others stay as they are. */
+  onChange(log: Partial<{ retentionDays: number; textMode: LogTextMode }>): Promise<boolean>;
 }
 
 const TEXT_MODES: Array<{ id: LogTextMode; label: string; hint: string }> = [
@@ -21,6 +22,8 @@ export function LogSection(p: LogSectionProps) {
   const id = useId();
   const [days, setDays] = useState(String(p.retentionDays));
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // Follow changes made elsewhere (an import, another window).
+  useEffect(() => setDays(String(p.retentionDays)), [p.retentionDays]);
   const saveDays = async () => {
     const n = Number(days);
     if (!Number.isInteger(n) || n < 1 || n > 3650) {
@@ -28,8 +31,7 @@ export function LogSection(p: LogSectionProps) {
       return;
     }
     if (n === p.retentionDays) return;
-    if (await p.onChange({ retentionDays: n, textMode: p.textMode }))
-      setMessage({ kind: 'ok', text: `Records are kept for ${n} days.` });
+    if (await p.onChange({ retentionDays: n })) setMessage({ kind: 'ok', text: `Records are kept for ${n} days.` });
   };
   return (
     <Section
@@ -63,9 +65,10 @@ export function LogSection(p: LogSectionProps) {
                 name={`${id}-mode`}
                 value={m.id}
                 checked={p.textMode === m.id}
+                disabled={p.locked}
                 onChange={() =>
                   void p
-                    .onChange({ retentionDays: p.retentionDays, textMode: m.id })
+                    .onChange({ textMode: m.id })
                     .then((ok) => ok && setMessage({ kind: 'ok', text: `The log keeps: ${m.label.toLowerCase()}.` }))
                 }
               />

@@ -54,7 +54,6 @@ export function OptionsApp({ settingsStore, download = downloadJson }: OptionsAp
       lockedCount={s.locked.length}
       policyErrors={s.policyErrors}
       saveError={s.saveError}
-      profileKey={JSON.stringify(settings.profile)}
       profile={{ profile: settings.profile, locked: locked('profile'), onSave: (profile) => s.save({ profile }) }}
       checking={{
         strictness: settings.strictness,
@@ -92,12 +91,12 @@ export function OptionsApp({ settingsStore, download = downloadJson }: OptionsAp
         onChange: (customTemplates) => s.save({ customTemplates }),
         newId: () => `custom-${crypto.randomUUID()}`,
       }}
-      logKey={String(settings.log.retentionDays)}
       log={{
         retentionDays: settings.log.retentionDays,
         textMode: settings.log.textMode,
         locked: locked('log'),
-        onChange: (log) => s.save({ log }),
+        // updateSettings merges `log` field by field, so a partial patch keeps the other field.
+        onChange: (log) => s.save({ log: log as Settings['log'] }),
       }}
       transfer={{
         onExport: () => download(exportFileName(), exportSettings(settings)),

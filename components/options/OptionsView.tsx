@@ -11,14 +11,11 @@ export interface OptionsViewProps {
   policyErrors: string[];
   saveError: string | null;
   profile: ProfileSectionProps;
-  /** Changes when the stored profile changes, so the form restarts from it. */
-  profileKey: string;
   checking: CheckingSectionProps;
   terms: TermsSectionProps;
   rules: RulesSectionProps;
   templates: TemplatesSectionProps;
   log: LogSectionProps;
-  logKey: string;
   transfer: TransferSectionProps;
 }
 
@@ -82,12 +79,12 @@ export function OptionsView(p: OptionsViewProps) {
               {p.saveError}
             </p>
           )}
-          <ProfileSection key={p.profileKey} {...p.profile} />
+          <ProfileSection {...p.profile} />
           <CheckingSection {...p.checking} />
           <TermsSection {...p.terms} />
           <RulesSection {...p.rules} />
           <TemplatesSection {...p.templates} />
-          <LogSection key={p.logKey} {...p.log} />
+          <LogSection {...p.log} />
           <TransferSection {...p.transfer} />
         </main>
       </div>

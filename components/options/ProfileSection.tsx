@@ -2,7 +2,7 @@
  * The practice profile: its own name, contact details and staff. These fill the templates and are
  * never flagged as a patient's identifiers (detection policy, "identifiers").
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { PracticeProfile, StaffMember } from '@/rules/types';
 import { SaveStatus, Section } from './Section';
 
@@ -34,20 +34,31 @@ const FIELDS = [
 
 type Draft = Record<(typeof FIELDS)[number]['key'], string> & { staff: StaffMember[] };
 
-/** Edits a copy of the profile; "Save profile" writes it. */
-export function ProfileSection({ profile, locked, onSave }: ProfileSectionProps) {
-  const id = useId();
-  const [draft, setDraft] = useState<Draft>(() => ({
+function toDraft(profile: PracticeProfile): Draft {
+  return {
     name: profile.name ?? '',
     phone: profile.phone ?? '',
     email: profile.email ?? '',
     address: profile.address ?? '',
     website: profile.website ?? '',
-    staff: profile.staff?.length ? profile.staff : [],
-  }));
+    staff: profile.staff ?? [],
+  };
+}
+
+/** Edits a copy of the profile; "Save profile" writes it. */
+export function ProfileSection({ profile, locked, onSave }: ProfileSectionProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(profile));
+  const [dirty, setDirty] = useState(false);
+  // A change made elsewhere (another window, an import, the policy) shows here unless the user is
+  // in the middle of editing.
+  useEffect(() => {
+    if (!dirty) setDraft(toDraft(profile));
+  }, [profile, dirty]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
+    setDirty(true);
     setMessage(null);
   };
   const setStaff = (i: number, patch: Partial<StaffMember>) =>
@@ -69,6 +80,7 @@ export function ProfileSection({ profile, locked, onSave }: ProfileSectionProps)
       if (v) out[f.key] = v;
     }
     const ok = await onSave(out);
+    if (ok) setDirty(false);
     setMessage(
       ok ? { kind: 'ok', text: 'Profile saved.' } : { kind: 'error', text: 'The profile could not be saved.' },
     );
@@ -82,6 +94,7 @@ export function ProfileSection({ profile, locked, onSave }: ProfileSectionProps)
       description="Your practice's own details fill the approved templates. They are never flagged, and neither are your staff's names."
     >
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -99,6 +112,7 @@ export function ProfileSection({ profile, locked, onSave }: ProfileSectionProps)
                   placeholder={f.placeholder}
                   autoComplete={f.autoComplete}
                   value={draft[f.key]}
+                  disabled={locked}
                   onChange={(e) => set({ [f.key]: e.target.value } as Partial<Draft>)}
                 />
               </div>
@@ -118,6 +132,7 @@ export function ProfileSection({ profile, locked, onSave }: ProfileSectionProps)
                 id={`${id}-sn${i}`}
                 placeholder="Name, e.g. Dr. Priya Patel"
                 value={s.name}
+                disabled={locked}
                 onChange={(e) => setStaff(i, { name: e.target.value })}
               />
               <label className="rg-visually-hidden" htmlFor={`${id}-sr${i}`}>
@@ -127,10 +142,12 @@ export function ProfileSection({ profile, locked, onSave }: ProfileSectionProps)
                 id={`${id}-sr${i}`}
                 placeholder="Role, e.g. dentist"
                 value={s.role ?? ''}
+                disabled={locked}
                 onChange={(e) => setStaff(i, { role: e.target.value })}
               />
               <button
                 type="button"
+                disabled={locked}
                 aria-label={`Remove ${s.name || `staff member ${i + 1}`}`}
                 onClick={() => set({ staff: draft.staff.filter((_, j) => j !== i) })}
               >
@@ -138,7 +155,11 @@ export function ProfileSection({ profile, locked, onSave }: ProfileSectionProps)
               </button>
             </div>
           ))}
-          <button type="button" onClick={() => set({ staff: [...draft.staff, { name: '', role: '' }] })}>
+          <button
+            type="button"
+            disabled={locked}
+            onClick={() => set({ staff: [...draft.staff, { name: '', role: '' }] })}
+          >
             Add staff member
           </button>
         </fieldset>
