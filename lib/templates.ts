@@ -120,7 +120,7 @@ export const templates: Template[] = [
     id: 'wait-courtesy',
     category: 'complaint-wait-staff',
     title: 'Courtesy matters',
-    text: 'Thank you for letting us know. Courtesy and respect for everyone who contacts {practice} matter a great deal to us. We would like to hear more; please {contact}.',
+    text: 'Thank you for raising this. Courtesy and respect for everyone who contacts {practice} matter a great deal to us. We would like to hear more; please {contact}.',
   },
   {
     id: 'wait-time',
@@ -206,7 +206,7 @@ export const templates: Template[] = [
     id: 'nonpatient-neighbour',
     category: 'non-patient',
     title: 'Good neighbour',
-    text: "Thank you for letting us know. We want to be a good neighbour, and we'd like to hear more about this. Please {contact}.",
+    text: "Thanks for flagging this. We want to be a good neighbour, and we'd like to hear more about this. Please {contact}.",
   },
   {
     id: 'nonpatient-general',
@@ -419,24 +419,22 @@ export function suggestTemplate(
  * means it would leak or confirm something, so it is refused on save.
  */
 export function checkTemplate(text: string, profile: PracticeProfile, settings?: RuleSettings): Finding[] {
-  const filled = fillTemplate({ text }, profile);
-  const findings = analyze(filled, { profile, settings }).findings;
-  if (findings.length) return findings;
+  const findings: Finding[] = [];
   const unfilled = unknownPlaceholders(text);
   if (unfilled.length) {
     // A placeholder we cannot fill (e.g. {name}) would reach the reply as braces, or invite a name.
     const at = text.indexOf(`{${unfilled[0]}}`);
-    return [
-      {
-        ruleId: 'template-placeholder',
-        category: 'identifiers',
-        severity: 'block',
-        start: at,
-        end: at + (unfilled[0]?.length ?? 0) + 2,
-        actual: `{${unfilled[0]}}`,
-        message: `Templates may only use {practice}, {phone}, {email} and {contact}; "{${unfilled[0]}}" cannot be filled and there is no slot for a person's name.`,
-      },
-    ];
+    findings.push({
+      ruleId: 'template-placeholder',
+      category: 'identifiers',
+      severity: 'block',
+      start: at,
+      end: at + (unfilled[0]?.length ?? 0) + 2,
+      actual: `{${unfilled[0]}}`,
+      message: `Templates may only use {practice}, {phone}, {email} and {contact}; "{${unfilled[0]}}" cannot be filled and there is no slot for a person's name.`,
+    });
   }
-  return [];
+  // Offsets of these findings are in the filled text; the options page shows `actual` and the message.
+  findings.push(...analyze(fillTemplate({ text }, profile), { profile, settings }).findings);
+  return findings;
 }

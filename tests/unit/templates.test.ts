@@ -62,6 +62,13 @@ describe('the shipped library', () => {
         expect(result.verdict).toBe('ok');
       }
       expect(checkTemplate(t.text, FULL)).toEqual([]);
+      // A practice that chooses "strict" still gets a library it can use.
+      for (const strictness of ['relaxed', 'strict'] as const) {
+        expect(
+          analyze(fillTemplate(t, FULL), { profile: FULL, settings: { strictness } }).findings,
+          strictness,
+        ).toEqual([]);
+      }
     });
   }
 });
@@ -161,6 +168,11 @@ describe('checkTemplate', () => {
     const [finding] = checkTemplate('Thanks {name}, see you soon!', FULL);
     expect(finding?.actual).toBe('{name}');
     expect(finding?.message).toMatch(/cannot be filled/);
+  });
+
+  it('refuses wording the rules flag (a care detail, a confirmed visit)', () => {
+    expect(checkTemplate("We're sorry your crown came loose after your visit.", FULL).length).toBeGreaterThan(0);
+    expect(checkTemplate('Thanks for choosing us for your care!', FULL).length).toBeGreaterThan(0);
   });
 
   it('accepts approved wording', () => {
