@@ -268,9 +268,12 @@ export class Guard {
   }
 
   private loadHeavy(): Promise<HeavyModule | null> {
+    const start = performance.now();
     this.heavyLoading ??= this.deps.loadHeavy().then(
       (m) => {
         this.heavy = m;
+        // A measure on the page's timeline: what loading the rules cost (issue #4's cost figure).
+        performance.measure('reply-guard:load-rules', { start, end: performance.now() });
         return m;
       },
       () => null,
