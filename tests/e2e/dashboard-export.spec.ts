@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import { expect, test } from './harness';
-import { syntheticChain, writeRecords } from './log-seed';
+import { seedLog } from './log-seed';
+
+/** The extension API inside the page (the project has no @types/chrome; this is all the tests use). */
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+};
 
 // Issue #6 contract: "Export CSV" and "Export JSON" download the filtered log; imports merge;
 // the chain status points at tampering.
@@ -11,8 +17,7 @@ test('Export CSV and Export JSON download the filtered log; a JSON export import
 }) => {
   await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/dashboard/i);
-  const seeded = await syntheticChain(300, { days: 60, seed: 11 });
-  await writeRecords(page, seeded);
+  const seeded = await seedLog(page, 300, { days: 60, seed: 11 });
   await page.reload();
   await expect(page.getByText(/Log verified: \d+ records/)).toBeVisible();
 
@@ -119,28 +124,40 @@ test('the chain status points to the first altered record', async ({ page, exten
   }
   await page.reload();
   await expect(page.getByText(/Log verified/).first()).toBeVisible();
-  // Someone edits a stored record behind the extension's back.
-  const seq = await page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('reply-guard-log');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const tx = req.result.transaction('interactions', 'readwrite');
-          const idx = tx.objectStore('interactions').index('seq');
-          const cur = idx.openCursor(null, 'next');
-          let n = 0;
-          cur.onsuccess = () => {
-            const c = cur.result!;
-            if (++n < 5) return c.continue();
-            c.update({ ...c.value, reason: 'changed afterwards' });
-            tx.oncomplete = () => resolve(c.value.seq);
+  // Someone edits a stored record behind the extension's back (and puts it back afterwards: the
+  // browser profile is shared by the tests of this worker).
+  const tamper = (restore: unknown) =>
+    page.evaluate(
+      (restore) =>
+        new Promise<{ seq: number; original: unknown }>((resolve, reject) => {
+          const req = indexedDB.open('reply-guard-log');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const tx = req.result.transaction('interactions', 'readwrite');
+            const store = tx.objectStore('interactions');
+            if (restore) {
+              store.put(restore);
+              tx.oncomplete = () => resolve({ seq: 0, original: null });
+              return;
+            }
+            const cur = store.index('seq').openCursor(null, 'prev');
+            let n = 0;
+            cur.onsuccess = () => {
+              const c = cur.result!;
+              if (++n < 3) return c.continue();
+              c.update({ ...c.value, reason: 'changed afterwards' });
+              tx.oncomplete = () => resolve({ seq: c.value.seq, original: c.value });
+            };
           };
-        };
-      }),
-  );
+        }),
+      restore,
+    );
+  const { seq, original } = await tamper(null);
   await page.reload();
   await expect(page.getByRole('alert').first()).toHaveText(
     new RegExp(`^⚠ Log altered: first broken record #${seq} \\(`),
   );
+  await tamper(original);
+  await page.reload();
+  await expect(page.getByText(/^✓ Log verified/).first()).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from './harness';
-import { syntheticChain, writeRecords } from './log-seed';
+import { seedLog } from './log-seed';
 
 // Screenshots of the dashboard with a realistic log, for a human to look at (set RG_SCREENSHOTS=dir).
 test.skip(!process.env.RG_SCREENSHOTS, 'screenshots only on request');
@@ -9,7 +9,7 @@ test('dashboard screenshots', async ({ page, extensionId }) => {
   await page.setViewportSize({ width: 1360, height: 1000 });
   await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await writeRecords(page, await syntheticChain(2400, { days: 180 }));
+  await seedLog(page, 2400, { days: 180 });
   await page.reload();
   await expect(page.getByText(/Log verified/)).toBeVisible();
   await page.screenshot({ path: `${dir}/dashboard-log.png`, fullPage: true });

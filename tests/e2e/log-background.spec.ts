@@ -3,6 +3,12 @@ import type { InteractionInput } from '../../lib/log-record';
 import { expect, test } from './harness';
 import { readRecord } from './log-seed';
 
+/** The extension API inside the page (the project has no @types/chrome; this is all the tests use). */
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+};
+
 // Issue #6: the background writes what content scripts send, durably, and drains the queue
 // content scripts fall back on when the worker cannot be reached.
 

@@ -179,3 +179,35 @@ export function readRecord(page: Page, id: string): Promise<StoredRecord | undef
     id,
   );
 }
+
+/** The last record's {hash, seq} in the extension's log (or the start), read from an extension page. */
+export function readTail(page: Page): Promise<{ hash: string; seq: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ hash: string; seq: number }>((resolve, reject) => {
+        const req = indexedDB.open('reply-guard-log');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const cur = db.transaction('interactions').objectStore('interactions').index('seq').openCursor(null, 'prev');
+          cur.onsuccess = () => {
+            const v = cur.result?.value as { hash: string; seq: number } | undefined;
+            db.close();
+            resolve(v ? { hash: v.hash, seq: v.seq } : { hash: '', seq: 0 });
+          };
+          cur.onerror = () => reject(cur.error);
+        };
+      }),
+  );
+}
+
+/** Appends `n` synthetic records to the extension's log, continuing its chain; returns them. */
+export async function seedLog(
+  page: Page,
+  n: number,
+  opts: { days?: number; end?: number; seed?: number } = {},
+): Promise<StoredRecord[]> {
+  const records = await syntheticChain(n, { ...opts, after: await readTail(page) });
+  await writeRecords(page, records);
+  return records;
+}
