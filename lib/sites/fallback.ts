@@ -33,7 +33,9 @@ export function fallbackFor(site: SiteId, matches: (url: URL) => boolean): SiteA
     readContext(editor): ReplyContext {
       const card = editor.closest('[data-review-id], [role="article"], [role="listitem"], article, li, section');
       const box = editor.parentElement;
-      const text = card ? longestText(card, (el) => !!box?.contains(el) || el.contains(editor)) : '';
+      const text = card
+        ? longestText(card, (el) => el.contains(editor) || editor.contains(el) || (box !== card && !!box?.contains(el)))
+        : '';
       return { platform: site, reviewText: text || undefined };
     },
     submitButton: (editor) => nearbyButton(editor, SEND_NAME, 4, /cancel/i),

@@ -48,7 +48,11 @@ export const google: SiteAdapter = {
     const box = editor.parentElement;
     const text = longestText(
       card,
-      (el) => !!box?.contains(el) || /^response from the owner/i.test(textOf(el)) || el.contains(editor),
+      (el) =>
+        el.contains(editor) ||
+        editor.contains(el) ||
+        (box !== card && !!box?.contains(el)) ||
+        /^response from the owner/i.test(textOf(el)),
     );
     return { platform: 'google', reviewAuthor: reviewer(card), reviewText: text || undefined };
   },
