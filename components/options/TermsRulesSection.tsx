@@ -99,18 +99,14 @@ export function RulesSection({ rules, disabled, locked, onChange }: RulesSection
                 type="checkbox"
                 checked={!disabled.includes(r.id)}
                 disabled={locked}
-                aria-describedby={r.description ? `${id}-${r.id}-d` : undefined}
+                aria-describedby={`${id}-${r.id}-d`}
                 onChange={(e) => onChange(e.target.checked ? disabled.filter((x) => x !== r.id) : [...disabled, r.id])}
               />
               <div>
-                <label htmlFor={`${id}-${r.id}`}>
+                <label htmlFor={`${id}-${r.id}`}>{r.description || r.id}</label>
+                <p id={`${id}-${r.id}-d`} className="rg-small rg-muted">
                   <code>{r.id}</code>
-                </label>
-                {r.description && (
-                  <p id={`${id}-${r.id}-d`} className="rg-small rg-muted">
-                    {r.description}
-                  </p>
-                )}
+                </p>
               </div>
             </li>
           ))}

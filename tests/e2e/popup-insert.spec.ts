@@ -12,6 +12,7 @@ import { expect, REPLICA_ROUTES, test } from './harness';
 declare const chrome: {
   storage: { local: { set(items: object): Promise<void> } };
   tabs: { query(q: object): Promise<Array<{ id?: number }>> };
+  windows: { create(opts: object): Promise<unknown> };
 };
 
 const PROFILE = { name: 'Bright Smile Dental', phone: '(555) 010-2000', email: 'hello@brightsmile.example', staff: [] };
@@ -42,9 +43,18 @@ async function tabIdOf(context: BrowserContext, page: Page): Promise<number> {
   return id;
 }
 
+/**
+ * Opens the popup page in a small window of its own, as the toolbar popup sits beside the page: the
+ * site's tab stays the visible, active tab of its window (a second tab would hide it, and hidden
+ * tabs defer the editor's rendering).
+ */
 async function openPopupFor(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const sw = await worker(context);
+  const url = `chrome-extension://${extensionId}/popup.html?tab=${tabId}`;
+  const [popup] = await Promise.all([
+    context.waitForEvent('page', (p) => p.url().startsWith(url)),
+    sw.evaluate((u) => chrome.windows.create({ url: u, type: 'popup', width: 400, height: 640 }), url),
+  ]);
   await expect(popup.getByRole('heading', { level: 1 })).toHaveText(/Reply Guard/);
   return popup;
 }
@@ -78,6 +88,7 @@ test('inserts a template into the Facebook (Lexical) composer, and Facebook post
   await popup.screenshot({ path: 'test-results/ui/popup-facebook.png', fullPage: true });
   await expect(editor).toHaveText(text);
   await expect(editor).toHaveAttribute('data-hipaa-guard', 'ok');
+  await popup.close();
   // The site's own state saw the text: posting sends exactly the template.
   await page.bringToFront();
   await editor.press('Enter');
@@ -96,6 +107,7 @@ test('inserts a template into the Google Business Profile reply box inside the r
   const popup = await openPopupFor(context, extensionId, await tabIdOf(context, page));
   const text = await insertFromPopup(popup);
   await expect(box).toHaveValue(text);
+  await popup.close();
   await page.bringToFront();
   await frame.getByRole('button', { name: 'Reply', exact: true }).click();
   const reviews = page.frames().find((f) => f.url().includes('/customers/reviews'))!;
@@ -109,6 +121,10 @@ test('inserts a template into the Yelp for Business public comment', async ({ pa
   const popup = await openPopupFor(context, extensionId, await tabIdOf(context, page));
   const text = await insertFromPopup(popup);
   await expect(box).toHaveValue(text);
+  // After inserting, the popup shows the guard's verdict on the new text.
+  await expect(popup.getByTestId('verdict')).toContainText('looks safe');
+  await popup.screenshot({ path: 'test-results/ui/popup-yelp.png' });
+  await popup.close();
   await page.bringToFront();
   await page.getByRole('button', { name: 'Post public comment' }).click();
   await expect.poll(() => posted(page)).toEqual([text]);
@@ -121,4 +137,5 @@ test('says so when there is no reply box to insert into', async ({ page, context
   await popup.getByRole('button', { name: 'Insert', exact: true }).click();
   await expect(popup.getByRole('alert')).toHaveText(/Open a reply box/);
   await popup.screenshot({ path: 'test-results/ui/popup-unsupported.png', fullPage: true });
+  await popup.close();
 });
