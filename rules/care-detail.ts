@@ -23,37 +23,66 @@ const RESULT_AFTER =
 const COURSE =
   /\b(?:after|following|in just|in only)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several)\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?|sessions?|rounds?|visits?|treatments?|appointments?|units?)\b/i;
 
+// A sentence opening with a feeling about an outcome: "So glad the IVF worked", "Sorry the stitches came out".
+const FEELING_OPENER =
+  /^\W*(?:[\w']+ ){0,3}?(?:sorry|glad|happy|hope|hoping|thanks|thank you|congrats|congratulations|relieved|thrilled|proud|great to hear|good to hear|love|loved|wishing)\b/i;
+// State words that make "your knee" a specific knee: "is healing", "looks great", "has come".
+const BODY_STATE =
+  /\b(?:looks?|looking|is healing|healing|healed|feels better|feeling|improved|improving|recovering|bending|has come|came along|treating you|sore|swollen)\b/i;
+const KIN =
+  /\b(?:your|his|her) (?:son|daughter|kids?|kiddo|child|children|little one|baby|husband|wife|partner|mom|dad|mother|father|grandma|grandpa)\b/i;
+
 function tied(ctx: SentenceContext, hit: TermHit): boolean {
   const clinical = CLINICAL_KINDS.has(hit.kind);
   if (hit.kind === 'visit' || hit.kind === 'provider') return false;
   const who = possessorOf(ctx, hit);
+  const beforeText = ctx.text.slice(Math.max(0, hit.start - 16), hit.start);
+  const afterText = ctx.text.slice(hit.end, hit.end + 60);
+  const definite = /\b(?:the|the new|the old|that new)\s+$/i.test(beforeText);
+  const otherClinical = ctx.terms.some((t) => t !== hit && CLINICAL_KINDS.has(t.kind));
   if (hit.kind === 'body') {
-    if (who === 'demonstrative') return !ctx.generic;
-    if (who === 'second' || who === 'third' || who === 'name') return ctx.past && !ctx.generic;
+    if (ctx.generic) return false;
+    if (who === 'demonstrative') return true;
+    if (/\bthe new\s+$/i.test(beforeText)) return true;
+    if (definite && FEELING_OPENER.test(ctx.text) && BODY_STATE.test(ctx.text)) return true;
+    if (who === 'second' || who === 'third' || who === 'name')
+      return ctx.past || ctx.anchored || BODY_STATE.test(ctx.text) || otherClinical;
     return false;
   }
   if (hit.kind === 'billing') {
     if (who === 'second' || who === 'name') return !(ctx.conditional && !ctx.past) && !/\bask about\b/i.test(ctx.text);
     if (who === 'third') return ctx.past && !ctx.generic;
-    return false;
+    if (definite && FEELING_OPENER.test(ctx.text) && !ctx.generic) return true;
+    return /\bfor you\b/i.test(afterText) && !ctx.generic;
   }
   if (!clinical) return false;
+  const specific = !ctx.educational || ctx.past || ctx.anchored;
   switch (who) {
     case 'second':
     case 'name':
     case 'time':
-      return !(ctx.conditional && !ctx.past);
+      return !(ctx.conditional && !ctx.past && !ctx.anchored) && specific;
     case 'third':
       return !ctx.generic || ctx.past;
     case 'demonstrative':
-      return !ctx.generic;
+      return !ctx.educational;
     default:
       break;
   }
-  const afterText = ctx.text.slice(hit.end, hit.end + 60);
-  const beforeText = ctx.text.slice(Math.max(0, hit.start - 12), hit.start);
-  if (/\b(?:the|new)\s+$/i.test(beforeText) && RESULT_AFTER.test(afterText) && !ctx.generic) return true;
+  if (ctx.generic && !ctx.past && !ctx.anchored) return false;
+  if (definite && (RESULT_AFTER.test(afterText) || FEELING_OPENER.test(ctx.text))) return true;
+  // "after the peel", "since the ACL reconstruction", "keep taking the Lexapro".
+  if (
+    /\b(?:after|since|from|following|post|before|during|about|with|for)\s+(?:the|your|her|his|their)\s+(?:[\w-]+\s+)?$/i.test(
+      beforeText,
+    )
+  ) {
+    if (!ctx.generic) return true;
+  }
+  if (/\bkeep (?:taking|using|wearing|doing|up with|on)\s+(?:the|those|your|that)\s+(?:[\w-]+\s+)?$/i.test(beforeText))
+    return true;
   if (COURSE.test(ctx.text) && !ctx.generic) return true;
+  if (KIN.test(ctx.text) && !ctx.generic) return true;
   // "You declined the biopsy", "hope you're loving the new frames": a "you" in a specific sentence.
   if (addressesYou(ctx) && !ctx.generic && !ctx.conditional) return true;
   // "handling an emergency extraction that morning": someone's care on a specific occasion.

@@ -14,7 +14,7 @@ const KIDS =
 /** Patterns of the relationship, on the normalized sentence (all case-insensitive, linear). */
 export const PATTERNS: Pattern[] = [
   {
-    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming in|coming by|coming to see us|stopping by|stopping in|visiting(?: us| our \w+)?|choosing us|trusting us|letting us|being (?:a|our|such a) (?:\w+ )?(?:patient|client)|your visit|bringing (?:in )?your)/gi,
+    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming in|coming by|coming to see us|stopping by|stopping in|visiting(?: us| our \w+)?|choosing us|trusting us|letting us (?:care for|treat|help|take care|be part|see|serve)|being (?:a|our|such a) (?:\w+ )?(?:patient|client)|being (?:with|part of) (?:us|our (?:practice|clinic|office|family|team))|your visit|bringing (?:in )?your)/gi,
     message: MSG,
     suggestion: SAFE_THANKS,
   },
@@ -93,7 +93,25 @@ export const PATTERNS: Pattern[] = [
   { re: /\breward points\b/gi, message: MSG, when: (ctx) => /\byour\b/i.test(ctx.text) },
   { re: /\bwas in (?:the|our) (?:chair|office) today\b/gi, message: MSG },
   {
-    re: /\b(?:you waited|your wait|the (?:long |\w+-minute |extra |unexpected )?wait(?: time)?)\b(?=[^.!?]{0,60}\b(?:today|yesterday|last \w+|this (?:morning|afternoon|week)|on \w+day|\w+day's|past your|for your|minutes|hours?)\b)/gi,
+    re: /\b(?:take|took|taking|taken) (?:good |great |such good |such great |wonderful )?care of (?:you|y'all|your (?:son|daughter|kids?|little one|family|mom|dad|baby))\b/gi,
+    message: MSG,
+    when: (ctx, m) =>
+      !/\b(?:would|we'd|love to|happy to|if|whenever|ready to|here to)\b[^.!?]*$/i.test(ctx.text.slice(0, m.index)),
+  },
+  { re: /\bwhile you were (?:in|here|at|with|waiting|under|being|getting)\b/gi, message: MSG },
+  { re: /\b(?:still )?(?:talks?|talking|asks?|asking|asked|raves?|raving) about you\b/gi, message: MSG },
+  {
+    re: /\b(?:we|i) (?:sent home with|sent you home with|gave|showed|prescribed|fitted|handed|ordered|recommended)\b[^.!?]{0,25}?\byou\b/gi,
+    message: MSG,
+    when: (ctx, m) => !/\bif\b/i.test(ctx.text.slice(0, m.index)),
+  },
+  {
+    re: /\b(?:you )?(?:being|been) (?:a |our )?(?:\w+ )?(?:patient|client|member)s? (?:with|of|at) (?:us|ours|our \w+)\b/gi,
+    message: MSG,
+  },
+  { re: /\b(?:you|y'all)(?: and your \w+)? (?:keep|keeps) (?:at it|it up|coming)\b/gi, message: MSG },
+  {
+    re: /\b(?:you waited|(?:had|have) to wait|your wait|the (?:long |[\w-]+-(?:minute|hour) |extra |unexpected )?wait(?: time)?)\b(?=[^.!?]{0,60}\b(?:today|yesterday|last \w+|this (?:morning|afternoon|week)|on \w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\w+day's|past your|for your|minutes|hours?|while you|so long|that long|forever)\b)/gi,
     message: 'How long a specific person waited is a detail of their visit.',
     severity: 'block',
   },
@@ -107,6 +125,13 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
   for (const hit of ctx.terms) {
     if (hit.kind !== 'visit' && hit.kind !== 'provider') continue;
     const who = possessorOf(ctx, hit);
+    // "Talk to your doctor about ...": health advice to anyone, not a confirmation.
+    const lead = ctx.text.slice(Math.max(0, hit.start - 30), hit.start);
+    if (
+      hit.kind === 'provider' &&
+      /\b(?:talk to|talk with|ask|check with|see|consult|call|tell|visit|speak with)\s+your\s+$/i.test(lead)
+    )
+      continue;
     if (who !== 'second' && who !== 'third' && who !== 'name') continue;
     // "Please bring your insurance card to your first visit": a practice policy, not a confirmation.
     if (ctx.generic && !ctx.past) continue;

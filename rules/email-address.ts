@@ -11,7 +11,8 @@ export const EMAIL = /(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.
 /** Words before the address that make it the person's. */
 export const PERSONAL_BEFORE =
   /\b(?:your (?:email|e-mail|inbox|address)(?: address)?(?: is| of)?|(?:his|her|their) (?:email|e-mail)(?: is)?|(?:sent|re-?sent|emailed|mailed|forwarded|shared|resent|send) (?:[\w'-]+ ){0,6}?to|you at|on file(?: as| is)?)\W{0,4}$/i;
-const PRACTICE_BEFORE = /\b(?:email|e-mail|contact|reach|write to|message|us at|at)\s{0,2}(?:us\s{0,2})?(?:at\s{0,2})?$/i;
+const PRACTICE_BEFORE =
+  /\b(?:email|e-mail|contact|reach|write to|message|us at|at)\s{0,2}(?:us\s{0,2})?(?:at\s{0,2})?$/i;
 /** Role mailboxes of a business: never a patient's address. */
 export const ROLE_LOCAL =
   /^(?:hello|hi|info|office|feedback|jobs|careers|hr|billing|care|contact|support|admin|frontdesk|front\.desk|appointments?|team|reception|marketing|privacy|compliance|noreply|no-reply|scheduling|schedule|records|referrals|patients|clientcare|reviews|help|questions|media|press|pharmacy|nurse|nurses|insurance|payments|accounts)$/i;

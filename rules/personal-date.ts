@@ -14,6 +14,9 @@ export const DATE = new RegExp(
   `(?<![\\d/.-])(?:\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?(?![\\d/.-])|\\b${MONTH}\\.?\\s\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s\\d{4})?|\\b\\d{1,2}(?:st|nd|rd|th)?\\sof\\s${MONTH}\\b)`,
   'gi',
 );
+/** An age-revealing birthday or a birthday with a date ("happy 70th birthday", "birthday next Tuesday"). */
+export const BIRTHDAY =
+  /\b(?:happy )?\d{1,3}(?:st|nd|rd|th) birthday\b|\bbirthday (?:is |was )?(?:today|tomorrow|yesterday|next \w+|this \w+|on \w+)\b/gi;
 /** Sentence cues tying the date to a person. */
 export const PERSONAL =
   /\b(?:born|birthday|dob|date of birth|your|his|her|you were|you came|you had|you called|our call|we spoke|admitted|discharged|seen on|visit on|exam (?:was|on)|surgery (?:was|on)|appointment (?:was|on))\b/i;
@@ -28,9 +31,14 @@ const rule: SentenceRule = {
   defaultSeverity: 'warn',
   scope: 'sentence',
   check(ctx) {
-    if (!PERSONAL.test(ctx.text)) return [];
-    if (PRACTICE.test(ctx.text) && !/\b(?:born|birthday|dob|your|his|her)\b/i.test(ctx.text)) return [];
     const out: RuleFinding[] = [];
+    // "Happy 70th birthday", "her birthday is next Tuesday": a birth date tied to a person.
+    BIRTHDAY.lastIndex = 0;
+    for (let m = BIRTHDAY.exec(ctx.text); m; m = BIRTHDAY.exec(ctx.text)) {
+      out.push({ start: m.index, end: m.index + m[0].length, message: MSG, suggestion: 'Leave the birthday out.' });
+    }
+    if (!PERSONAL.test(ctx.text)) return out;
+    if (PRACTICE.test(ctx.text) && !/\b(?:born|birthday|dob|your|his|her)\b/i.test(ctx.text)) return out;
     DATE.lastIndex = 0;
     for (let m = DATE.exec(ctx.text); m; m = DATE.exec(ctx.text)) {
       // "may" alone is a verb far more often than a month.

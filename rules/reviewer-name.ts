@@ -18,6 +18,8 @@ export const GREETING = new RegExp(
 );
 /** A name opening the sentence followed by a comma: "Kevin, we re-sent ...". */
 export const OPENING = new RegExp(`^(${NAME_SOURCE}),\\s+(?!and\\b|or\\b|\\p{Lu})`, 'u');
+/** A name between commas mid-sentence: "Happy birthday next Tuesday, Jim, from all of us". */
+export const MIDDLE = new RegExp(`,\\s?(${NAME_SOURCE}),\\s`, 'gu');
 /** A name closing the sentence after a comma: "So proud of you, Marcus!". */
 export const CLOSING = new RegExp(`,\\s?(${NAME_SOURCE})[!.?\\s\\p{Extended_Pictographic}\\u200d\\ufe0f]*$`, 'u');
 
@@ -53,12 +55,20 @@ const rule: SentenceRule = {
   scope: 'sentence',
   check(ctx) {
     const out: RuleFinding[] = [];
-    const g = candidate(ctx, GREETING.exec(ctx.text), /^(?:hi|hello|hey|dear|hiya|howdy|good)\b/i.test(ctx.text));
+    // After a greeting or thanks, an unknown capitalized word is most likely a name ("Thank you, Priya!").
+    const greeting =
+      /^\W*(?:hi|hello|hey|dear|hiya|howdy|good|thanks|thank|congrats|congratulations|welcome|aww)/i.test(ctx.text);
+    const g = candidate(ctx, GREETING.exec(ctx.text), greeting);
     if (g) out.push(g);
     const o = candidate(ctx, OPENING.exec(ctx.text), false);
     if (o) out.push(o);
-    const c = candidate(ctx, CLOSING.exec(ctx.text), false);
+    const c = candidate(ctx, CLOSING.exec(ctx.text), greeting);
     if (c) out.push(c);
+    MIDDLE.lastIndex = 0;
+    for (let m = MIDDLE.exec(ctx.text); m; m = MIDDLE.exec(ctx.text)) {
+      const f = candidate(ctx, m, false);
+      if (f) out.push(f);
+    }
     return out;
   },
   examples: {
@@ -69,7 +79,7 @@ const rule: SentenceRule = {
     ],
     pass: [
       // A place, not a person.
-      'Thank you, Springfield!',
+      'Thanks, Boston!',
       // Staff member in a staff frame.
       'Please call Dana, our office manager, with any questions.',
       // Generic greeting.

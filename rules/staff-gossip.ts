@@ -9,7 +9,7 @@ import type { SentenceRule } from './engine/rule';
 const MSG = 'This talks about a specific patient. Even without a name, details like this can identify them.';
 
 const PERSON =
-  '(?:patient|client|customer|lady|gentleman|guy|man|woman|girl|boy|kid|teen|toddler|baby|grandma|grandpa|granny|mom|mother|dad|father|couple|nurse|teacher|coach|player|star|celebrity|athlete|quarterback|pitcher|influencer|politician|anchor|singer|actor|actress|officer|firefighter|member|fella|dude|gal|senior|veteran|student)';
+  '(?:patient|client|customer|lady|gentleman|guy|man|woman|girl|boy|kid|teen|toddler|baby|grandma|grandpa|granny|mom|mother|dad|father|couple|nurse|teacher|coach|player|star|celebrity|athlete|quarterback|pitcher|influencer|politician|anchor|singer|actor|actress|officer|firefighter|member|fella|dude|gal|senior|veteran|student|qb|regular|kiddo|principal|pastor|mayor|reporter|streamer|youtuber|rapper|model|reviewer|individual|resident)';
 
 // A narrated event: past tense or a time anchor, not a policy ("a patient who needs ... should").
 const narrated = (ctx: SentenceContext) =>
@@ -18,13 +18,26 @@ const narrated = (ctx: SentenceContext) =>
 /** Gossip patterns. */
 export const PATTERNS: Pattern[] = [
   {
-    re: /\b(?:celebrity|famous|vip|difficult|rude|angry|demanding|crazy|drunk|hilarious|sweet|cute|adorable|feisty|grumpy|needy|nightmare|certain|local) (?:patient|client|customer|lady|gentleman|guy|man|woman|grandma|grandpa|star|quarterback|athlete|celebrity|influencer|player)s?\b/gi,
+    re: /\b(?:celebrity|famous|vip|difficult|rude|angry|demanding|crazy|drunk|hilarious|sweet|cute|adorable|feisty|grumpy|needy|nightmare|certain|local) (?:patient|client|customer|lady|gentleman|guy|man|woman|grandma|grandpa|star|quarterback|athlete|celebrity|influencer|player|actor|actress|singer)s?\b/gi,
     message: MSG,
-    when: (ctx) => narrated(ctx) || /\b(?:dealing with|had|saw|treated)\b/i.test(ctx.text),
+    when: (ctx, m) =>
+      narrated(ctx) ||
+      /\b(?:dealing with|had|saw|treated|rough|long)\b/i.test(ctx.text) ||
+      /\b(?:a|one|another|this|that|the)\s+(?:very\s+|really\s+|so\s+)?$/i.test(
+        ctx.text.slice(Math.max(0, m.index - 16), m.index),
+      ),
   },
   {
     re: new RegExp(
-      `\\b(?:a|one|this|that|the) (?:[\\w'-]+ ){0,4}?${PERSON} (?:who|that|from|in (?:room|exam room|bay|bed|chair|the waiting|the lobby|crisis)|with the)\\b`,
+      `\\b(?:the|this|that) (?:[\\w'-]+ ){0,3}?${PERSON}\\b[^.!?]{0,30}?\\b(?:was|were|had been|has been) (?:treated|seen|admitted|discharged|evaluated|examined|given|prescribed|diagnosed|brought|transported|referred|dismissed|sedated|stabilized)\\b`,
+      'gi',
+    ),
+    message: MSG,
+    severity: 'block',
+  },
+  {
+    re: new RegExp(
+      `\\b(?:a|one|this|that|the|another) (?:[\\w'-]+ ){0,4}?${PERSON} (?:who|that|from|in (?:room|exam room|bay|bed|chair|the waiting|the lobby|crisis)|with the)\\b`,
       'gi',
     ),
     message: MSG,
@@ -32,16 +45,23 @@ export const PATTERNS: Pattern[] = [
   },
   {
     re: new RegExp(
-      `\\b(?:a|one|this|that) (?:[\\w'-]+ ){0,2}?${PERSON} (?:[\\w'-]+ ){0,2}?(?:told|said|asked|came|walked|brought|argued|screamed|cried|yelled|fainted|showed|tried|hurt|broke|had|was|walks|comes)\\b`,
+      `\\b(?:a|one|this|that|the|another) (?:[\\w'-]+ ){0,2}?${PERSON} (?:[\\w'-]+ ){0,2}?(?:told|said|asked|came|walked|brought|argued|screamed|cried|yelled|fainted|passed out|showed|tried|hurt|broke|had|was|walks|comes|limped|rolled)\\b`,
       'gi',
     ),
     message: MSG,
     when: narrated,
+  },
+  {
+    re: /\b(?:hoy|ayer|esta manana) (?:vino|llego|estuvo|tuvimos|atendimos) (?:la|el|una|un|a la|al) (?:senora|senor|paciente|chico|chica|nino|nina|muchacho|muchacha|abuelita|abuelito|famoso|famosa)\b/gi,
+    message: MSG,
   },
   { re: /\bguess who (?:was|came|stopped|is|walked|sat)\b/gi, message: MSG },
   { re: /\bwe(?:'ll| will)? never tell\b/gi, message: MSG },
   {
-    re: /\b(?:we|i) (?:had|saw|treated|got|met) (?:a|an|one|this|the) (?:[\w'-]+ ){0,3}?(?:patient|client|celebrity|star|athlete|player|guy|lady|kid|customer)\b/gi,
+    re: new RegExp(
+      `\\b(?:we|i) (?:had|saw|treated|got|met) (?:a|an|one|this|the|another) (?:[\\w'-]+ ){0,3}?${PERSON}\\b`,
+      'gi',
+    ),
     message: MSG,
     when: narrated,
   },

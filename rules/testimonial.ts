@@ -32,7 +32,23 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\b(?:down|lost|dropped) \d+ ?(?:lbs?|pounds|kg|inches|sizes)\b/gi, message: MSG },
   {
-    re: /\b(?:one of our|our) (?:favou?rite|amazing|wonderful|sweetest|bravest|awesome|group|newest|star|youngest|oldest) (?:clients?|patients?|members?|friends?)\b/gi,
+    re: /\b(?:results?|work|treatment|procedure|session|transformation|makeover) (?:on|for|from) (?:a|one of our|our|this|that) (?:[\w'-]+ ){0,2}?(?:clients?|patients?|regulars?|guests?|members?|friends?)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\bon (?:one of our|a|this|our) (?:[\w'-]+ ){0,2}?(?:clients?|patients?|regulars?|guests?)\b/gi,
+    message: MSG,
+    when: (ctx) => ctx.terms.length > 0,
+  },
+  {
+    re: /\bswipe\b/gi,
+    message: MSG,
+    when: (ctx) => ctx.terms.length > 0 || /\b(?:results?|before|after)\b/i.test(ctx.text),
+  },
+  { re: /\bbaby #?\d\b/gi, message: MSG, when: (ctx) => ctx.terms.length > 0 },
+  { re: /\b(?:felicidades|felicitaciones) a\b/gi, message: MSG, when: (ctx) => /\bsu\b/i.test(ctx.text) },
+  {
+    re: /\b(?:one of our (?:(?:favou?rite|amazing|wonderful|sweetest|bravest|awesome|group|newest|star|youngest|oldest|regular) )?|our (?:favou?rite|amazing|wonderful|sweetest|bravest|awesome|star|youngest|oldest) )(?:clients?|patients?|members?|friends?|regulars)\b/gi,
     message: MSG,
     when: (ctx) => ctx.past || ctx.terms.length > 0 || /\b(?:celebrat|congrat|proud|after|today)/i.test(ctx.text),
   },
@@ -41,7 +57,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:marked|celebrat\w*|hit|reached) (?:\w+ ){0,2}?(?:years?|months?|days?) (?:of )?(?:sobriety|sober|clean|cancer[- ]free|seizure[- ]free|smoke[- ]free)\b/gi,
+    re: /\b(?:marked|marking|celebrat\w*|hit|hitting|reached|reaching) (?:\w+ ){0,2}?(?:years?|months?|days?) (?:of )?(?:sobriety|sober|clean|cancer[- ]free|seizure[- ]free|smoke[- ]free)\b/gi,
     message: MSG,
   },
 ];

@@ -23,13 +23,28 @@ export interface NameSpan {
 
 /** Staff role nouns that frame a name as an employee ("our billing specialist, Ron"). */
 export const STAFF_ROLE =
-  /\b(?:manager|coordinator|lead|hygienists?|assistants?|specialists?|administrator|officer|director|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|team|staff|owner|founder|biller|scheduler|technicians?|tech|pharmacists?|midwife|np|pa|dietitian|trainer|ceo|president|partner|associate|host|front desk|supervisor|liaison|advocate|concierge)\b/i;
+  /\b(?:manager|coordinator|lead|hygienists?|assistants?|specialists?|administrator|officer|director|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|team|staff|owner|founder|biller|scheduler|technicians?|tech|pharmacists?|midwife|np|pa|dietitian|trainer|ceo|president|partner|associate|host|front desk|supervisor|liaison|advocate|concierge|practitioner|nurse practitioner|physician assistant|hygiene|billing|office|practice|clinic|lead)\b/i;
+
+/** "our office manager, " right before a name. */
+export const STAFF_BEFORE = new RegExp(
+  `\\bour\\s(?:[\\p{L}-]+\\s){0,3}?${STAFF_ROLE.source}(?:\\s[\\p{L}-]+){0,2}?[,:]?\\s?(?:is\\s)?$`,
+  'iu',
+);
+/** ", our office manager" right after a name. */
+export const STAFF_AFTER = new RegExp(
+  `^,?\\s?(?:is\\s)?(?:our|the practice's|the clinic's)\\s(?:[\\p{L}-]+\\s){0,3}?${STAFF_ROLE.source}`,
+  'iu',
+);
 
 const TIME_ANCHOR =
   /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|past)|last (?:week|night|month|year|time|visit|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|over the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|earlier today|the other day)\b/i;
 
 const GENERIC =
-  /\b(?:if|whether|most|many|anyone|anybody|everyone|everybody|every|people|adults|common|commonly|usually|typically|often|generally|can help|may help|helps?|should|available|we offer|we provide|we now offer|we're now offering|offering|ask (?:us )?about|tips?|reminder|did you know|recommends?|prevents?|protects?|normal)\b/i;
+  /\b(?:if|whether|most|many|anyone|anybody|everyone|everybody|every|people|adults|common|commonly|usually|typically|often|generally|can help|may help|helps?|should|available|we offer|we provide|we now offer|we're now offering|offering|ask (?:us )?about|tips?|reminder|did you know|recommends?|prevents?|protects?|normal|offers?)\b/i;
+
+// Strong signs of general education (quantifiers, advice verbs), unlike modals such as "can".
+const EDUCATIONAL =
+  /\b(?:most|many|anyone|anybody|everyone|everybody|people|adults|common|commonly|usually|typically|often|generally|helps?|tips?|did you know|prevents?|protects?|each day|every day|any other|from any|normal)\b/i;
 
 const CONDITIONAL = /\b(?:if|whether|in case|should you)\b/i;
 
@@ -87,6 +102,11 @@ export class SentenceContext {
   /** Generic-statement cues: conditionals, quantifiers, advice ("most people", "can help"). */
   get generic(): boolean {
     return GENERIC.test(this.text);
+  }
+
+  /** Strong general-education cues ("most people", "helps", "every day"). */
+  get educational(): boolean {
+    return EDUCATIONAL.test(this.text);
   }
 
   /** A conditional ("if you", "whether"). */
@@ -155,13 +175,10 @@ export class SentenceContext {
     const staff =
       words.some((w) => this.options.staffWords.has(w.replace(/'s$/, ''))) ||
       // "our office manager, Dana" / "our coordinator Keisha" / "ask for Marisol"
-      new RegExp(`\\bour\\s+(?:[\\p{L}-]+\\s+){0,3}?${STAFF_ROLE.source}[,:]?\\s*(?:is\\s+)?$`, 'iu').test(before) ||
-      /\bask for\s*$/i.test(before) ||
+      STAFF_BEFORE.test(before) ||
+      /\bask for\s{0,2}$/i.test(before) ||
       // "Dana, our office manager" / "Maria, our lead hygienist"
-      new RegExp(
-        `^,?\\s*(?:is\\s+)?(?:our|the practice's|the clinic's)\\s+(?:[\\p{L}-]+\\s+){0,3}?${STAFF_ROLE.source}`,
-        'iu',
-      ).test(after);
+      STAFF_AFTER.test(after);
     return { start, end, text, provider, staff };
   }
 }

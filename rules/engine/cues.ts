@@ -72,6 +72,23 @@ const BARRIER = new Set([
   'most',
 ]);
 
+// "it's", "that's": the 's is "is", not a possessive.
+const CONTRACTIONS = new Set([
+  'it',
+  'that',
+  'there',
+  'here',
+  'what',
+  'who',
+  'he',
+  'she',
+  'let',
+  'where',
+  'how',
+  'today',
+  'everyone',
+]);
+
 /** Finds the possessor of a term within three words to its left (no punctuation between). */
 export function possessorOf(ctx: SentenceContext, hit: TermHit): Possessor {
   const toks = ctx.tokens;
@@ -88,8 +105,11 @@ export function possessorOf(ctx: SentenceContext, hit: TermHit): Possessor {
       // "your whole family's eye care": keep looking for the owner further left.
       const prev = toks[i - 1]?.word;
       if (prev && (SECOND.has(prev) || SECOND.has(toks[i - 2]?.word ?? ''))) return 'second';
-      if (/^\p{Lu}/u.test(ctx.text.slice(toks[i]!.start, toks[i]!.end)) && i > 0) return 'name';
-      if (/^\p{Lu}/u.test(ctx.text.slice(toks[i]!.start, toks[i]!.end))) return 'name';
+      // "Harold's pneumonia": a capitalized possessive that is not a contraction ("It's", "Let's").
+      if (CONTRACTIONS.has(base)) return null;
+      const t = toks[i]!;
+      if (/^\p{Lu}/u.test(ctx.text.slice(t.start, t.end)) && (i > 0 || ctx.isPersonName(t.start, t.end - 2)))
+        return 'name';
       return null;
     }
     if (BARRIER.has(w)) return null;

@@ -142,6 +142,9 @@ function spacingPieces(m: RegExpExecArray): Piece[] {
   return pieces;
 }
 
+/** Runs of two or more spaces or tabs (collapsed to one space after letter-spacing is undone). */
+export const SPACE_RUN = /[ \t]{2,}/g;
+
 let slangRe: RegExp | undefined;
 /** The slang pattern, built once from rules/data/slang.ts (whole words only). */
 export function slangPattern(): RegExp {
@@ -166,6 +169,8 @@ export function normalize(input: string): Normalized {
   let n = foldPass(input);
   n = rewrite(n, LETTER_SPACING, spacingPieces);
   n = rewrite(n, slangPattern(), slangPieces);
+  // "Your   root   canal": runs of spaces read as one, so phrases still match.
+  n = rewrite(n, SPACE_RUN, (m) => [[' ', 0, m[0].length]]);
   return n;
 }
 
