@@ -94,6 +94,12 @@ export function TemplatePicker(p: TemplatePickerProps) {
               Another wording
             </button>
           </div>
+          <p
+            className={`rg-feedback ${p.feedback ? `rg-feedback-${p.feedback.kind}` : ''}`}
+            role={p.feedback?.kind === 'error' ? 'alert' : 'status'}
+          >
+            {p.feedback?.text ?? ''}
+          </p>
           {!p.canInsert && (
             <span id={`${id}-noinsert`} className="rg-visually-hidden">
               Open a reply box on a supported site to insert.
@@ -101,12 +107,6 @@ export function TemplatePicker(p: TemplatePickerProps) {
           )}
         </section>
       ) : null}
-      <p
-        className={`rg-feedback ${p.feedback ? `rg-feedback-${p.feedback.kind}` : ''}`}
-        role={p.feedback?.kind === 'error' ? 'alert' : 'status'}
-      >
-        {p.feedback?.text ?? ''}
-      </p>
 
       <div className="rg-template-list">
         {groups.length === 0 && <p className="rg-muted">No template matches “{p.query}”.</p>}

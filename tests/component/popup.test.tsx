@@ -78,7 +78,11 @@ describe('status of the page', () => {
 
   it('asks to click into a reply box when none has focus', async () => {
     await renderPopup(
-      fakeApi({ getStatus: vi.fn(async () => ({ site: 'yelp', active: true, verdict: null, findingCount: 0 })) }),
+      fakeApi({
+        getStatus: vi.fn(
+          async (): Promise<PageStatus> => ({ site: 'yelp', active: true, verdict: null, findingCount: 0 }),
+        ),
+      }),
     );
     expect((await screen.findByTestId('verdict')).textContent).toMatch(/No reply box in focus/);
   });
