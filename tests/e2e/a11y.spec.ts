@@ -13,7 +13,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE_SOURCE = fs.readFileSync(path.resolve(here, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
 // The extension's own API inside the service worker (evaluated there, typed here for tsc).
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+declare const chrome: {
+  storage: { local: { set(items: object): Promise<void> } };
+  runtime: { sendMessage(message: object): Promise<unknown> };
+};
 
 interface AxeViolation {
   id: string;
@@ -66,6 +69,27 @@ test('popup: no serious or critical violations, first run (staff question) and c
 
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Replying as')).toBeVisible();
+
+  // A few logged interactions (through the background, as the guard logs them) for "Recent activity".
+  for (const [outcome, verdict, site] of [
+    ['posted', 'ok', 'facebook'],
+    ['edited', 'block', 'yelp'],
+    ['replaced', 'warn', 'google'],
+  ] as const) {
+    const res = await page.evaluate((input) => chrome.runtime.sendMessage({ type: 'log-interaction', input }), {
+      site,
+      pageKind: 'review-reply',
+      url: 'https://biz.yelp.com/r2r/demo/reviews',
+      verdict,
+      categories: verdict === 'ok' ? [] : ['confirms-patient-status'],
+      rules: verdict === 'ok' ? [] : ['confirms-relationship'],
+      outcome,
+      text: 'Thank you for the feedback.',
+    });
+    expect(res).toMatchObject({ ok: true });
+  }
+  await page.reload();
+  await expect(page.getByText('Replaced with a template')).toBeVisible();
   await page.getByRole('button', { name: /^Media enquiries/ }).click();
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/ui/popup-configured.png', fullPage: true });
