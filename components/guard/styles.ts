@@ -43,7 +43,7 @@ export const GUARD_CSS = `
 .rg-sev[data-sev="block"] { background: #fde8e6; color: var(--rg-block); }
 .rg-sev[data-sev="warn"] { background: #fff4e0; color: var(--rg-warn); }
 .rg-msg { margin: 4px 0 0; }
-.rg-safer { margin: 4px 0 0; color: var(--rg-ok); }
+.rg-safer, .rg-panel .rg-safer { margin: 4px 0 0; color: var(--rg-ok); }
 .rg-backdrop { position: fixed; inset: 0; background: rgba(16, 24, 24, .45); pointer-events: auto;
   display: flex; align-items: center; justify-content: center; z-index: 2147483647; }
 .rg-dialog {
@@ -53,7 +53,7 @@ export const GUARD_CSS = `
 .rg-dialog[data-verdict="warn"] { border-top-color: var(--rg-warn); }
 .rg-dialog h2 { font-size: 17px; margin: 0 0 6px; }
 .rg-dialog .rg-lead { margin: 0 0 12px; color: var(--rg-muted); }
-.rg-dialog .rg-findings { margin: 0 0 14px; background: var(--rg-surface); border-radius: 8px; padding: 4px 12px; }
+.rg-dialog .rg-findings { max-height: 42vh; overflow: auto; margin: 0 0 14px; background: var(--rg-surface); border-radius: 8px; padding: 4px 12px; }
 .rg-actions { display: flex; flex-wrap: wrap; gap: 8px; justify-content: flex-end; }
 .rg-btn {
   font: 600 13px/1 system-ui, sans-serif; padding: 9px 14px; border-radius: 8px; cursor: pointer;

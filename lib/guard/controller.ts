@@ -106,6 +106,11 @@ export class Guard {
   private unwatch: (() => void) | undefined;
   private readonly cleanups: Array<() => void> = [];
   private destroyed = false;
+  private settingsLoaded: () => void = () => undefined;
+  /** Resolves once the settings in force are known (or could not be read: defaults then apply). */
+  private readonly settingsReady = new Promise<void>((resolve) => {
+    this.settingsLoaded = resolve;
+  });
 
   constructor(private readonly deps: GuardDeps) {
     this.win = deps.window;
@@ -145,10 +150,13 @@ export class Guard {
     } else this.scan();
 
     this.unwatch = this.deps.watchSettings((s) => this.applySettings(s.settings));
-    void this.deps.getSettings().then(
-      (s) => this.applySettings(s.settings),
-      () => undefined,
-    );
+    void this.deps
+      .getSettings()
+      .then(
+        (s) => this.applySettings(s.settings),
+        () => undefined,
+      )
+      .finally(() => this.settingsLoaded());
   }
 
   /** Stops everything and leaves the page as it was (extension updated or removed). */
@@ -269,8 +277,9 @@ export class Guard {
 
   private loadHeavy(): Promise<HeavyModule | null> {
     const start = performance.now();
-    this.heavyLoading ??= this.deps.loadHeavy().then(
-      (m) => {
+    // Analyze only with the settings in force (profile, staff, strictness): wait for both.
+    this.heavyLoading ??= Promise.all([this.deps.loadHeavy(), this.settingsReady]).then(
+      ([m]) => {
         this.heavy = m;
         // A measure on the page's timeline: what loading the rules cost (issue #4's cost figure).
         performance.measure('reply-guard:load-rules', { start, end: performance.now() });

@@ -6,7 +6,7 @@ import { expect, REPLICA_ROUTES, test } from './harness';
 test('cost: content script start-up, and rules loaded only on first use of a reply box', async ({ page, context }) => {
   const cdp = await context.newCDPSession(page);
   const events: Array<{ name: string; dur?: number; args?: { data?: { url?: string } } }> = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as typeof events)));
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
   await page.goto(REPLICA_ROUTES.yelp);
@@ -26,12 +26,10 @@ test('cost: content script start-up, and rules loaded only on first use of a rep
   console.log(
     `content script start-up: evaluate ${startupMs.toFixed(1)} ms (compile ${compileMs.toFixed(1)} ms); rules load on first focus: ${rulesMs.toFixed(1)} ms`,
   );
-  test
-    .info()
-    .annotations.push({
-      type: 'cost',
-      description: `startup ${startupMs.toFixed(1)} ms, rules ${rulesMs.toFixed(1)} ms`,
-    });
+  test.info().annotations.push({
+    type: 'cost',
+    description: `startup ${startupMs.toFixed(1)} ms, rules ${rulesMs.toFixed(1)} ms`,
+  });
   // Timing on a shared CI machine is too noisy to assert; the figure is reported, the laziness asserted.
   expect(startupMs).toBeGreaterThan(0);
 });

@@ -12,12 +12,12 @@ import { $getRoot, COMMAND_PRIORITY_HIGH, createEditor, KEY_ENTER_COMMAND, type 
 /** Two anonymized posts with one visitor comment each. */
 const POSTS: Record<string, { post: string; author: string; comment: string }> = {
   pfbid02demo: {
-    post: "We're open this Saturday for cleanings and check-ups! 🦷",
+    post: "We're open this Saturday for cleanings and check-ups!",
     author: 'Maria Gonzalez',
     comment: "My crown came loose again after two weeks. Not happy with Dr. Patel's work.",
   },
   pfbid03demo: {
-    post: 'Ask us about whitening before the holidays ✨',
+    post: 'Ask us about whitening before the holidays',
     author: 'Sam Rivera',
     comment: 'How much does whitening cost? Do you take Delta Dental?',
   },

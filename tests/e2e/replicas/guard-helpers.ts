@@ -5,6 +5,12 @@ import { type BrowserContext, expect, type Frame, type Locator, type Page } from
 import type { InteractionInput } from '../../../lib/log-record';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 
+/** The extension API as an extension page sees it (typed loosely: these helpers run in the browser). */
+declare const chrome: {
+  storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<Record<string, unknown>> } };
+  runtime: { sendMessage(m: object): Promise<unknown> };
+};
+
 /** Clearly violating: a care detail and the reviewer's name (block). */
 export const RISKY = 'So sorry your crown came loose, Maria!';
 /** Clean: generic, non-confirming, invites a private conversation (ok). */
@@ -48,21 +54,22 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Writes the user's settings the way the options page stores them (storage.local "settings"), from an extension page. */
+/**
+ * Writes the user's settings the way the options page stores them (storage.local "settings"),
+ * from the extension's service worker (an extension page's own app could save over them).
+ */
 export async function setSettings(
   context: BrowserContext,
-  extensionId: string,
+  _extensionId: string,
   patch: Partial<Settings>,
 ): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  await page.evaluate(
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(
     async (value) => {
       await chrome.storage.local.set({ settings: value });
     },
     { ...DEFAULT_SETTINGS, ...patch },
   );
-  await page.close();
 }
 
 /** The log as the background holds it, asked from an extension page, plus anything still queued. */

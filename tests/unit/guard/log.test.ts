@@ -18,7 +18,7 @@ const input: InteractionInput = {
 
 describe('logging through the background', () => {
   it('sends to the background and stops when it acknowledges', async () => {
-    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: true, id: '1' });
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: true, id: '1' } as never);
     expect(await sendInteraction(input)).toBe('sent');
     expect(send).toHaveBeenCalledTimes(1);
     expect(send).toHaveBeenCalledWith({ type: 'log-interaction', input });
@@ -26,7 +26,7 @@ describe('logging through the background', () => {
   });
 
   it('treats a refusal as not logged: retries, then queues', async () => {
-    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
     expect(await sendInteraction(input)).toBe('queued');
     expect(send).toHaveBeenCalledTimes(2);
   });
