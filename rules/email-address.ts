@@ -7,7 +7,7 @@ import type { RuleFinding, SentenceRule } from './engine/rule';
 const MSG = "This puts the person's email address in public. Email addresses are HIPAA identifiers.";
 
 /** Email addresses; the lookbehind pins the start so long runs do not backtrack. */
-export const EMAIL = /(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g;
+export const EMAIL = /(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+){0,5}\.[A-Za-z]{2,}(?![\w-])/g;
 /** Words before the address that make it the person's. */
 export const PERSONAL_BEFORE =
   /\b(?:your (?:email|e-mail|inbox|address)(?: address)?(?: is| of)?|(?:his|her|their) (?:email|e-mail)(?: is)?|(?:sent|re-?sent|emailed|mailed|forwarded|shared|resent|send) (?:[\w'-]+ ){0,6}?to|you at|on file(?: as| is)?)\W{0,4}$/i;

@@ -55,6 +55,13 @@ export const PATTERNS: Pattern[] = [
     re: /\b(?:hoy|ayer|esta manana) (?:vino|llego|estuvo|tuvimos|atendimos) (?:la|el|una|un|a la|al) (?:senora|senor|paciente|chico|chica|nino|nina|muchacho|muchacha|abuelita|abuelito|famoso|famosa)\b/gi,
     message: MSG,
   },
+  {
+    // "a famous guitarist", "a well-known news anchor": any notable person, narrated.
+    re: /\b(?:a|an|one|this|the|another) (?:very |really |super )?(?:famous|celebrity|well-known|local|certain|pro|professional|vip|big-name|reality) [\w-]+(?: [\w-]+)?\b/gi,
+    message: MSG,
+    when: (ctx) =>
+      narrated(ctx) && /\b(?:in|came|was|stopped|walked|had|saw|treated|chair|today|this)\b/i.test(ctx.text),
+  },
   { re: /\bguess who (?:was|came|stopped|is|walked|sat)\b/gi, message: MSG },
   { re: /\bwe(?:'ll| will)? never tell\b/gi, message: MSG },
   {

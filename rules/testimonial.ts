@@ -64,7 +64,7 @@ export const PATTERNS: Pattern[] = [
 
 /** Name frames: "Meet Renee", "Congrats to Linda", "Check out Marcus's new smile", "Little Mia". */
 export const NAME_FRAMES = new RegExp(
-  `(?:\\b(?:[Mm]eet|[Cc]ongrats(?: to)?|[Cc]ongratulations(?: to)?|[Ss]hout ?-?out to|[Kk]udos to|[Hh]ats off to|[Hh]appy birthday(?: to)?|[Cc]elebrating|[Ss]o proud of|[Cc]heck out|[Ll]ook at|[Ss]ay hi to|[Ww]elcome|[Oo]ur (?:buddy|friend|little|patient|client)|[Ll]ittle|[Bb]aby)\\s(?:(?:our|[Cc]oach|[Mm]iss|[Ll]ittle|young|sweet|brave|\\d+-year-old)\\s)*)(${NAME_SOURCE})`,
+  `(?:\\b(?:[Mm]eet|[Cc]ongrats(?: to)?|[Cc]ongratulations(?: to)?|[Ss]hout ?-?out to|[Kk]udos to|[Hh]ats off to|[Hh]appy birthday(?: to)?|[Cc]elebrating|[Ss]o proud of|[Cc]heck out|[Ll]ook at|[Ss]ay hi to|[Ww]elcome|[Oo]ur (?:buddy|friend|little|patient|client)|[Ll]ittle|[Bb]aby)\\s(?:(?:our|[Cc]oach|[Mm]iss|[Ll]ittle|young|sweet|brave|\\d+-year-old)\\s){0,3})(${NAME_SOURCE})`,
   'gu',
 );
 /** "Marcus's new smile", "Linda's results". */
@@ -83,10 +83,11 @@ function nameFindings(ctx: SentenceContext): RuleFinding[] {
       if (desc.staff || desc.provider) continue;
       const first = name.split(/\s+/)[0]!.toLowerCase();
       if (/^(?:dr|doctor|our|the|team|everyone|all)$/.test(first)) continue;
-      // A name, not a product or place ("Check out Invisalign"): compromise must read a person,
-      // or the sentence must also carry care or result words.
-      if (!ctx.isPersonName(start, end) && !(ctx.terms.length > 0 && ctx.tagsAt(start, end).has('ProperNoun')))
-        continue;
+      // A name, not a place or an organization: compromise reads a person, or at least a proper
+      // noun that is not a place, organization or date (the frame itself is strong).
+      const tags = ctx.tagsAt(start, end);
+      const properNoun = tags.has('ProperNoun') && !tags.has('Place') && !tags.has('Organization') && !tags.has('Date');
+      if (!ctx.isPersonName(start, end) && !properNoun) continue;
       out.push({ start: m.index, end, message: MSG });
     }
   }

@@ -4,6 +4,7 @@
  * letters that render like ASCII in common fonts. Sorted by the look-alike's code point.
  */
 export const HOMOGLYPHS: ReadonlyArray<readonly [string, string, string]> = [
+  ['\u0261', 'g', 'Latin small script g'],
   ['\u0391', 'A', 'Greek capital alpha'],
   ['\u0392', 'B', 'Greek capital beta'],
   ['\u0395', 'E', 'Greek capital epsilon'],
@@ -55,5 +56,4 @@ export const HOMOGLYPHS: ReadonlyArray<readonly [string, string, string]> = [
   ['\u0458', 'j', 'Cyrillic small je'],
   ['\u04bb', 'h', 'Cyrillic small shha'],
   ['\u0501', 'd', 'Cyrillic small komi de'],
-  ['\u0261', 'g', 'Latin small script g'],
 ];

@@ -25,7 +25,7 @@ export interface TermHit {
 }
 
 /** Word tokens: letters/digits with inner apostrophes ("crohn's"); hyphens split words. */
-export const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
+export const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+){0,3}/gu;
 
 /** Tokenizes a sentence (lower-cased words, "'s" kept for possessive checks). */
 export function tokenize(text: string): Token[] {
