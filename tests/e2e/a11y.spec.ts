@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, REPLICA_ROUTES, test } from './harness';
+import { EXTENSION_DIR, expect, REPLICA_ROUTES, test } from './harness';
+
+/** Screenshots for review, beside this run's build (test-results/ is shared by parallel runs). */
+const SCREENS = `${EXTENSION_DIR}/../screens`;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE_SOURCE = fs.readFileSync(path.resolve(here, '../../node_modules/axe-core/axe.min.js'), 'utf8');
@@ -65,7 +68,7 @@ test('popup: no serious or critical violations, first run (staff question) and c
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(page.getByText('Who is replying from this browser?')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  await page.screenshot({ path: 'test-results/ui/popup-first-run.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENS}/popup-first-run.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Replying as')).toBeVisible();
@@ -92,7 +95,7 @@ test('popup: no serious or critical violations, first run (staff question) and c
   await expect(page.getByText('Replaced with a template')).toBeVisible();
   await page.getByRole('button', { name: /^Media enquiries/ }).click();
   expect(await seriousViolations(page)).toEqual([]);
-  await page.screenshot({ path: 'test-results/ui/popup-configured.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENS}/popup-configured.png`, fullPage: true });
 });
 
 test('options: no serious or critical violations, including a refused custom template', async ({
@@ -112,7 +115,7 @@ test('options: no serious or critical violations, including a refused custom tem
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/settings/i);
   expect(await seriousViolations(page)).toEqual([]);
-  await page.screenshot({ path: 'test-results/ui/options.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENS}/options.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'Add template' }).click();
   await page.getByLabel('Title').fill('Named');
@@ -120,7 +123,7 @@ test('options: no serious or critical violations, including a refused custom tem
   await page.getByRole('button', { name: 'Save template' }).click();
   await expect(page.getByRole('alert')).toContainText('Not saved');
   expect(await seriousViolations(page)).toEqual([]);
-  await page.locator('#templates').screenshot({ path: 'test-results/ui/options-refused-template.png' });
+  await page.locator('#templates').screenshot({ path: `${SCREENS}/options-refused-template.png` });
 });
 
 test('guard dialog: no serious or critical violations', async ({ page }) => {

@@ -6,7 +6,10 @@
  * The popup page is opened in a tab of its own, so it is told which tab to act on with `?tab=<id>`.
  */
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { expect, REPLICA_ROUTES, test } from './harness';
+import { EXTENSION_DIR, expect, REPLICA_ROUTES, test } from './harness';
+
+/** Screenshots for review, beside this run's build (test-results/ is shared by parallel runs). */
+const SCREENS = `${EXTENSION_DIR}/../screens`;
 
 // The extension's own API inside the service worker (evaluated there, typed here for tsc).
 declare const chrome: {
@@ -85,7 +88,7 @@ test('inserts a template into the Facebook (Lexical) composer, and Facebook post
   await editor.click();
   const popup = await openPopupFor(context, extensionId, await tabIdOf(context, page));
   const text = await insertFromPopup(popup);
-  await popup.screenshot({ path: 'test-results/ui/popup-facebook.png', fullPage: true });
+  await popup.screenshot({ path: `${SCREENS}/popup-facebook.png`, fullPage: true });
   await expect(editor).toHaveText(text);
   await expect(editor).toHaveAttribute('data-hipaa-guard', 'ok');
   await popup.close();
@@ -123,7 +126,7 @@ test('inserts a template into the Yelp for Business public comment', async ({ pa
   await expect(box).toHaveValue(text);
   // After inserting, the popup shows the guard's verdict on the new text.
   await expect(popup.getByTestId('verdict')).toContainText('looks safe');
-  await popup.screenshot({ path: 'test-results/ui/popup-yelp.png' });
+  await popup.screenshot({ path: `${SCREENS}/popup-yelp.png` });
   await popup.close();
   await page.bringToFront();
   await page.getByRole('button', { name: 'Post public comment' }).click();
@@ -136,6 +139,6 @@ test('says so when there is no reply box to insert into', async ({ page, context
   await expect(popup.getByText('Not watched')).toBeVisible();
   await popup.getByRole('button', { name: 'Insert', exact: true }).click();
   await expect(popup.getByRole('alert')).toHaveText(/Open a reply box/);
-  await popup.screenshot({ path: 'test-results/ui/popup-unsupported.png', fullPage: true });
+  await popup.screenshot({ path: `${SCREENS}/popup-unsupported.png`, fullPage: true });
   await popup.close();
 });
