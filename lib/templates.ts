@@ -326,6 +326,8 @@ export function unknownPlaceholders(text: string): string[] {
 // Choosing a template for a review
 
 const has = (text: string, re: RegExp) => re.test(text);
+/** How many times `re` (a non-global pattern) matches in `text`. */
+const count = (text: string, re: RegExp) => (text.match(new RegExp(re.source, 'g')) ?? []).length;
 
 const CRISIS =
   /\b(suicid\w*|kill (?:my|him|her)self|end (?:my|it all)|want(?:ed)? to die|self[- ]harm\w*|overdos\w*|hurt (?:my|him|her)self|no reason to live|can'?t go on)\b/;
@@ -340,7 +342,7 @@ const WAIT_STAFF =
 const CARE =
   /\b(pain\w*|hurt\w*|misdiagnos\w*|diagnos\w*|botched|infect\w*|worse|incompeten\w*|mistake\w*|treatment|procedure|surgery|crown|filling|root canal|extraction|tooth|teeth|prescri\w*|medication|meds|doctor|dr\.?|dentist|nurse|provider|therap\w*|x-?rays?|injur\w*|bleed\w*|swell\w*|results?)\b/;
 const NEGATIVE =
-  /\b(terrible|horrible|awful|worst|bad|poor|rude|never again|not recommend|wouldn'?t recommend|don'?t go|do not go|avoid|thanks for nothing|disappoint\w*|unprofessional|angry|upset|furious|scam|ridiculous|waste|overcharg\w*|incompeten\w*|botched|unacceptable|frustrat\w*|careless|ignored|lied|liars?|shame|zero stars|no stars|never again|never going back|never coming back|never return\w*|complain\w*|wrong)\b/;
+  /\b(terrible|horrible|awful|worst|bad|poor|rude|never again|not recommend|wouldn'?t recommend|don'?t go|do not go|avoid|thanks for nothing|not happy|unhappy|not impressed|not satisfied|rip[- ]?off|ripped off|disappoint\w*|unprofessional|angry|upset|furious|scam|ridiculous|waste|overcharg\w*|incompeten\w*|botched|unacceptable|frustrat\w*|careless|ignored|lied|liars?|shame|zero stars|no stars|never again|never going back|never coming back|never return\w*|complain\w*|wrong)\b/;
 const POSITIVE =
   /\b(great|amazing|awesome|best|love[ds]?|loving|recommend(?:ed)?|friendly|excellent|wonderful|fantastic|outstanding|kindness|caring|gentle|professional|thank(?:s| you)|helpful|happy|pleased|impressed|perfect|comfortable|welcoming|five stars|5 stars)\b/;
 const QUESTION_START =
@@ -380,12 +382,15 @@ export function classifyReview(reviewText: string | undefined): TemplateCategory
   // A mixed review (some praise, some complaint, or a middling rating) gets a balanced reply.
   if ((positive && negative && (stars === undefined || stars >= 3)) || stars === 3) return 'neutral-mixed';
   if (negative) {
-    if (has(text, BILLING)) return 'billing';
-    if (has(text, WAIT_STAFF) && !has(text, CARE)) return 'complaint-wait-staff';
-    if (has(text, CARE)) return 'complaint-care';
-    if (has(text, WAIT_STAFF)) return 'complaint-wait-staff';
+    // The topic with the most cues wins; on a tie billing, then wait/staff (the more specific replies).
+    const scores: Array<[TemplateCategory, number]> = [
+      ['billing', count(text, BILLING)],
+      ['complaint-wait-staff', count(text, WAIT_STAFF)],
+      ['complaint-care', count(text, CARE)],
+    ];
+    const [best, score] = scores.reduce((a, b) => (b[1] > a[1] ? b : a));
     // A complaint with no clear topic gets the seed's approved "we take all concerns seriously".
-    return 'complaint-care';
+    return score > 0 ? best : 'complaint-care';
   }
   if (has(text, BILLING)) return 'billing';
   return 'neutral-mixed';

@@ -135,6 +135,12 @@ describe('classifyReview', () => {
     ["I'm a reporter with the local news and would like a comment.", 'legal-media'],
     ['Reporting you to the dental board for this.', 'legal-media'],
     ['After all this I just want to die, nobody helps me', 'crisis'],
+    // The replicas' reviews (tests/e2e/replicas).
+    ["My crown came loose again after two weeks. Not happy with Dr. Patel's work.", 'complaint-care'],
+    ["Waited 45 minutes past my appointment time for my son's filling. Front desk was rude.", 'complaint-wait-staff'],
+    ['Dr. Patel did my root canal and I felt nothing. Best dentist in town!', 'praise'],
+    ['How much does whitening cost? Do you take Delta Dental?', 'question'],
+    ['Total rip-off. Charged for a cleaning that took ten minutes.', 'billing'],
   ];
   for (const [text, expected] of cases) {
     it(`${JSON.stringify(text)} → ${expected}`, () => expect(classifyReview(text)).toBe(expected));
