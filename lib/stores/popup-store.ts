@@ -8,6 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { InteractionRecord } from '@/lib/log-record';
 import type { BackgroundResponse, ContentResponse, PageStatus } from '@/lib/messaging';
 import type { SiteId } from '@/lib/settings';
+import { SITE_ADAPTERS } from '@/lib/sites';
 
 /** The tab the popup acts on. */
 export interface TargetTab {
@@ -48,23 +49,14 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** The site a page address belongs to, when it is one the guard watches (mirrors lib/sites/matches.ts). */
+/** The site a page address belongs to, when it is one the guard watches (lib/sites knows which). */
 export function siteOfUrl(url: string | undefined): SiteId | null {
   if (!url) return null;
-  let host: string;
   try {
-    host = new URL(url).hostname;
+    return SITE_ADAPTERS.find((a) => a.matches(new URL(url)))?.id ?? null;
   } catch {
     return null;
   }
-  if (host === 'www.facebook.com' || host === 'business.facebook.com') return 'facebook';
-  if (
-    host === 'business.google.com' ||
-    (host === 'www.google.com' && new URL(url).pathname.startsWith('/local/business/'))
-  )
-    return 'google';
-  if (host === 'biz.yelp.com') return 'yelp';
-  return null;
 }
 
 /** The popup's browser calls in the extension. */

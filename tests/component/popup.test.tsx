@@ -6,7 +6,7 @@ import { PAUSE_MS, PopupApp } from '@/components/popup/PopupApp';
 import type { InteractionRecord } from '@/lib/log-record';
 import type { PageStatus } from '@/lib/messaging';
 import { getSettings, updateSettings } from '@/lib/settings-storage';
-import { browserPopupApi, createPopupStore, type PopupApi } from '@/lib/stores/popup-store';
+import { browserPopupApi, createPopupStore, type PopupApi, siteOfUrl } from '@/lib/stores/popup-store';
 import { createSettingsStore } from '@/lib/stores/settings-store';
 
 const PROFILE = {
@@ -276,5 +276,17 @@ describe('browserPopupApi', () => {
     window.history.replaceState(null, '', '/popup.html?tab=42');
     expect((await browserPopupApi.targetTab())?.id).toBe(42);
     window.history.replaceState(null, '', '/popup.html');
+  });
+});
+
+describe('siteOfUrl', () => {
+  it('knows the watched sites by address, and nothing else', () => {
+    expect(siteOfUrl('https://www.facebook.com/BrightSmileDentalDemo/posts/1')).toBe('facebook');
+    expect(siteOfUrl('https://www.google.com/local/business/123/customers/reviews')).toBe('google');
+    expect(siteOfUrl('https://biz.yelp.com/r2r/x/reviews')).toBe('yelp');
+    expect(siteOfUrl('https://www.google.com/search?q=x')).toBeNull();
+    expect(siteOfUrl('https://example.com/')).toBeNull();
+    expect(siteOfUrl('not a url')).toBeNull();
+    expect(siteOfUrl(undefined)).toBeNull();
   });
 });
