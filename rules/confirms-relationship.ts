@@ -41,6 +41,10 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   { re: /\bsee you (?:all|both) (?:next|again|soon|in)\b/gi, message: MSG },
+  {
+    re: /\b(?:great|nice|good|lovely|wonderful|fun|awesome|so good|a pleasure|a joy|a treat) (?:seeing|meeting|having|to see|to meet|to have|catching up with|chatting with|working with) (?:you|y'all)\b/gi,
+    message: MSG,
+  },
   { re: /\bwhen you (?:came|come|were|visited|stopped|checked|arrived|walked|first came)\b/gi, message: MSG },
   { re: /\byou came (?:in|by|back|to (?:us|see us|our))\b/gi, message: MSG },
   {

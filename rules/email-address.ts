@@ -34,7 +34,7 @@ const rule: SentenceRule = {
       const addr = m[0].toLowerCase();
       const domain = addr.split('@')[1] ?? '';
       const o = ctx.options;
-      if (o.practiceEmails.has(addr) || (o.practiceWebsite && o.practiceWebsite.includes(domain))) continue;
+      if (o.practiceEmails.has(addr) || o.practiceWebsite?.includes(domain)) continue;
       const local = addr.split('@')[0] ?? '';
       if (ROLE_LOCAL.test(local)) continue;
       const before = ctx.text.slice(Math.max(0, m.index - 80), m.index);

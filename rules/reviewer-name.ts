@@ -24,7 +24,7 @@ export const MIDDLE = new RegExp(`,\\s?(${NAME_SOURCE}),\\s`, 'gu');
 export const CLOSING = new RegExp(`,\\s?(${NAME_SOURCE})[!.?\\s\\p{Extended_Pictographic}\\u200d\\ufe0f]*$`, 'u');
 
 function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boolean): RuleFinding | null {
-  if (!m || !m[1]) return null;
+  if (!m?.[1]) return null;
   const name = m[1].replace(/[.!?]+$/, (p) => (/\s\p{Lu}\.$/u.test(m[1]!) ? p : ''));
   const start = m.index + m[0].indexOf(m[1]);
   const end = start + name.length;

@@ -25,8 +25,7 @@ const rule: SentenceRule = {
     const out: RuleFinding[] = [];
     STREET.lastIndex = 0;
     for (let m = STREET.exec(ctx.text); m; m = STREET.exec(ctx.text)) {
-      if (ctx.options.practiceAddress && ctx.options.practiceAddress.includes(m[0].toLowerCase().replace(/\.$/, '')))
-        continue;
+      if (ctx.options.practiceAddress?.includes(m[0].toLowerCase().replace(/\.$/, ''))) continue;
       const before = ctx.text.slice(Math.max(0, m.index - 40), m.index);
       if (!PERSONAL_BEFORE.test(before)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, message: MSG });

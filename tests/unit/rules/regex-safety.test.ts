@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import ret from 'ret';
+import ret, { types } from 'ret';
 import safeRegex from 'safe-regex2';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ function collectValues(v: unknown, out: Map<string, RegExp>, where: string, dept
   }
   if (depth > 3 || v === null || typeof v !== 'object') return;
   if (Array.isArray(v)) {
-    v.forEach((x, i) => collectValues(x, out, `${where}[${i}]`, depth + 1));
+    for (const [i, x] of v.entries()) collectValues(x, out, `${where}[${i}]`, depth + 1);
     return;
   }
   for (const [k, x] of Object.entries(v)) collectValues(x, out, `${where}.${k}`, depth + 1);
@@ -76,7 +76,7 @@ interface RetNode {
 /** No unbounded repetition inside another unbounded repetition. */
 function nestedUnbounded(node: RetNode, insideUnbounded: boolean): boolean {
   let inside = insideUnbounded;
-  if (node.type === ret.types.REPETITION) {
+  if (node.type === types.REPETITION) {
     const unbounded = node.max === null || node.max === Number.POSITIVE_INFINITY;
     if (unbounded && insideUnbounded) return true;
     inside = insideUnbounded || unbounded;
