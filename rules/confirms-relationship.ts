@@ -42,6 +42,11 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\bsee you (?:all|both) (?:next|again|soon|in)\b/gi, message: MSG },
   {
+    // Calling the reviewer "the patient": "the patient who left this review", "this client's review".
+    re: /\b(?:the|this|that|our) (?:patient|client|customer)s? (?:who|that) (?:left|wrote|posted|submitted|shared|is writing|writes)\b|\b(?:this|the) (?:patient|client)'s (?:review|post|comment)\b/gi,
+    message: MSG,
+  },
+  {
     re: /\b(?:great|nice|good|lovely|wonderful|fun|awesome|so good|a pleasure|a joy|a treat) (?:seeing|meeting|having|to see|to meet|to have|catching up with|chatting with|working with) (?:you|y'all)\b/gi,
     message: MSG,
   },

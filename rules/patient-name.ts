@@ -3,6 +3,7 @@
  * to us with sciatica", "with Harold's pneumonia". Staff in the profile, "Dana, our office
  * manager" frames and providers ("Dr. Patel") are never flagged here.
  */
+import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { CLINICAL_KINDS } from './engine/terms';
@@ -11,6 +12,23 @@ const MSG = "A patient's name next to their care or visit identifies them public
 
 const VISIT_VERBS =
   /\b(?:came (?:to us|in|by)|comes in|visited|was (?:seen|in|here|treated)|walked in|stopped by|started (?:with|seeing)|finished|completed|graduated|is (?:back|healing|recovering|doing)|has been coming|got (?:her|his|their))\b/i;
+
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const NAME_TAG = /Name|Person|Honorific/;
+
+/** True when a capitalized word other than a known non-name word opens the door to a name. */
+function mayHaveName(ctx: SentenceContext): boolean {
+  for (const t of ctx.tokens) {
+    const raw = ctx.text.slice(t.start, t.end);
+    if (!/^\p{Lu}/u.test(raw) || raw === 'I') continue;
+    const tags = lexicon[t.word.replace(/'s$/, '')];
+    if (tags === undefined) return true;
+    if (NAME_TAG.test(Array.isArray(tags) ? tags.join(' ') : tags)) return true;
+    // A known common word mid-sentence with a capital is still worth a look ("Hope").
+    if (t.start > 0 && !/[.!?]\s*$/.test(ctx.text.slice(0, t.start))) return true;
+  }
+  return false;
+}
 
 function patientFrame(ctx: SentenceContext): boolean {
   if (ctx.terms.some((t) => CLINICAL_KINDS.has(t.kind) || t.kind === 'visit' || t.kind === 'body')) return true;
@@ -25,7 +43,8 @@ const rule: SentenceRule = {
   defaultSeverity: 'warn',
   scope: 'sentence',
   check(ctx) {
-    if (!patientFrame(ctx)) return [];
+    // Cheap gate before asking compromise for names: some capitalized word that could be a name.
+    if (!mayHaveName(ctx) || !patientFrame(ctx)) return [];
     const out: RuleFinding[] = [];
     for (const n of ctx.names) {
       if (n.staff || n.provider) continue;

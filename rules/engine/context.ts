@@ -10,6 +10,13 @@ import { findTerms, type TermHit, type Token, tokenize } from './terms';
 /** compromise's document type. */
 export type Doc = ReturnType<typeof nlp>;
 
+/** One compromise term with its offsets in the sentence. */
+export interface ParsedTerm {
+  start: number;
+  end: number;
+  tags: Set<string>;
+}
+
 /** A person's name found in a sentence, with [start, end) in the sentence. */
 export interface NameSpan {
   start: number;
@@ -48,6 +55,16 @@ const EDUCATIONAL =
 
 const CONDITIONAL = /\b(?:if|whether|in case|should you)\b/i;
 
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+
+/** compromise's lexicon says the word is only a past-tense verb ("came", "took", "was"). */
+function lexiconPast(word: string): boolean {
+  const tags = lexicon[word];
+  if (tags === undefined) return false;
+  if (typeof tags === 'string') return tags === 'PastTense';
+  return tags.includes('PastTense') && !tags.includes('Infinitive') && !tags.includes('PresentTense');
+}
+
 /** Everything a sentence rule may look at. Offsets are in `text` (the normalized sentence). */
 export class SentenceContext {
   readonly lower: string;
@@ -56,7 +73,7 @@ export class SentenceContext {
   private _doc?: Doc;
   private _names?: NameSpan[];
   private _past?: boolean;
-  private _tags?: Array<{ start: number; end: number; tags: string[] }>;
+  private _tags?: ParsedTerm[];
 
   constructor(
     readonly text: string,
@@ -89,7 +106,9 @@ export class SentenceContext {
       this._past =
         TIME_ANCHOR.test(this.text) ||
         /\b(?:has|have|had)\s+(?:been|\w+ed)\b/i.test(this.text) ||
-        this.doc.has('#PastTense');
+        this.tokens.some((t) => lexiconPast(t.word)) ||
+        // Only a regular "-ed" form needs compromise's tagger to tell verb from adjective.
+        (/\b\p{L}{2,}ed\b/iu.test(this.text) && this.parsed.some((t) => t.tags.has('PastTense')));
     }
     return this._past;
   }
@@ -116,17 +135,39 @@ export class SentenceContext {
 
   /** compromise's tags of the words overlapping [start, end). */
   tagsAt(start: number, end: number): Set<string> {
-    if (!this._tags) {
-      const json = this.doc.terms().json({ offset: true }) as Array<{
-        terms: Array<{ tags: string[]; offset: { start: number; length: number } }>;
-      }>;
-      this._tags = json.flatMap((t) =>
-        t.terms.map((x) => ({ start: x.offset.start, end: x.offset.start + x.offset.length, tags: x.tags })),
-      );
-    }
     const out = new Set<string>();
-    for (const t of this._tags) if (t.start < end && t.end > start) for (const tag of t.tags) out.add(tag);
+    for (const t of this.parsed) if (t.start < end && t.end > start) for (const tag of t.tags) out.add(tag);
     return out;
+  }
+
+  /**
+   * compromise's terms with their offsets in this sentence. Offsets are rebuilt from each term's
+   * pre/text/post (cheaper than .json({offset: true}), which costs more than the parse itself).
+   */
+  get parsed(): ParsedTerm[] {
+    if (!this._tags) {
+      const out: ParsedTerm[] = [];
+      let pos = 0;
+      const doc = this.doc as unknown as {
+        document: Array<Array<{ text: string; pre: string; post: string; tags: Set<string> }>>;
+      };
+      for (const sentence of doc.document) {
+        for (const term of sentence) {
+          let start = pos + term.pre.length;
+          if (this.text.slice(start, start + term.text.length) !== term.text) {
+            // compromise normalized something: find the term from here on.
+            const found = this.text.indexOf(term.text, pos);
+            if (found < 0) continue;
+            start = found;
+          }
+          const end = start + term.text.length;
+          out.push({ start, end, tags: term.tags });
+          pos = end + term.post.length;
+        }
+      }
+      this._tags = out;
+    }
+    return this._tags;
   }
 
   /** True when compromise reads [start, end) as a person's name (and not a place or org). */
@@ -146,17 +187,28 @@ export class SentenceContext {
   get names(): NameSpan[] {
     if (!this._names) {
       const out: NameSpan[] = [];
-      const json = this.doc.people().json({ offset: true }) as Array<{ offset: { start: number; length: number } }>;
-      for (const p of json) {
-        let start = p.offset.start;
-        let end = start + p.offset.length;
-        // compromise includes trailing punctuation in some offsets: trim to letters.
+      // Consecutive terms tagged as a person (compromise's #Person), as doc.people() groups them.
+      let start = -1;
+      let end = -1;
+      const flush = () => {
+        if (start < 0) return;
         while (end > start && !/[\p{L}.]/u.test(this.text[end - 1] ?? '')) end--;
         if (this.text[end - 1] === '.' && !/\b[A-Z]\.$/.test(this.text.slice(start, end))) end--;
-        while (start < end && !/\p{L}/u.test(this.text[start] ?? '')) start++;
-        if (end <= start) continue;
-        out.push(this.describeName(start, end));
+        if (end > start) out.push(this.describeName(start, end));
+        start = -1;
+      };
+      for (const t of this.parsed) {
+        const person = t.tags.has('Person') && !t.tags.has('Pronoun');
+        if (person && start >= 0 && /^[.\s]{0,3}$/.test(this.text.slice(end, t.start))) end = t.end;
+        else {
+          flush();
+          if (person) {
+            start = t.start;
+            end = t.end;
+          }
+        }
       }
+      flush();
       this._names = out;
     }
     return this._names;
