@@ -7,7 +7,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Guard } from '@/lib/guard/controller';
 import { sendInteraction } from '@/lib/guard/log';
 import type { ContentRequest } from '@/lib/messaging';
-import { getSettings, watchSettings } from '@/lib/settings-storage';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { getSettings, mergeSettings, userSettingsItem, validateSettings, watchSettings } from '@/lib/settings-storage';
 import { adaptersFor } from '@/lib/sites';
 import { SITE_MATCHES } from '@/lib/sites/matches';
 
@@ -28,6 +29,8 @@ export default defineContentScript({
       loadHeavy: () => import('@/lib/guard/heavy'),
       log: (input) => void sendInteraction(input),
       getSettings,
+      getUserSettings: async () =>
+        mergeSettings(DEFAULT_SETTINGS, validateSettings(await userSettingsItem.getValue()).valid),
       watchSettings,
     });
     guard.start();

@@ -33,6 +33,11 @@ export interface GuardDeps {
   loadHeavy(): Promise<HeavyModule>;
   log(input: InteractionInput): void;
   getSettings(): Promise<EffectiveSettings>;
+  /**
+   * The user's own settings without the organization's policy: fast (storage.local), whereas the
+   * policy (storage.managed) can take seconds to answer in a content script. Used until it does.
+   */
+  getUserSettings?(): Promise<Settings>;
   watchSettings(cb: (s: EffectiveSettings) => void): () => void;
 }
 
@@ -48,7 +53,7 @@ export const VERDICT_ATTR = 'data-hipaa-guard';
 /** Quiet time after the last keystroke before analyzing (the verdict lands well within 1 s). */
 const DEBOUNCE_MS = 120;
 /** Longest an analysis may wait for an idle moment. */
-const IDLE_TIMEOUT_MS = 300;
+const IDLE_TIMEOUT_MS = 200;
 /** How often the page is rescanned for new boxes while it changes. */
 const SCAN_THROTTLE_MS = 250;
 
@@ -107,6 +112,8 @@ export class Guard {
   private readonly cleanups: Array<() => void> = [];
   private destroyed = false;
   private settingsLoaded: () => void = () => undefined;
+  private settingsKnown = false;
+  private policyApplied = false;
   /** Resolves once the settings in force are known (or could not be read: defaults then apply). */
   private readonly settingsReady = new Promise<void>((resolve) => {
     this.settingsLoaded = resolve;
@@ -150,13 +157,32 @@ export class Guard {
     } else this.scan();
 
     this.unwatch = this.deps.watchSettings((s) => this.applySettings(s.settings));
+    const askedAt = performance.now();
+    const ready = () => {
+      if (this.settingsKnown) return;
+      this.settingsKnown = true;
+      // On the page's timeline too: reading settings gates the first analysis.
+      performance.measure('reply-guard:read-settings', { start: askedAt, end: performance.now() });
+      this.settingsLoaded();
+    };
+    // The user's settings first (milliseconds); the policy overlay replaces them when it answers.
+    void this.deps.getUserSettings?.().then(
+      (s) => {
+        if (!this.policyApplied) this.applySettings(s);
+        ready();
+      },
+      () => undefined,
+    );
     void this.deps
       .getSettings()
       .then(
-        (s) => this.applySettings(s.settings),
+        (s) => {
+          this.policyApplied = true;
+          this.applySettings(s.settings);
+        },
         () => undefined,
       )
-      .finally(() => this.settingsLoaded());
+      .finally(ready);
   }
 
   /** Stops everything and leaves the page as it was (extension updated or removed). */

@@ -37,7 +37,9 @@ test('every outcome reaches the log with site, kind, verdict, rules, reason and 
   await page.keyboard.press('Enter');
 
   await expect
-    .poll(async () => (await loggedInteractions(context, extensionId)).map((r) => r.outcome).sort())
+    .poll(async () => (await loggedInteractions(context, extensionId)).map((r) => r.outcome).sort(), {
+      timeout: 15_000,
+    })
     .toEqual(expect.arrayContaining(['edited', 'overridden', 'posted']));
   const log = await loggedInteractions(context, extensionId);
   const overridden = log.find((r) => r.outcome === 'overridden')!;
@@ -60,7 +62,12 @@ test('a flagged draft that is cleared is logged as abandoned', async ({ page, co
   await box.fill('');
   await expect(box).toHaveAttribute('data-hipaa-guard', 'ok');
   await expect
-    .poll(async () => (await loggedInteractions(context, extensionId)).filter((r) => r.outcome === 'abandoned').length)
+    .poll(
+      async () => (await loggedInteractions(context, extensionId)).filter((r) => r.outcome === 'abandoned').length,
+      {
+        timeout: 15_000,
+      },
+    )
     .toBeGreaterThan(0);
   const abandoned = (await loggedInteractions(context, extensionId)).find((r) => r.outcome === 'abandoned')!;
   expect(abandoned).toMatchObject({ site: 'yelp', pageKind: 'public-comment' });
@@ -119,4 +126,52 @@ test('a page whose reply box is gone gets no overlay and no marks', async ({ pag
   await page.waitForTimeout(400);
   expect(await page.locator('reply-guard-ui').count()).toBe(0);
   expect(await highlightCount(page)).toBe(0);
+});
+
+test('leaving a flagged draft by in-app navigation logs it as abandoned', async ({ page, context, extensionId }) => {
+  await page.goto(REPLICA_ROUTES.facebook);
+  const box = page.getByRole('textbox', { name: 'Reply to Maria Gonzalez' });
+  await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
+  const before = (await loggedInteractions(context, extensionId)).filter((r) => r.outcome === 'abandoned').length;
+  await page.getByRole('link', { name: 'Whitening post' }).click();
+  await expect
+    .poll(
+      async () => (await loggedInteractions(context, extensionId)).filter((r) => r.outcome === 'abandoned').length,
+      {
+        timeout: 15_000,
+      },
+    )
+    .toBe(before + 1);
+  const last = (await loggedInteractions(context, extensionId)).find((r) => r.outcome === 'abandoned')!;
+  expect(last).toMatchObject({ site: 'facebook', pageKind: 'comment-reply' });
+});
+
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<Array<{ id?: number }>>;
+    sendMessage(id: number, m: object): Promise<unknown>;
+  };
+};
+
+test('the popup gets the focused box’s status from the frame that holds it, and can insert a template', async ({
+  page,
+  context,
+}) => {
+  const worker = context.serviceWorkers()[0]!;
+  const ask = (message: object) =>
+    worker.evaluate(async (msg) => {
+      const api = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+      const [tab] = await api.tabs.query({ url: 'https://www.google.com/search*' });
+      return api.tabs.sendMessage(tab!.id!, msg);
+    }, message);
+  await page.goto(REPLICA_ROUTES.google);
+  const frame = page.frameLocator('iframe[title="Reviews"]');
+  const box = frame.getByRole('textbox', { name: 'Reply' }).first();
+  await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
+  const status = (await ask({ type: 'get-status' })) as { site: string; active: boolean; verdict: string };
+  expect(status).toMatchObject({ site: 'google', active: true });
+  expect(['warn', 'block']).toContain(status.verdict);
+  expect(await ask({ type: 'insert-template', text: CLEAN })).toEqual({ ok: true });
+  await expect(box).toHaveValue(CLEAN);
+  await expect(box).toHaveAttribute('data-hipaa-guard', 'ok');
 });
