@@ -17,7 +17,7 @@ const MSG_BODY = (t: string) => `This describes a specific person's body or reco
 
 // After a definite "the X": result and status verbs that narrate a specific case.
 const RESULT_AFTER =
-  /^(?:\s+[\w'-]+){0,2}?\s+(?:came back|come back|came out|turned out|healed|is healing|has healed|cleared|is clearing|took|went (?:well|great|smoothly)|looks? (?:great|good|amazing|fantastic)|was (?:denied|approved|ordered|sent|removed|placed|successful|benign|negative|positive)|were (?:denied|approved|ordered|sent|removed|placed))\b/i;
+  /^(?:\s+[\w'-]+){0,2}?\s+(?:came back|come back|came out|come off|came off|comes off|turned out|healed|is healing|has healed|cleared|is clearing|took|went (?:well|great|smoothly)|looks? (?:great|good|amazing|fantastic)|was (?:denied|approved|ordered|sent|removed|placed|successful|benign|negative|positive)|were (?:denied|approved|ordered|sent|removed|placed))\b/i;
 
 // "after six months of clear aligners", "after three microneedling sessions".
 const COURSE =
@@ -25,10 +25,12 @@ const COURSE =
 
 // A sentence opening with a feeling about an outcome: "So glad the IVF worked", "Sorry the stitches came out".
 const FEELING_OPENER =
-  /^\W*(?:[\w']+ ){0,3}?(?:sorry|glad|happy|hope|hoping|thanks|thank you|congrats|congratulations|relieved|thrilled|proud|great to hear|good to hear|love|loved|wishing)\b/i;
+  /^\W*(?:[\w']+ ){0,3}?(?:sorry|glad|happy|hope|hoping|thanks|thank you|congrats|congratulations|relieved|thrilled|proud|great to hear|good to hear|love|loved|wishing|can't wait|cannot wait|excited)\b/i;
 // State words that make "your knee" a specific knee: "is healing", "looks great", "has come".
 const BODY_STATE =
-  /\b(?:looks?|looking|is healing|healing|healed|feels better|feeling|improved|improving|recovering|bending|has come|came along|treating you|sore|swollen)\b/i;
+  /\b(?:looks?|looking|is healing|healing|healed|feels better|feeling|improved|improving|recovering|bending|has come|came along|treating you|sore|swollen|stronger|getting better|doing great|moving better)\b/i;
+const ADVICE_BEFORE =
+  /\b(?:check with|talk to|talk with|ask|call|contact|consult|see|tell|visit|speak with)\s+your\s+(?:[\w-]+\s+)?$/i;
 const KIN =
   /\b(?:your|his|her) (?:son|daughter|kids?|kiddo|child|children|little one|baby|husband|wife|partner|mom|dad|mother|father|grandma|grandpa)\b/i;
 
@@ -41,7 +43,7 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   const definite = /\b(?:the|the new|the old|that new)\s+$/i.test(beforeText);
   const otherClinical = ctx.terms.some((t) => t !== hit && CLINICAL_KINDS.has(t.kind));
   if (hit.kind === 'body') {
-    if (ctx.generic) return false;
+    if (ctx.educational && !ctx.anchored) return false;
     if (who === 'demonstrative') return true;
     if (/\bthe new\s+$/i.test(beforeText)) return true;
     if (definite && FEELING_OPENER.test(ctx.text) && BODY_STATE.test(ctx.text)) return true;
@@ -50,6 +52,8 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
     return false;
   }
   if (hit.kind === 'billing') {
+    // "Check with your insurer": advice to anyone, not this person's coverage.
+    if (ADVICE_BEFORE.test(beforeText)) return false;
     if (who === 'second' || who === 'name') return !(ctx.conditional && !ctx.past) && !/\bask about\b/i.test(ctx.text);
     if (who === 'third') return ctx.past && !ctx.generic;
     if (definite && FEELING_OPENER.test(ctx.text) && !ctx.generic) return true;
@@ -69,6 +73,8 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
     default:
       break;
   }
+  // "Your husband is doing great in rehab": a relative of the reader and their care.
+  if (KIN.test(ctx.text) && !ctx.educational && !ctx.conditional) return true;
   if (ctx.generic && !ctx.past && !ctx.anchored) return false;
   if (definite && (RESULT_AFTER.test(afterText) || FEELING_OPENER.test(ctx.text))) return true;
   // "after the peel", "since the ACL reconstruction", "keep taking the Lexapro".
@@ -82,7 +88,6 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   if (/\bkeep (?:taking|using|wearing|doing|up with|on)\s+(?:the|those|your|that)\s+(?:[\w-]+\s+)?$/i.test(beforeText))
     return true;
   if (COURSE.test(ctx.text) && !ctx.generic) return true;
-  if (KIN.test(ctx.text) && !ctx.generic) return true;
   // "You declined the biopsy", "hope you're loving the new frames": a "you" in a specific sentence.
   if (addressesYou(ctx) && !ctx.generic && !ctx.conditional) return true;
   // "handling an emergency extraction that morning": someone's care on a specific occasion.

@@ -92,6 +92,10 @@ export const PATTERNS: Pattern[] = [
   { re: /\b(?:you|your \w+) (?:crushed|rocked|nailed|killed) it\b/gi, message: MSG },
   { re: /\bkeep up the (?:hard|great|good) work\b/gi, message: MSG },
   {
+    re: /\b(?:great|nice|good|awesome|amazing|fantastic) (?:job|work|session|effort)\b(?=[^.!?]{0,40}\b(?:today|yesterday|tonight|this (?:morning|afternoon|week)|last (?:week|time|session))\b)/gi,
+    message: MSG,
+  },
+  {
     re: /\b(?:in|back in|out of) (?:the|our) (?:chair|waiting room|exam room) (?:today|yesterday|this)\b/gi,
     message: MSG,
   },
@@ -120,7 +124,7 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\b(?:you|y'all)(?: and your \w+)? (?:keep|keeps) (?:at it|it up|coming)\b/gi, message: MSG },
   {
-    re: /\b(?:you waited|(?:had|have) to wait|your wait|the (?:long |[\w-]+-(?:minute|hour) |extra |unexpected )?wait(?: time)?)\b(?=[^.!?]{0,60}\b(?:today|yesterday|last \w+|this (?:morning|afternoon|week)|on \w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\w+day's|past your|for your|minutes|hours?|while you|so long|that long|forever)\b)/gi,
+    re: /\b(?:you waited|(?:had|have) to wait|your (?:[\w-]+ )?wait|the (?:long |[\w-]+-(?:minute|hour) |extra |unexpected )?wait(?: time)?)\b(?=[^.!?]{0,60}\b(?:today|yesterday|last \w+|this (?:morning|afternoon|week)|on \w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\w+day's|past your|for your|minutes|hours?|while you|so long|that long|forever)\b)/gi,
     message: 'How long a specific person waited is a detail of their visit.',
     severity: 'block',
   },

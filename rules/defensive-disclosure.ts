@@ -23,6 +23,11 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\bfor the record\b/gi, message: MSG },
   {
+    // The same rebuttal about the reviewer in the third person.
+    re: /\b(?:she|he|they|the reviewer|this (?:patient|client|person|reviewer)) (?:came in|arrived|showed up|checked in)\b[^.!?]{0,25}?\b(?:late|early|without (?:an appointment|insurance|her|his|their))\b|\b(?:she|he|they|the reviewer) (?:never (?:showed up|came|paid|returned|followed)|cancel(?:l)?ed|missed|declined|refused|no-showed|failed to)\b/gi,
+    message: MSG,
+  },
+  {
     re: /\bwe (?:looked|checked|reviewed|pulled|went back|double-checked|looked back)\b[^.!?]{0,30}?\b(?:schedule|records?|chart|notes?|file|account|billing|history|footage|logs?|calendar)\b/gi,
     message: MSG,
   },

@@ -103,12 +103,14 @@ export class SentenceContext {
   /** True when the sentence narrates something that happened (past tense or a time anchor). */
   get past(): boolean {
     if (this._past === undefined) {
+      // "Did you know ...?" introduces a general fact, whatever the tense.
       this._past =
-        TIME_ANCHOR.test(this.text) ||
-        /\b(?:has|have|had)\s+(?:been|\w+ed)\b/i.test(this.text) ||
-        this.tokens.some((t) => lexiconPast(t.word)) ||
-        // Only a regular "-ed" form needs compromise's tagger to tell verb from adjective.
-        (/\b\p{L}{2,}ed\b/iu.test(this.text) && this.parsed.some((t) => t.tags.has('PastTense')));
+        !/^\W*did you know\b/i.test(this.text) &&
+        (TIME_ANCHOR.test(this.text) ||
+          /\b(?:has|have|had)\s+(?:been|\w+ed)\b/i.test(this.text) ||
+          this.tokens.some((t) => lexiconPast(t.word)) ||
+          // Only a regular "-ed" form needs compromise's tagger to tell verb from adjective.
+          (/\b\p{L}{2,}ed\b/iu.test(this.text) && this.parsed.some((t) => t.tags.has('PastTense'))));
     }
     return this._past;
   }
