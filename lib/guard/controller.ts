@@ -253,6 +253,9 @@ export class Guard {
       s.observer = new MutationObserver(() => this.schedule(s));
       s.observer.observe(editor, { childList: true, characterData: true, subtree: true });
     }
+    // A page with a reply box will likely need the rules: load them in an idle moment, so the
+    // first keystrokes are checked at once (focus loads them right away if this has not yet).
+    if (!this.heavyLoading && this.active) this.win.requestIdleCallback(() => void this.loadHeavy(), { timeout: 2000 });
     this.resizeObserver ??= new ResizeObserver(() => this.requestFrame());
     this.resizeObserver.observe(editor);
     if (this.active && (readText(editor).trim() || this.doc.activeElement === editor)) this.engage(s);
@@ -326,7 +329,7 @@ export class Guard {
         () => {
           s.idle = undefined;
           if (this.heavy) this.analyzeNow(s);
-          else void this.loadHeavy().then((m) => m && this.schedule(s));
+          else void this.loadHeavy().then((m) => m && this.analyzeNow(s));
         },
         { timeout: IDLE_TIMEOUT_MS },
       );
