@@ -85,6 +85,13 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   ) {
     if (!ctx.generic) return true;
   }
+  // "Congrats on finishing chemo", "good luck with the surgery".
+  if (
+    /\b(?:congrats|congratulations|good luck|best of luck|proud of you|way to go)\b[^.!?]{0,20}?\b(?:on|with|for) (?:[\w-]+ ){0,2}$/i.test(
+      ctx.text.slice(Math.max(0, hit.start - 50), hit.start),
+    )
+  )
+    return true;
   if (/\bkeep (?:taking|using|wearing|doing|up with|on)\s+(?:the|those|your|that)\s+(?:[\w-]+\s+)?$/i.test(beforeText))
     return true;
   if (COURSE.test(ctx.text) && !ctx.generic) return true;

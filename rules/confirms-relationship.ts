@@ -92,6 +92,11 @@ export const PATTERNS: Pattern[] = [
   { re: /\b(?:you|your \w+) (?:crushed|rocked|nailed|killed) it\b/gi, message: MSG },
   { re: /\bkeep up the (?:hard|great|good) work\b/gi, message: MSG },
   {
+    re: /\bwelcom(?:e|ed|ing) (?:your|the|baby|little) (?:new |little |sweet |beautiful )?(?:baby|daughter|son|twins|little one|bundle of joy|boy|girl)\b|\binto the world\b/gi,
+    message: MSG,
+    when: (ctx) => /\b(?:you|your|baby|born)\b/i.test(ctx.text),
+  },
+  {
     re: /\b(?:great|nice|good|awesome|amazing|fantastic) (?:job|work|session|effort)\b(?=[^.!?]{0,40}\b(?:today|yesterday|tonight|this (?:morning|afternoon|week)|last (?:week|time|session))\b)/gi,
     message: MSG,
   },

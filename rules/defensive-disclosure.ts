@@ -23,6 +23,18 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\bfor the record\b/gi, message: MSG },
   {
+    // "we did explain the risks to you", "we told you twice": what was said at the visit.
+    re: /\bwe (?:did |clearly |already |had |have )?(?:explain(?:ed)?|told|informed|warned|advised|discussed|went over|reviewed|gave|showed)\b[^.!?]{0,50}?\b(?:to you|with you|you)\b/gi,
+    message: MSG,
+    when: (ctx, m) =>
+      !/\b(?:would|will|can|could|happy to|glad to|love to|if)\b[^.!?]{0,20}$/i.test(ctx.text.slice(0, m.index)) &&
+      !/^we (?:explain|discuss|review)\b/i.test(m[0]),
+  },
+  {
+    re: /\b(?:the|this) (?:patient|client|individual|reviewer|person) in question\b|\b(?:long |documented )?history of (?:missed|cancel(?:l)?ed|no-?shows?|late|non-?compliance|not following|unpaid)\b/gi,
+    message: MSG,
+  },
+  {
     // The same rebuttal about the reviewer in the third person.
     re: /\b(?:she|he|they|the reviewer|this (?:patient|client|person|reviewer)) (?:came in|arrived|showed up|checked in)\b[^.!?]{0,25}?\b(?:late|early|without (?:an appointment|insurance|her|his|their))\b|\b(?:she|he|they|the reviewer) (?:never (?:showed up|came|paid|returned|followed)|cancel(?:l)?ed|missed|declined|refused|no-showed|failed to)\b/gi,
     message: MSG,

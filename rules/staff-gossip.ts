@@ -57,7 +57,7 @@ export const PATTERNS: Pattern[] = [
   },
   {
     // "a famous guitarist", "a well-known news anchor": any notable person, narrated.
-    re: /\b(?:a|an|one|this|the|another) (?:very |really |super )?(?:famous|celebrity|well-known|local|certain|pro|professional|vip|big-name|reality) [\w-]+(?: [\w-]+)?\b/gi,
+    re: /\b(?:a|an|one|this|the|another) (?:very |really |super )?(?:famous|celebrity|well-known|pro|professional|vip|big-name|reality) [\w-]+(?: [\w-]+)?\b/gi,
     message: MSG,
     when: (ctx) =>
       narrated(ctx) && /\b(?:in|came|was|stopped|walked|had|saw|treated|chair|today|this)\b/i.test(ctx.text),
