@@ -95,6 +95,8 @@ export class Guard {
   private readonly win: Window;
   private readonly doc: Document;
   private readonly sessions = new Map<HTMLElement, Session>();
+  /** Editable elements found not to be reply boxes. */
+  private readonly rejected = new WeakSet<Element>();
   private nextId = 1;
   private settings: Settings = DEFAULT_SETTINGS;
   private heavy: HeavyModule | null = null;
@@ -212,9 +214,15 @@ export class Guard {
 
   private scheduleScan(): void {
     if (this.scanTimer !== undefined || this.destroyed) return;
+    // At most one scan per interval, and in an idle moment: busy feeds mutate constantly.
     this.scanTimer = setTimeout(() => {
-      this.scanTimer = undefined;
-      this.scan();
+      this.win.requestIdleCallback(
+        () => {
+          this.scanTimer = undefined;
+          this.scan();
+        },
+        { timeout: 1000 },
+      );
     }, SCAN_THROTTLE_MS);
   }
 
@@ -224,8 +232,11 @@ export class Guard {
     for (const s of [...this.sessions.values()]) if (!s.editor.isConnected) this.detach(s, true);
     for (const adapter of this.deps.adapters) {
       for (const el of this.doc.querySelectorAll(adapter.editorSelector)) {
-        if (!this.sessions.has(el as HTMLElement) && this.adapterFor(el) === adapter)
-          this.attach(el as HTMLElement, adapter);
+        if (this.sessions.has(el as HTMLElement) || this.rejected.has(el)) continue;
+        const owner = this.adapterFor(el);
+        if (owner === adapter) this.attach(el as HTMLElement, adapter);
+        // Not a reply box (a search field, the post composer): not asked again until it gets focus.
+        else if (!owner) this.rejected.add(el);
       }
     }
     this.requestFrame();
@@ -278,6 +289,8 @@ export class Guard {
   // ---- analysis ----
 
   private onFocusIn(e: FocusEvent): void {
+    // Labels change (a composer renamed once it opens): a focused box is always judged afresh.
+    if (e.target instanceof Element) this.rejected.delete(e.target);
     let s = this.sessionAt(e.target);
     if (!s && e.target instanceof Element) {
       const editor = e.target.closest<HTMLElement>('textarea, [contenteditable], [role="textbox"]');

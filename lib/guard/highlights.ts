@@ -165,6 +165,13 @@ export class Highlighter {
     mirror.style.left = `${r.left}px`;
     mirror.style.width = `${r.width}px`;
     mirror.style.height = `${r.height}px`;
+    // A textarea's scrollbar narrows its text: narrow the mirror's the same way.
+    if (editor instanceof HTMLTextAreaElement) {
+      const style = getComputedStyle(editor);
+      const borders = Number.parseFloat(style.borderLeftWidth) + Number.parseFloat(style.borderRightWidth);
+      const scrollbar = Math.max(0, editor.offsetWidth - editor.clientWidth - borders);
+      mirror.style.paddingRight = `${Number.parseFloat(style.paddingRight) + scrollbar}px`;
+    }
     mirror.scrollTop = editor.scrollTop;
     mirror.scrollLeft = editor.scrollLeft;
   }

@@ -175,3 +175,15 @@ test('the popup gets the focused box’s status from the frame that holds it, an
   await expect(box).toHaveValue(CLEAN);
   await expect(box).toHaveAttribute('data-hipaa-guard', 'ok');
 });
+
+test('leaving the page with a flagged draft logs it as abandoned', async ({ page, context, extensionId }) => {
+  const abandoned = async () =>
+    (await loggedInteractions(context, extensionId)).filter((r) => r.outcome === 'abandoned' && r.site === 'google')
+      .length;
+  const before = await abandoned();
+  await page.goto(REPLICA_ROUTES.googleFrame);
+  const box = page.getByRole('textbox', { name: 'Reply' }).first();
+  await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
+  await page.goto(REPLICA_ROUTES.yelpNoBox);
+  await expect.poll(abandoned, { timeout: 15_000 }).toBe(before + 1);
+});
