@@ -46,12 +46,13 @@ function extensionVersion(): string {
 /** A storage failure that the user must hear about in plain words. */
 export class LogWriteError extends Error {}
 
-/** True for IndexedDB's "disk full" error, however Dexie wrapped it. */
-export function isQuotaError(e: unknown): boolean {
-  for (let err = e as { name?: string; inner?: unknown } | undefined; err; err = err.inner as typeof err) {
-    if (err.name === 'QuotaExceededError') return true;
-  }
-  return false;
+/** True for IndexedDB's "disk full" error, however Dexie wrapped it (inner errors, bulk failures). */
+export function isQuotaError(e: unknown, depth = 0): boolean {
+  if (!e || typeof e !== 'object' || depth > 5) return false;
+  const err = e as { name?: string; inner?: unknown; failures?: unknown[] };
+  if (err.name === 'QuotaExceededError') return true;
+  if (isQuotaError(err.inner, depth + 1)) return true;
+  return Array.isArray(err.failures) && err.failures.some((f) => isQuotaError(f, depth + 1));
 }
 
 /** The message a content script shows when the log could not be written. */
@@ -67,55 +68,98 @@ export function describeLogError(e: unknown): string {
   return `The compliance log could not be written: ${msg}`;
 }
 
-// One promise chain per context: appends run one after another, so concurrent messages from
-// several tabs each link to the record written just before them.
-let queue: Promise<unknown> = Promise.resolve();
-let lastPrune = 0;
-
-function serialized<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
+// Group commit: appends queue up per database and a single writer drains the queue, building
+// each batch's records in order (so the chain stays linear whatever the concurrency) and writing
+// the batch in one transaction. With strict durability every transaction is a disk flush; one
+// flush per batch instead of per record is what keeps many tabs writing at once fast.
+interface Job {
+  input: InteractionInput;
+  settings: Pick<Settings, 'log' | 'staffMember'>;
+  resolve: (r: StoredRecord) => void;
+  reject: (e: unknown) => void;
 }
+interface Writer {
+  queue: Job[];
+  running: boolean;
+}
+const writers = new WeakMap<LogDb, Writer>();
+let lastPrune = 0;
+/** The most records one transaction writes. */
+const MAX_BATCH = 500;
 
 /**
  * Appends one interaction and resolves once IndexedDB has committed it (so an acknowledgement
- * means the record survives a service worker stop). Throws on storage errors; see describeLogError.
+ * means the record survives a service worker stop). Rejects on storage errors; see describeLogError.
  */
 export function appendInteraction(
   input: InteractionInput,
   settings: Pick<Settings, 'log' | 'staffMember'>,
   db: LogDb = getDb(),
 ): Promise<StoredRecord> {
-  return serialized(async () => {
-    // Another context writing the same table (not expected: only the background writes) would
-    // move the tail; the transaction checks it and the append is rebuilt on the new tail.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const tail = await chainTail(db);
-      // Hashing is async WebCrypto, which must not run inside an IndexedDB transaction.
-      const record = await buildRecord(input, {
+  let w = writers.get(db);
+  if (!w) {
+    w = { queue: [], running: false };
+    writers.set(db, w);
+  }
+  const writer = w;
+  return new Promise<StoredRecord>((resolve, reject) => {
+    writer.queue.push({ input, settings, resolve, reject });
+    if (!writer.running) void drainWriter(db, writer);
+  });
+}
+
+async function drainWriter(db: LogDb, w: Writer): Promise<void> {
+  w.running = true;
+  try {
+    while (w.queue.length) {
+      const batch = w.queue.splice(0, MAX_BATCH);
+      try {
+        const records = await writeBatch(db, batch);
+        for (const [i, job] of batch.entries()) job.resolve(records[i]!);
+        // The records are committed: a failed prune must not turn their acknowledgement into an error.
+        const days = batch[batch.length - 1]!.settings.log.retentionDays;
+        await pruneIfDue(days, db).catch((e) => console.warn('Reply Guard: retention failed', e));
+      } catch (e) {
+        for (const job of batch) job.reject(e);
+      }
+    }
+  } finally {
+    w.running = false;
+  }
+}
+
+/** Builds a batch on the current tail and writes it in one transaction; retried if the tail moved. */
+async function writeBatch(db: LogDb, batch: Job[]): Promise<StoredRecord[]> {
+  // Another context writing the same table (not expected: only the background writes) would
+  // move the tail; the transaction checks it and the batch is rebuilt on the new tail.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const tail = await chainTail(db);
+    const records: StoredRecord[] = [];
+    let prev = tail;
+    const version = extensionVersion();
+    // Hashing is async WebCrypto, which must not run inside an IndexedDB transaction.
+    for (const { input, settings } of batch) {
+      const r = await buildRecord(input, {
         id: crypto.randomUUID(),
         time: Date.now(),
         staff: settings.staffMember,
         textMode: settings.log.textMode,
-        extensionVersion: extensionVersion(),
-        prevHash: tail.hash,
-        seq: tail.seq + 1,
+        extensionVersion: version,
+        prevHash: prev.hash,
+        seq: prev.seq + 1,
       });
-      const written = await db.transaction('rw', db.interactions, db.meta, async () => {
-        const now = await chainTail(db);
-        if (now.hash !== tail.hash || now.seq !== tail.seq) return false;
-        await db.interactions.add(record);
-        return true;
-      });
-      if (written) {
-        // The record is committed: a failed prune must not turn its acknowledgement into an error.
-        await pruneIfDue(settings.log.retentionDays, db).catch((e) => console.warn('Reply Guard: retention failed', e));
-        return record;
-      }
+      records.push(r);
+      prev = r;
     }
-    throw new LogWriteError('the log kept changing while writing; please try again');
-  });
+    const written = await db.transaction('rw', db.interactions, db.meta, async () => {
+      const now = await chainTail(db);
+      if (now.hash !== tail.hash || now.seq !== tail.seq) return false;
+      await db.interactions.bulkAdd(records);
+      return true;
+    });
+    if (written) return records;
+  }
+  throw new LogWriteError('the log kept changing while writing; please try again');
 }
 
 /**
@@ -161,7 +205,6 @@ export async function pruneIfDue(days: number, db: LogDb = getDb(), now = Date.n
 /** Forgets the in-memory prune time (tests, and a fresh database). */
 export function resetLogStateForTests(): void {
   lastPrune = 0;
-  queue = Promise.resolve();
 }
 
 /** Verifies this workstation's chain from the retention anchor to the newest record. */

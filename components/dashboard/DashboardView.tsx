@@ -1,16 +1,19 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { ShieldMark } from '@/components/common/ShieldMark';
 import { distinct, type Filters, filterRecords, type ViewRecord } from '@/lib/dashboard/filter';
 import { quartersWithData } from '@/lib/dashboard/stats';
 import type { DashboardState } from '@/lib/dashboard/store';
-import { AuditReport } from './AuditReport';
 import { ChainBanner } from './ChainBanner';
-import { Charts } from './Charts';
 import { FilterBar } from './FilterBar';
 import { LogTable } from './LogTable';
 import { Summary } from './Summary';
 import { Toolbar } from './Toolbar';
 import './dashboard.css';
+
+// Charts (recharts) and the report load after the table: the first rows need neither, and
+// recharts is most of the page's JavaScript.
+const Charts = lazy(() => import('./Charts').then((m) => ({ default: m.Charts })));
+const AuditReport = lazy(() => import('./AuditReport').then((m) => ({ default: m.AuditReport })));
 
 /** What the page needs from the store. */
 export type DashboardProps = Pick<
@@ -92,24 +95,31 @@ export function DashboardView(p: DashboardProps) {
             onReset={p.resetFilters}
             staff={staff}
             workstations={workstations}
-            shown={loading ? p.totalHint : shown.length}
-            total={loading ? p.totalHint : p.records.length}
+            shown={shown.length}
+            total={p.records.length}
+            loading={loading}
           />
           {!loading && <Summary records={shown} />}
-          {!loading && shown.length > 0 && <Charts records={shown} />}
+          {!loading && shown.length > 0 && (
+            <Suspense fallback={<p className="rg-loading">Loading charts…</p>}>
+              <Charts records={shown} />
+            </Suspense>
+          )}
           <h2 className="rg-section-title">Interactions</h2>
           <LogTable records={shown as ViewRecord[]} loadingMore={loading} />
         </main>
       ) : (
         <main className="rg-main">
-          <AuditReport
-            records={p.records}
-            quarters={quarters}
-            quarterKey={quarterKey}
-            onQuarter={setQuarterKey}
-            chain={p.chain}
-            practice={p.practice}
-          />
+          <Suspense fallback={<p className="rg-loading">Loading the report…</p>}>
+            <AuditReport
+              records={p.records}
+              quarters={quarters}
+              quarterKey={quarterKey}
+              onQuarter={setQuarterKey}
+              chain={p.chain}
+              practice={p.practice}
+            />
+          </Suspense>
         </main>
       )}
     </div>

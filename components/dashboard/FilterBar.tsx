@@ -13,6 +13,7 @@ export function FilterBar(props: {
   workstations: string[];
   shown: number;
   total: number;
+  loading?: boolean;
 }) {
   const { filters: f, onChange } = props;
   const select = <K extends keyof Filters>(key: K, label: string, options: Array<[string, string]>) => (
@@ -72,9 +73,11 @@ export function FilterBar(props: {
         )}
       <div className="rg-filter-end">
         <output className="rg-count" aria-live="polite">
-          {props.shown === props.total
-            ? `${fmtNum(props.total)} records`
-            : `${fmtNum(props.shown)} of ${fmtNum(props.total)} records`}
+          {props.loading
+            ? 'Loading the log…'
+            : props.shown === props.total
+              ? `${fmtNum(props.total)} records`
+              : `${fmtNum(props.shown)} of ${fmtNum(props.total)} records`}
         </output>
         {active && (
           <button type="button" className="rg-link" onClick={props.onReset}>

@@ -8,7 +8,6 @@ export function App() {
   const state = useDashboard();
   const [practice, setPractice] = useState('');
   useEffect(() => {
-    void useDashboard.getState().load();
     void getSettings()
       .then((s) => setPractice(s.settings.profile.name ?? ''))
       .catch(() => undefined);

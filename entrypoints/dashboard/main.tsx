@@ -1,7 +1,11 @@
 import '@/components/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useDashboard } from '@/lib/dashboard/store';
 import { App } from './App';
+
+// Start reading the log before React's first render, so the two overlap.
+void useDashboard.getState().load();
 
 const root = document.getElementById('root');
 if (root)

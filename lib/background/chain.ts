@@ -4,6 +4,7 @@
  */
 import type { InteractionInput, InteractionRecord } from '@/lib/log-record';
 import type { LogTextMode } from '@/lib/settings';
+import { sha256HexSync } from './sha256';
 
 /** What replaces each masked span in 'redacted' mode: a fixed token so the length of a name leaks nothing. */
 export const REDACTION_MARK = '[redacted]';
@@ -49,6 +50,11 @@ export function canonicalRecord(r: Omit<InteractionRecord, 'hash'>): string {
 /** The hash a record must carry: SHA-256 over its canonical fields, `prevHash` included. */
 export function recordHash(r: Omit<InteractionRecord, 'hash'>): Promise<string> {
   return sha256Hex(canonicalRecord(r));
+}
+
+/** The same hash, synchronously (bulk verification: see sha256.ts for why). */
+export function recordHashSync(r: Omit<InteractionRecord, 'hash'>): string {
+  return sha256HexSync(canonicalRecord(r));
 }
 
 /** Masks the given [start, end) spans of `text`, merging overlaps and ignoring spans out of range. */
@@ -101,9 +107,9 @@ export interface RecordContext {
   seq: number;
 }
 
-/** Builds a complete, hashed record from a content script's input. */
-export async function buildRecord(input: InteractionInput, ctx: RecordContext): Promise<StoredRecord> {
-  const base: Omit<InteractionRecord, 'hash'> = {
+/** The record's fields before hashing. */
+function recordBase(input: InteractionInput, ctx: RecordContext, textHash: string): Omit<InteractionRecord, 'hash'> {
+  return {
     id: ctx.id,
     time: ctx.time,
     site: input.site,
@@ -116,12 +122,23 @@ export async function buildRecord(input: InteractionInput, ctx: RecordContext): 
     reason: input.reason ?? '',
     staff: ctx.staff,
     text: textForLog(input, ctx.textMode),
-    textHash: await sha256Hex(input.text),
+    textHash,
     durationMs: Math.max(0, Math.round(input.durationMs ?? 0)),
     extensionVersion: ctx.extensionVersion,
     prevHash: ctx.prevHash,
   };
+}
+
+/** Builds a complete, hashed record from a content script's input (WebCrypto). */
+export async function buildRecord(input: InteractionInput, ctx: RecordContext): Promise<StoredRecord> {
+  const base = recordBase(input, ctx, await sha256Hex(input.text));
   return { ...base, hash: await recordHash(base), seq: ctx.seq };
+}
+
+/** The same record, hashed synchronously (bulk generation in tests and the bench). */
+export function buildRecordSync(input: InteractionInput, ctx: RecordContext): StoredRecord {
+  const base = recordBase(input, ctx, sha256HexSync(input.text));
+  return { ...base, hash: recordHashSync(base), seq: ctx.seq };
 }
 
 /** The result of checking a chain. `firstBroken.index` is 0-based in chain order. */
@@ -139,21 +156,20 @@ export interface ChainStatus {
  * ('' for a chain that starts at its beginning, or the last pruned record's hash).
  * With `allowGaps` (imported, possibly filtered files) a jump in `seq` is counted, not failed, and
  * links are checked only between neighbours; every record's own hash is still checked.
- * Hashes are computed in parallel batches: WebCrypto does the work off the main thread.
+ * Runs in slices, yielding to the event loop between them, so a page stays responsive.
  */
 export async function verifyRecords(
   records: readonly StoredRecord[],
   anchorHash = '',
   { allowGaps = false }: { allowGaps?: boolean } = {},
 ): Promise<ChainStatus> {
-  const BATCH = 2000;
+  const SLICE = 5000;
   let gaps = 0;
-  for (let start = 0; start < records.length; start += BATCH) {
-    const batch = records.slice(start, start + BATCH);
-    const hashes = await Promise.all(batch.map(({ hash: _h, seq: _s, ...rest }) => recordHash(rest)));
-    for (let i = 0; i < batch.length; i++) {
-      const index = start + i;
-      const r = batch[i]!;
+  for (let start = 0; start < records.length; start += SLICE) {
+    if (start) await new Promise((resolve) => setTimeout(resolve, 0));
+    const end = Math.min(records.length, start + SLICE);
+    for (let index = start; index < end; index++) {
+      const r = records[index]!;
       const before = index > 0 ? records[index - 1]! : undefined;
       const contiguous = before ? r.seq === before.seq + 1 : !allowGaps;
       let reason = '';
@@ -164,7 +180,7 @@ export async function verifyRecords(
       } else if (before && r.seq !== before.seq + 1) {
         reason = 'a record before it is missing';
       }
-      if (!reason && hashes[i] !== r.hash) reason = 'its contents were changed after it was written';
+      if (!reason && recordHashSync(r) !== r.hash) reason = 'its contents were changed after it was written';
       if (reason) return { ok: false, checked: index, gaps, firstBroken: { id: r.id, index, time: r.time, reason } };
     }
   }

@@ -135,12 +135,14 @@ export function quarter(year: number, q: number): Quarter {
 
 /** Quarters with records, newest first, always including the current one. */
 export function quartersWithData(records: readonly ViewRecord[], now = Date.now()): Quarter[] {
-  const keys = new Map<string, Quarter>();
+  const keys = new Map<number, Quarter>();
   const cur = quarterOf(now);
-  keys.set(cur.key, cur);
+  keys.set(new Date(now).getFullYear() * 4 + Math.floor(new Date(now).getMonth() / 3), cur);
   for (const r of records) {
-    const q = quarterOf(r.time);
-    if (!keys.has(q.key)) keys.set(q.key, q);
+    // A cheap numeric key per record; the Quarter (with its formatted label) only once per quarter.
+    const d = new Date(r.time);
+    const k = d.getFullYear() * 4 + Math.floor(d.getMonth() / 3);
+    if (!keys.has(k)) keys.set(k, quarterOf(r.time));
   }
   return [...keys.values()].sort((a, b) => b.start - a.start);
 }

@@ -53,7 +53,7 @@ describe('handleMessage', () => {
   });
 
   it('brings a quota error back to the content script as a clear message', async () => {
-    vi.spyOn(db.interactions, 'add').mockRejectedValue(new DOMException('quota', 'QuotaExceededError'));
+    vi.spyOn(db.interactions, 'bulkAdd').mockRejectedValue(new DOMException('quota', 'QuotaExceededError'));
     const res = await handleMessage({ type: 'log-interaction', input: input() }, me);
     expect(res.ok).toBe(false);
     expect((res as { error: string }).error).toMatch(/^Storage is full: Reply Guard could not save this reply/);
@@ -78,9 +78,9 @@ describe('pending queue', () => {
 
   it('removes only what it wrote: entries queued during the drain stay', async () => {
     await enqueuePending(input({ outcome: 'edited' }));
-    const realAdd = db.interactions.add.bind(db.interactions);
+    const realAdd = db.interactions.bulkAdd.bind(db.interactions);
     let injected = false;
-    vi.spyOn(db.interactions, 'add').mockImplementation((async (rec: StoredRecord) => {
+    vi.spyOn(db.interactions, 'bulkAdd').mockImplementation((async (rec: StoredRecord[]) => {
       if (!injected) {
         injected = true;
         // A tab queues another interaction while the first is being written.
@@ -101,10 +101,10 @@ describe('pending queue', () => {
     await fakeBrowser.storage.local.set({ [PENDING_KEY]: [{ nonsense: true }, input()] });
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    vi.spyOn(db.interactions, 'add').mockRejectedValue(new DOMException('quota', 'QuotaExceededError'));
+    vi.spyOn(db.interactions, 'bulkAdd').mockRejectedValue(new DOMException('quota', 'QuotaExceededError'));
     expect(await drainPending()).toBe(0);
     expect(await readPending()).toEqual([input()]);
-    vi.mocked(db.interactions.add).mockRestore();
+    vi.mocked(db.interactions.bulkAdd).mockRestore();
     expect(await drainPending()).toBe(1);
     expect(await readPending()).toEqual([]);
   });

@@ -96,7 +96,7 @@ describe('appendInteraction', () => {
   });
 
   it('reports a full disk to the caller in plain words', async () => {
-    vi.spyOn(db.interactions, 'add').mockRejectedValue(
+    vi.spyOn(db.interactions, 'bulkAdd').mockRejectedValue(
       new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
     );
     const err = await appendInteraction(input(), logSettings(), db).catch((e: unknown) => e);
@@ -203,5 +203,24 @@ describe('maskSpans', () => {
       ]),
     ).toBe(`${REDACTION_MARK}b${REDACTION_MARK}hij`);
     expect(maskSpans('abc', [])).toBe('abc');
+  });
+});
+
+describe('synchronous SHA-256 (bulk verification)', () => {
+  it('equals WebCrypto on ASCII, Unicode and every padding boundary', async () => {
+    const { sha256HexSync } = await import('@/lib/background/sha256');
+    const inputs = ['', 'abc', 'héllo ✓ 😀 Ünïcödé', ...[55, 56, 63, 64, 65, 119, 120, 1000].map((n) => 'a'.repeat(n))];
+    for (const s of inputs) expect(sha256HexSync(s)).toBe(await sha256Hex(s));
+    expect(sha256HexSync('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('quota errors as Dexie wraps them', () => {
+  it('are recognised inside inner errors and bulk failures', async () => {
+    const { isQuotaError } = await import('@/lib/log');
+    const quota = new DOMException('full', 'QuotaExceededError');
+    expect(isQuotaError({ name: 'AbortError', inner: quota })).toBe(true);
+    expect(isQuotaError({ name: 'BulkError', failures: [quota] })).toBe(true);
+    expect(isQuotaError(new Error('other'))).toBe(false);
   });
 });
