@@ -17,7 +17,7 @@ const MSG_BODY = (t: string) => `This describes a specific person's body or reco
 
 // After a definite "the X": result and status verbs that narrate a specific case.
 const RESULT_AFTER =
-  /^(?:\s+[\w'-]+){0,2}?\s+(?:came back|come back|came out|come off|came off|comes off|turned out|healed|is healing|has healed|cleared|is clearing|took|went (?:well|great|smoothly)|looks? (?:great|good|amazing|fantastic)|was (?:denied|approved|ordered|sent|removed|placed|successful|benign|negative|positive)|were (?:denied|approved|ordered|sent|removed|placed))\b/i;
+  /^(?:\s+[\w'-]+){0,2}?\s+(?:came back|come back|came out|come off|came off|comes off|turned out|is working|isn't working|worked|is helping|helped|healed|is healing|has healed|cleared|is clearing|took|went (?:well|great|smoothly)|looks? (?:great|good|amazing|fantastic)|was (?:denied|approved|ordered|sent|removed|placed|successful|benign|negative|positive)|were (?:denied|approved|ordered|sent|removed|placed))\b/i;
 
 // "after six months of clear aligners", "after three microneedling sessions".
 const COURSE =

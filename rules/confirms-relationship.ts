@@ -53,7 +53,7 @@ export const PATTERNS: Pattern[] = [
   { re: /\bwhen you (?:came|come|were|visited|stopped|checked|arrived|walked|first came)\b/gi, message: MSG },
   { re: /\byou came (?:in|by|back|to (?:us|see us|our))\b/gi, message: MSG },
   {
-    re: /\b(?:we|i) (?:saw|treated|examined|met|have seen|have treated|were seeing|were treating) (?:you|y'all)\b/gi,
+    re: /\b(?:we|i) (?:last |first |recently |just )?(?:saw|treated|examined|met|have seen|have treated|were seeing|were treating) (?:you|y'all)\b|\bwe (?:miss|missed) (?:you|seeing you|having you)\b|\bsince (?:we|you) last (?:saw|visited|came|were)\b/gi,
     message: MSG,
   },
   {
@@ -91,6 +91,20 @@ export const PATTERNS: Pattern[] = [
   { re: /\b(?:he|she|they) (?:was|were) so (?:brave|good|sweet|strong)\b/gi, message: MSG },
   { re: /\b(?:you|your \w+) (?:crushed|rocked|nailed|killed) it\b/gi, message: MSG },
   { re: /\bkeep up the (?:hard|great|good) work\b/gi, message: MSG },
+  {
+    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming|visiting|stopping)(?: in| by| out)? to (?:our|the) (?!(?:[\w-]+ )?(?:fair|event|open house|party|fundraiser|drive|festival|seminar|class|webinar|5k|run|walk|career day|talk)(?![\w-]))[\w-]+/gi,
+    message: MSG,
+    suggestion: SAFE_THANKS,
+  },
+  {
+    re: /\b(?:value|appreciate|love|treasure) you as (?:a|our|one of our) (?:\w+ )?(?:patients?|clients?|members?)\b/gi,
+    message: MSG,
+  },
+  { re: /\bcontinu(?:e|ing) (?:to serve|serving|to care for|caring for|to treat|treating) your\b/gi, message: MSG },
+  {
+    re: /\bkept you waiting\b|\byour (?:request|decision) to (?:switch|change|transfer|see|reschedule|cancel|stop|move)\b/gi,
+    message: MSG,
+  },
   {
     re: /\bwelcom(?:e|ed|ing) (?:your|the|baby|little) (?:new |little |sweet |beautiful )?(?:baby|daughter|son|twins|little one|bundle of joy|boy|girl)\b|\binto the world\b/gi,
     message: MSG,

@@ -23,6 +23,11 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\bfor the record\b/gi, message: MSG },
   {
+    re: /\bwe (?:only )?(?:prescribed|ordered|performed|billed|charged|recommended|referred)\b[^.!?]{0,40}?\b(?:you|your)\b|\bmedically necessary for (?:you|your)\b/gi,
+    message: MSG,
+    when: (ctx, m) => !/\b(?:if|would|will|can)\b[^.!?]{0,20}$/i.test(ctx.text.slice(0, m.index)),
+  },
+  {
     // "we did explain the risks to you", "we told you twice": what was said at the visit.
     re: /\bwe (?:did |clearly |already |had |have )?(?:explain(?:ed)?|told|informed|warned|advised|discussed|went over|reviewed|gave|showed)\b[^.!?]{0,50}?\b(?:to you|with you|you)\b/gi,
     message: MSG,
