@@ -22,15 +22,20 @@ export interface DialogView {
 export interface GuardOverlayProps {
   chips: readonly ChipView[];
   dialog: DialogView | null;
+  /** A short sentence for screen readers when the focused box's verdict changes ('' for none). */
+  announcement?: string;
   onEdit(): void;
   onTemplate(): void;
   onConfirm(reason: string): void;
 }
 
 /** The guard's whole overlay, rendered into its shadow root. */
-export function GuardOverlay({ chips, dialog, onEdit, onTemplate, onConfirm }: GuardOverlayProps) {
+export function GuardOverlay({ chips, dialog, announcement = '', onEdit, onTemplate, onConfirm }: GuardOverlayProps) {
   return (
     <div className="rg-root">
+      <div className="rg-sr" role="status" aria-live="polite">
+        {announcement}
+      </div>
       <div className="rg-layer">
         {chips.map((c) => (
           <div key={c.id} className="rg-chip-wrap" style={{ top: c.top, left: c.left }}>

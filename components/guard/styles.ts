@@ -12,6 +12,7 @@ export const GUARD_CSS = `
   font: 13px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: var(--rg-text);
   color-scheme: light;
 }
+.rg-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .rg-layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; }
 .rg-chip-wrap { position: fixed; pointer-events: auto; transform: translate(-100%, -100%); }
 .rg-chip-inner { position: relative; }

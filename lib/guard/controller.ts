@@ -672,11 +672,23 @@ export class Guard {
     const h = this.held;
     this.overlay.render({
       chips,
+      announcement: this.announcement(),
       dialog: h ? { key: h.key, analysis: h.analysis } : null,
       onEdit: this.onEdit,
       onTemplate: this.onTemplate,
       onConfirm: this.onConfirm,
     });
+  }
+
+  /** What a screen reader hears about the focused box: its verdict, once it is known. */
+  private announcement(): string {
+    const s = this.focusedSession();
+    if (!this.active || !s?.analysis || !s.analyzedText?.trim()) return '';
+    const n = s.analysis.findings.length;
+    if (s.analysis.verdict === 'ok') return 'Reply Guard: no patient information found.';
+    return `Reply Guard: ${n} ${n === 1 ? 'problem' : 'problems'} found, ${
+      s.analysis.verdict === 'block' ? 'patient information' : 'may confirm a patient'
+    }.`;
   }
 
   // ---- the popup ----

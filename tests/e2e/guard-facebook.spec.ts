@@ -18,6 +18,8 @@ test.describe('Facebook', () => {
     const box = page.getByRole('textbox', { name: 'Reply to Maria Gonzalez' });
     await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
     expect(await highlightCount(page)).toBeGreaterThan(0);
+    // Screen readers hear the verdict of the box being typed in.
+    await expect(page.getByRole('status')).toHaveText(/^Reply Guard: \d+ problems? found/);
     const chip = page.getByRole('button', { name: /^Reply Guard:/ });
     await expect(chip).toBeVisible();
     await chip.click();
