@@ -26,7 +26,9 @@ export function StatusChip({ verdict, findings, placement = 'above' }: StatusChi
   useEffect(() => {
     if (count === 0) setOpen(false);
   }, [count]);
-  const label = `Reply Guard: ${WORDS[verdict]}${count ? ` (${count} ${count === 1 ? 'finding' : 'findings'})` : ''}`;
+  const shown = verdict === 'ok' ? 'OK' : String(count);
+  // The name starts with what the chip shows (WCAG 2.5.3 label in name), then says what it means.
+  const label = `${verdict === 'ok' ? 'OK' : `${count} ${count === 1 ? 'finding' : 'findings'}`}. Reply Guard: ${WORDS[verdict]}`;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the chip or its list closes the list.
     <div
@@ -51,7 +53,7 @@ export function StatusChip({ verdict, findings, placement = 'above' }: StatusChi
         onClick={() => setOpen((o) => !o)}
       >
         <span className="rg-dot" aria-hidden="true" />
-        <span aria-hidden="true">{verdict === 'ok' ? 'OK' : count}</span>
+        <span>{shown}</span>
       </button>
       {open ? (
         <section

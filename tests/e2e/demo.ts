@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     await frame.locator('[data-hipaa-guard="block"], [data-hipaa-guard="warn"]').first().waitFor({ timeout: 5000 });
     if (headed) continue;
     // The chip beside the box, opened: each finding with its message and a safer wording.
-    const chip = frame.getByRole('button', { name: /^Reply Guard:/ });
+    const chip = frame.getByRole('button', { name: /Reply Guard:/ });
     await chip.click();
     await page.waitForTimeout(150);
     const marks = path.join(outDir, `${site}.png`);

@@ -16,7 +16,7 @@ test.describe('Google Business Profile (iframe)', () => {
     await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
     const inner = page.frame({ url: /customers\/reviews/ })!;
     expect(await highlightCount(inner)).toBeGreaterThan(0);
-    await expect(frame.getByRole('button', { name: /^Reply Guard:/ })).toBeVisible();
+    await expect(frame.getByRole('button', { name: /Reply Guard:/ })).toBeVisible();
     // The Search page around the iframe is not touched.
     expect(await highlightCount(page)).toBe(0);
     expect(errors).toEqual([]);

@@ -18,7 +18,7 @@ const finding = (over: Partial<Finding>): Finding => ({
 describe('StatusChip', () => {
   it('says ok without a count', () => {
     render(<StatusChip verdict="ok" findings={[]} />);
-    const chip = screen.getByRole('button', { name: 'Reply Guard: No patient information found' });
+    const chip = screen.getByRole('button', { name: 'OK. Reply Guard: No patient information found' });
     expect(chip.textContent).toBe('OK');
   });
 
@@ -39,7 +39,7 @@ describe('StatusChip', () => {
         ]}
       />,
     );
-    const chip = screen.getByRole('button', { name: /Contains patient information \(2 findings\)/ });
+    const chip = screen.getByRole('button', { name: '2 findings. Reply Guard: Contains patient information' });
     expect(chip.textContent).toBe('2');
     expect(chip.getAttribute('aria-expanded')).toBe('false');
     chip.focus();
