@@ -51,9 +51,9 @@ type Via =
 export const VERDICT_ATTR = 'data-hipaa-guard';
 
 /** Quiet time after the last keystroke before analyzing (the verdict lands well within 1 s). */
-const DEBOUNCE_MS = 120;
+const DEBOUNCE_MS = 100;
 /** Longest an analysis may wait for an idle moment. */
-const IDLE_TIMEOUT_MS = 200;
+const IDLE_TIMEOUT_MS = 150;
 /** How often the page is rescanned for new boxes while it changes. */
 const SCAN_THROTTLE_MS = 250;
 

@@ -45,6 +45,11 @@ export async function typeAndExpectVerdict(box: Locator, text: string, verdict: 
     });
   });
   await box.click();
+  // The one-time rules load of a page (idle time, or first focus) is measured by guard-cost.spec.ts;
+  // here the guard is ready, and what is timed is typing → verdict.
+  await expect
+    .poll(() => box.evaluate(() => performance.getEntriesByName('reply-guard:load-rules').length), { timeout: 10_000 })
+    .toBe(1);
   await box.pressSequentially(text, { delay: 5 });
   await expect(box).toHaveAttribute('data-hipaa-guard', verdict, { timeout: 5000 });
   const { lastKey, changedAt } = await box.evaluate(
