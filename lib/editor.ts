@@ -178,6 +178,8 @@ export async function writeText(el: HTMLElement, text: string): Promise<boolean>
   } catch {
     done = false;
   }
+  // Lexical and Draft render the insertion in their own update, a moment later: wait for it.
+  if (done && !textarea) await new Promise((r) => setTimeout(r, 0));
   if (done && same(readText(el), text)) return true;
   if (textarea) {
     setNativeValue(el, text);

@@ -60,6 +60,8 @@ test.describe('Facebook', () => {
     // Lexical saw the new text: Enter now posts exactly it, with no dialog.
     const text = (await box.textContent()) ?? '';
     expect(text.length).toBeGreaterThan(20);
+    // Exactly one template, written once (not appended to the old text, not doubled).
+    expect(text.indexOf(text.slice(0, 20), 1)).toBe(-1);
     await box.press('Enter');
     await expect.poll(() => posted(page)).toEqual([text]);
     await expect(dialog).toBeHidden();
