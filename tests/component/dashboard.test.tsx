@@ -1,0 +1,180 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DashboardView } from '@/components/dashboard/DashboardView';
+import { createDashboardStore } from '@/lib/dashboard/store';
+import type { LogDb } from '@/lib/db';
+import { type ExportRecord, toJsonLines } from '@/lib/export';
+import { appendInteraction, resetLogStateForTests } from '@/lib/log';
+import type { InteractionInput } from '@/lib/log-record';
+import { freshDb, input, logSettings } from '../unit/log-fixtures';
+
+let db: LogDb;
+beforeEach(() => {
+  resetLogStateForTests();
+  db = freshDb();
+  // happy-dom does no layout: give elements a size so the virtualized table renders its rows.
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1200);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const MIX: Array<Partial<InteractionInput>> = [
+  { site: 'google', verdict: 'ok', categories: [], rules: [], outcome: 'posted', text: 'Thank you!', spans: [] },
+  { site: 'facebook', outcome: 'edited' },
+  { site: 'yelp', outcome: 'replaced' },
+  { site: 'google', outcome: 'overridden', reason: 'Reviewer is a vendor' },
+  { site: 'yelp', outcome: 'overridden', reason: '=HYPERLINK("x")' },
+  { site: 'facebook', verdict: 'warn', categories: ['staff-gossip'], rules: ['staff-blame'], outcome: 'abandoned' },
+];
+
+async function seed(staff = 'Dana Ruiz') {
+  for (const m of MIX) await appendInteraction(input(m), { ...logSettings('redacted'), staffMember: staff }, db);
+}
+
+/** The dashboard over a real store and database, as the page wires it. */
+async function renderDashboard() {
+  const store = createDashboardStore(db);
+  function Page() {
+    const s = store();
+    return <DashboardView {...s} practice="Bright Smile Dental" />;
+  }
+  const utils = render(<Page />);
+  await act(() => store.getState().load());
+  return { store, ...utils };
+}
+
+describe('dashboard page', () => {
+  it('shows the heading, the verified chain, the figures and the rows', async () => {
+    await seed();
+    await renderDashboard();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/dashboard/i);
+    expect(await screen.findByText(/Log verified: 6 records/)).toBeTruthy();
+    const summary = screen.getByRole('list', { name: 'Summary' });
+    expect(within(summary).getByText('Risky replies caught').nextSibling?.textContent).toContain('5');
+    expect(within(summary).getByText('Posted anyway').nextSibling?.textContent).toContain('2');
+    const table = screen.getByRole('table', { name: 'Interaction log' });
+    expect(within(table).getAllByRole('row').length).toBeGreaterThan(1);
+    expect(within(table).getByText('Reviewer is a vendor')).toBeTruthy();
+    // The charts load lazily (recharts is most of the page's code).
+    expect(await screen.findByText('Flagged replies per week, by category', {}, { timeout: 15_000 })).toBeTruthy();
+  });
+
+  it('filters by site, outcome and category, and clears', async () => {
+    await seed();
+    await renderDashboard();
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText('Site'), 'yelp');
+    expect(screen.getByText('2 of 6 records')).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('Outcome'), 'overridden');
+    expect(screen.getByText('1 of 6 records')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await user.selectOptions(screen.getByLabelText('Category'), 'staff-gossip');
+    expect(screen.getByText('1 of 6 records')).toBeTruthy();
+  });
+
+  it('Export CSV and Export JSON download the filtered records', async () => {
+    await seed();
+    await renderDashboard();
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const clicks: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    });
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText('Outcome'), 'overridden');
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await user.click(screen.getByRole('button', { name: 'Export JSON' }));
+    expect(clicks[0]).toMatch(/\.csv$/);
+    expect(clicks[1]).toMatch(/\.jsonl$/);
+    const csv = await blobs[0]!.text();
+    expect(csv.split('\r\n')[0]).toMatch(/^time,site,verdict,categories,rules,outcome,reason,/);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(3);
+    // The formula a reviewer-supplied reason could smuggle in is neutralized.
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    const lines = (await blobs[1]!.text()).trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l).outcome)).toEqual(['overridden', 'overridden']);
+  });
+
+  it("imports another workstation's file, and refuses a corrupt one without changing anything", async () => {
+    await seed();
+    const other = freshDb();
+    for (const m of MIX.slice(0, 3)) await appendInteraction(input(m), logSettings(), other);
+    const records: ExportRecord[] = (await other.interactions.orderBy('seq').toArray()).map((r) => ({
+      ...r,
+      workstation: 'ws-reception',
+    }));
+    other.close();
+    await other.delete();
+    await renderDashboard();
+    const user = userEvent.setup();
+    const fileInput = screen.getByTestId('import-input') as HTMLInputElement;
+    await user.upload(fileInput, new File([toJsonLines(records)], 'reception.jsonl'));
+    expect(await screen.findByText(/Imported 3 records from ws-reception; 0 already here were skipped/)).toBeTruthy();
+    expect(await screen.findByText(/Imported from ws-reception: Log verified: 3 records/)).toBeTruthy();
+    expect(screen.getByText('9 records')).toBeTruthy();
+
+    await user.upload(fileInput, new File(['{"id":1}\n'], 'broken.jsonl'));
+    const alert = await screen.findByRole('alert');
+    expect(alert?.textContent).toContain(
+      'Nothing was imported from broken.jsonl. Line 1: the field "id" is missing or invalid.',
+    );
+    expect(screen.getByText('9 records')).toBeTruthy();
+    expect(await db.imported.count()).toBe(3);
+  });
+
+  it('says where the chain breaks', async () => {
+    await seed();
+    const third = (await db.interactions.orderBy('seq').toArray())[2]!;
+    await db.interactions.update(third.id, { reason: 'rewritten later' });
+    await renderDashboard();
+    const alert = await screen.findByRole('alert');
+    expect(alert?.textContent).toMatch(/Log altered: first broken record #3 \(/);
+    expect(alert?.textContent).toMatch(/2 records before it verify/);
+  });
+
+  it("opens a record's details from its row", async () => {
+    await seed();
+    await renderDashboard();
+    const user = userEvent.setup();
+    const [first] = screen.getAllByRole('button', { name: /^Details of record/ });
+    await user.click(first!);
+    const details = screen.getByRole('region', { name: 'Selected record' });
+    expect(within(details).getByText('Record hash')).toBeTruthy();
+    expect(within(details).getByText('Staff member').nextSibling?.textContent).toContain('Dana Ruiz');
+  });
+});
+
+describe('quarterly audit report', () => {
+  it('answers the audit questions for the quarter and prints', async () => {
+    await seed('Dana Ruiz');
+    await appendInteraction(
+      input({ outcome: 'posted', verdict: 'block', categories: ['confirms-patient-status'] }),
+      { ...logSettings(), staffMember: 'Luis Moreno' },
+      db,
+    );
+    await renderDashboard();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Quarterly audit report' }));
+    const report = await screen.findByRole('article', { name: 'Quarterly audit report' });
+    expect(within(report).getByText(/Bright Smile Dental · Social media review and comment replies/)).toBeTruthy();
+    expect(within(report).getByText('Has anyone inadvertently confirmed patient status publicly?')).toBeTruthy();
+    // Two overrides plus one posted in monitor-only mode confirmed patient status publicly.
+    expect(within(report).getByText(/3 posted replies may confirm that someone is a patient/)).toBeTruthy();
+    expect(within(report).getAllByText('Reviewer is a vendor').length).toBeGreaterThan(0);
+    expect(within(report).getByRole('heading', { name: 'By staff member' })).toBeTruthy();
+    expect(within(report).getByRole('rowheader', { name: 'Luis Moreno' })).toBeTruthy();
+    const print = vi.fn();
+    window.print = print;
+    await user.click(within(report).getByRole('button', { name: 'Print report' }));
+    expect(print).toHaveBeenCalled();
+  });
+});
