@@ -32,14 +32,22 @@ export default defineContentScript({
       getUserSettings: async () =>
         mergeSettings(DEFAULT_SETTINGS, validateSettings(await userSettingsItem.getValue()).valid),
       watchSettings,
+      isValid: () => ctx.isValid,
     });
     guard.start();
     ctx.addEventListener(window, 'wxt:locationchange', () => guard.onLocationChange());
     const onMessage = (msg: unknown) => guard.handleMessage(msg as ContentRequest);
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
       guard.destroy();
+      try {
+        browser.runtime.onMessage.removeListener(onMessage);
+      } catch {
+        // The extension is gone: its listeners went with it.
+      }
     });
+    // Chromium reports no event when an extension is reloaded or updated under an open page: a slow
+    // timer lets WXT notice (it checks runtime.id on each tick) so the guard lets go of the page.
+    ctx.setInterval(() => undefined, 2000);
   },
 });

@@ -39,6 +39,8 @@ export interface GuardDeps {
    */
   getUserSettings?(): Promise<Settings>;
   watchSettings(cb: (s: EffectiveSettings) => void): () => void;
+  /** False once the extension was reloaded, updated or removed (the caller then destroys the guard). */
+  isValid?(): boolean;
 }
 
 /** How a held reply was being posted, so "Confirm and post" can do exactly that again. */
@@ -194,7 +196,11 @@ export class Guard {
     for (const fn of this.cleanups.splice(0)) fn();
     this.pageObserver?.disconnect();
     this.resizeObserver?.disconnect();
-    this.unwatch?.();
+    try {
+      this.unwatch?.();
+    } catch {
+      // An orphaned script's extension APIs throw: there is nothing left to unsubscribe from.
+    }
     clearTimeout(this.scanTimer);
     if (this.frame !== undefined) this.win.cancelAnimationFrame(this.frame);
     for (const s of this.sessions.values()) this.detach(s, false);
@@ -203,6 +209,14 @@ export class Guard {
     this.highlighter?.destroy();
     this.overlay?.destroy();
     this.overlay = null;
+  }
+
+  /**
+   * False when the extension is gone: asking makes the caller notice and destroy the guard, so an
+   * orphaned script never holds a post it can no longer log.
+   */
+  private alive(): boolean {
+    return !this.destroyed && (this.deps.isValid?.() ?? true);
   }
 
   /** In-app navigation: boxes that went away with a flagged draft are abandoned; new ones are found. */
@@ -289,6 +303,7 @@ export class Guard {
   // ---- analysis ----
 
   private onFocusIn(e: FocusEvent): void {
+    if (!this.alive()) return;
     // Labels change (a composer renamed once it opens): a focused box is always judged afresh.
     if (e.target instanceof Element) this.rejected.delete(e.target);
     let s = this.sessionAt(e.target);
@@ -460,6 +475,7 @@ export class Guard {
   // ---- holding posts ----
 
   private onKeyDown(e: KeyboardEvent): void {
+    if (!this.alive()) return;
     if (this.bypass || (e.key !== 'Enter' && e.key !== ' ')) return;
     if (e.isComposing || e.keyCode === 229) return;
     const s = this.sessionAt(e.target);
@@ -476,6 +492,7 @@ export class Guard {
   }
 
   private onClick(e: MouseEvent): void {
+    if (!this.alive()) return;
     if (this.bypass || this.sessions.size === 0) return;
     const button = e.target instanceof Element ? e.target.closest<HTMLElement>(BUTTON_SELECTOR) : null;
     if (!button) return;
@@ -484,6 +501,7 @@ export class Guard {
   }
 
   private onSubmit(e: SubmitEvent): void {
+    if (!this.alive()) return;
     if (this.bypass || this.sessions.size === 0) return;
     const form = e.target;
     if (!(form instanceof HTMLFormElement)) return;
