@@ -17,7 +17,7 @@ const MSG_BODY = (t: string) => `This describes a specific person's body or reco
 
 // After a definite "the X": result and status verbs that narrate a specific case.
 const RESULT_AFTER =
-  /^(?:\s+[\w'-]+){0,2}?\s+(?:came back|come back|came out|come off|came off|comes off|turned out|is working|isn't working|worked|is helping|helped|healed|is healing|has healed|cleared|is clearing|took|went (?:well|great|smoothly)|looks? (?:great|good|amazing|fantastic)|was (?:denied|approved|ordered|sent|removed|placed|successful|benign|negative|positive)|were (?:denied|approved|ordered|sent|removed|placed))\b/i;
+  /^(?:\s+[\w'-]+){0,2}?\s+(?:came back|come back|came out|come off|came off|comes off|turned out|is working|isn't working|worked|is helping|helped|did the trick|fixed|fix|healed|is healing|has healed|cleared|is clearing|took|went (?:well|great|smoothly)|looks? (?:great|good|amazing|fantastic)|was (?:denied|approved|ordered|sent|removed|placed|successful|benign|negative|positive)|were (?:denied|approved|ordered|sent|removed|placed))\b/i;
 
 // "after six months of clear aligners", "after three microneedling sessions".
 const COURSE =
@@ -25,10 +25,13 @@ const COURSE =
 
 // A sentence opening with a feeling about an outcome: "So glad the IVF worked", "Sorry the stitches came out".
 const FEELING_OPENER =
-  /^\W*(?:[\w']+ ){0,3}?(?:sorry|glad|happy|hope|hoping|thanks|thank you|congrats|congratulations|relieved|thrilled|proud|great to hear|good to hear|love|loved|wishing|can't wait|cannot wait|excited)\b/i;
+  /^\W*(?:[\w']+ ){0,3}?(?:sorry|glad|happy|hope|hoping|thanks|thank you|congrats|congratulations|relieved|thrilled|proud|great to hear|good to hear|love|loved|wishing|can't wait|cannot wait|excited|hopefully|sounds like|fingers crossed|so happy|yay)\b/i;
 // State words that make "your knee" a specific knee: "is healing", "looks great", "has come".
 const BODY_STATE =
-  /\b(?:looks?|looking|is healing|healing|healed|feels better|feeling|improved|improving|recovering|bending|has come|came along|treating you|sore|swollen|stronger|getting better|doing great|moving better)\b/i;
+  /\b(?:looks?|looking|is healing|healing|healed|feels better|feeling|improved|improving|recovering|bending|has come|came along|treating you|sore|swollen|stronger|getting better|doing great|moving better|throbbing|hurting|aching|bleeding|infected|still)\b/i;
+const ACTION_BEFORE =
+  /\b(?:call(?:ed)? in|sen[dt]|refill(?:ed)?|renew(?:ed)?|order(?:ed)?|prescrib(?:e|ed)|approv(?:e|ed)|den(?:y|ied)|adjust(?:ed)?|remov(?:e|ed)|replac(?:e|ed)|redo|re-?cement(?:ed)?|start(?:ed|ing)?|finish(?:ed|ing)?|switch(?:ed)? (?:you )?to)\s+(?:the|your|his|her|that)\s+(?:[\w-]+\s+){0,2}$/i;
+const INSTRUCTION_VERBS = /\b(?:bring|have|present|update|verify|provide|upload|remember)\b/i;
 const ADVICE_BEFORE =
   /\b(?:check with|talk to|talk with|ask|call|contact|consult|see|tell|visit|speak with)\s+your\s+(?:[\w-]+\s+)?$/i;
 const KIN =
@@ -40,7 +43,7 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   const who = possessorOf(ctx, hit);
   const beforeText = ctx.text.slice(Math.max(0, hit.start - 16), hit.start);
   const afterText = ctx.text.slice(hit.end, hit.end + 60);
-  const definite = /\b(?:the|the new|the old|that new)\s+$/i.test(beforeText);
+  const definite = /\b(?:the|that|this)\s+(?:new\s+|old\s+|[\w-]+\s+)?$/i.test(beforeText);
   const otherClinical = ctx.terms.some((t) => t !== hit && CLINICAL_KINDS.has(t.kind));
   if (hit.kind === 'body') {
     if (ctx.educational && !ctx.anchored) return false;
@@ -52,8 +55,10 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
     return false;
   }
   if (hit.kind === 'billing') {
-    // "Check with your insurer": advice to anyone, not this person's coverage.
+    // "Check with your insurer", "bring your insurance card": advice to anyone, not this person's coverage.
     if (ADVICE_BEFORE.test(beforeText)) return false;
+    if (/^\s*(?:card|cards|information|info|details)\b/i.test(afterText) && INSTRUCTION_VERBS.test(ctx.text))
+      return false;
     if (who === 'second' || who === 'name') return !(ctx.conditional && !ctx.past) && !/\bask about\b/i.test(ctx.text);
     if (who === 'third') return ctx.past && !ctx.generic;
     if (definite && FEELING_OPENER.test(ctx.text) && !ctx.generic) return true;
@@ -65,16 +70,16 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
     case 'second':
     case 'name':
     case 'time':
-      return !(ctx.conditional && !ctx.past && !ctx.anchored) && specific;
+      return !((ctx.conditional || ctx.question) && !ctx.past && !ctx.anchored) && specific;
     case 'third':
-      return !ctx.generic || ctx.past;
+      return !ctx.educational || ctx.past;
     case 'demonstrative':
       return !ctx.educational;
     default:
       break;
   }
   // "Your husband is doing great in rehab": a relative of the reader and their care.
-  if (KIN.test(ctx.text) && !ctx.educational && !ctx.conditional) return true;
+  if (KIN.test(ctx.text) && !ctx.educational && !ctx.conditional && !ctx.question) return true;
   if (ctx.generic && !ctx.past && !ctx.anchored) return false;
   if (definite && (RESULT_AFTER.test(afterText) || FEELING_OPENER.test(ctx.text))) return true;
   // "after the peel", "since the ACL reconstruction", "keep taking the Lexapro".
@@ -87,16 +92,23 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   }
   // "Congrats on finishing chemo", "good luck with the surgery".
   if (
-    /\b(?:congrats|congratulations|good luck|best of luck|proud of you|way to go)\b[^.!?]{0,20}?\b(?:on|with|for) (?:[\w-]+ ){0,2}$/i.test(
-      ctx.text.slice(Math.max(0, hit.start - 50), hit.start),
+    /\b(?:congrats|congratulations|good luck|best of luck|proud of you|way to go)\b[^.!?]{0,20}?\b(?:on|with|for) (?:[\w-]+ ){0,3}$/i.test(
+      ctx.text.slice(Math.max(0, hit.start - 60), hit.start),
     )
+  )
+    return true;
+  // "call in the prescription", "started the new insulin pump", "the second round of Clomid".
+  if (ACTION_BEFORE.test(beforeText) && !ctx.educational && !ctx.conditional) return true;
+  if (
+    /\b(?:round|course|dose|cycle|series|rounds|courses|doses|cycles) of\s+$/i.test(beforeText) &&
+    (ctx.past || FEELING_OPENER.test(ctx.text))
   )
     return true;
   if (/\bkeep (?:taking|using|wearing|doing|up with|on)\s+(?:the|those|your|that)\s+(?:[\w-]+\s+)?$/i.test(beforeText))
     return true;
   if (COURSE.test(ctx.text) && !ctx.generic) return true;
   // "You declined the biopsy", "hope you're loving the new frames": a "you" in a specific sentence.
-  if (addressesYou(ctx) && !ctx.generic && !ctx.conditional) return true;
+  if (addressesYou(ctx) && !ctx.generic && !ctx.conditional && !ctx.question) return true;
   // "handling an emergency extraction that morning": someone's care on a specific occasion.
   if (ctx.anchored && ctx.past && !ctx.generic) return true;
   return false;

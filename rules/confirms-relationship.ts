@@ -14,7 +14,7 @@ const KIDS =
 /** Patterns of the relationship, on the normalized sentence (all case-insensitive, linear). */
 export const PATTERNS: Pattern[] = [
   {
-    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming in|coming by|coming to see us|stopping by|stopping in|visiting(?: us| our \w+)?|choosing us|trusting us|letting us (?:care for|treat|help|take care|be part|see|serve)|being (?:a|our|such a) (?:\w+ )?(?:patient|client)|being (?:with|part of) (?:us|our (?:practice|clinic|office|family|team))|your visit|bringing (?:in )?your)/gi,
+    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming in|coming by|coming back|coming to see us|stopping by(?! our (?:booth|table|tent|stand))|stopping in|visiting(?: us| our \w+)?|choosing us|trusting (?:us|our (?:[\w-]+ )?(?:team|staff|doctors?|providers?|clinicians?|nurses?))|sticking with us|staying with us|letting us (?:care for|treat|help|take care|be part|see)|being (?:a|our|such a) (?:\w+ )?(?:patient|client)|being (?:with|part of) (?:us|our (?:practice|clinic|office|family|team))|your visit|bringing (?:in )?your)/gi,
     message: MSG,
     suggestion: SAFE_THANKS,
   },
@@ -33,7 +33,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:see|seeing) (?:you|y'all)(?: all| both| two| guys)? (?:again|next|back|soon|then|at (?:your|the|our) next|for your|in (?:a|an|\d+|one|two|three|four|six|a few|the) \w+|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:week|month|spring|summer|fall|winter)|on (?:the|your|\w+day))\b/gi,
+    re: /\b(?:see|seeing) (?:you|y'all)(?: all| both| two| guys)? (?:again|next|back|soon|then|at (?:your|the|our) next|for your|in (?:a|an|\d+|one|two|three|four|six|a few|the) \w+|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:week|month|spring|summer|fall|winter)|on (?:the|your|\w+day)|in (?:jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec)\w*)\b/gi,
     message: MSG,
   },
   {
@@ -92,6 +92,19 @@ export const PATTERNS: Pattern[] = [
   { re: /\b(?:you|your \w+) (?:crushed|rocked|nailed|killed) it\b/gi, message: MSG },
   { re: /\bkeep up the (?:hard|great|good) work\b/gi, message: MSG },
   {
+    re: /\b(?:you're|you are) (?:now )?(?:part|a member|one) of (?:the|our) (?:practice|family|clinic|office|patient family)\b|\bwelcome aboard\b/gi,
+    message: MSG,
+  },
+  { re: /(?:^|\b(?:we|i|everyone|all|already)\s)(?:miss|missing) (?:you|ya|y'all)\b/gi, message: MSG },
+  {
+    re: /\b(?:our|the|your) (?:[\w&-]+ ){0,2}?(?:team|staff|crew|front desk|nurses|girls|gang) (?:says|say|sends|send) (?:hi|hello|hey|love|their best)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:our|the) (?:[\w&-]+ ){0,2}?(?:team|staff|nurses|doctors) (?:is|are) (?:thinking of|praying for|rooting for|cheering for|here for) you\b/gi,
+    message: MSG,
+  },
+  {
     re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming|visiting|stopping)(?: in| by| out)? to (?:our|the) (?!(?:[\w-]+ )?(?:fair|event|open house|party|fundraiser|drive|festival|seminar|class|webinar|5k|run|walk|career day|talk)(?![\w-]))[\w-]+/gi,
     message: MSG,
     suggestion: SAFE_THANKS,
@@ -143,11 +156,16 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\b(?:you|y'all)(?: and your \w+)? (?:keep|keeps) (?:at it|it up|coming)\b/gi, message: MSG },
   {
-    re: /\b(?:you waited|(?:had|have) to wait|your (?:[\w-]+ )?wait|the (?:long |[\w-]+-(?:minute|hour) |extra |unexpected )?wait(?: time)?)\b(?=[^.!?]{0,60}\b(?:today|yesterday|last \w+|this (?:morning|afternoon|week)|on \w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\w+day's|past your|for your|minutes|hours?|while you|so long|that long|forever)\b)/gi,
+    re: /\bthe (?:[\w-]+-(?:minute|hour|long) )wait\b|\b(?:you waited|(?:had|have) to wait|your (?:[\w-]+ )?wait|the (?:long |[\w-]+-(?:minute|hour) |extra |unexpected )?wait(?: time)?)\b(?=[^.!?]{0,60}\b(?:today|yesterday|last \w+|this (?:morning|afternoon|week)|on \w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\w+day's|past your|for your|minutes|hours?|while you|so long|that long|forever)\b)/gi,
     message: 'How long a specific person waited is a detail of their visit.',
     severity: 'block',
   },
 ];
+
+/** Calls to action before "your": "book your cleaning", "schedule your exam". */
+const CTA_BEFORE = /\b(?:book|schedule|request|reserve|make|plan|start|get)\s+your\s+(?:[\w-]+\s+)?$/i;
+/** New-patient instructions: "bring your card", "arrive 15 minutes early", "fill out the forms". */
+const INSTRUCTION = /\b(?:bring|arrive|fill out|complete|plan to|prepare for|before)\b/i;
 
 const VISIT_MSG = 'Mentioning their visit or their care team confirms the reviewer is a patient.';
 
@@ -167,6 +185,9 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
     if (who !== 'second' && who !== 'third' && who !== 'name') continue;
     // "Please bring your insurance card to your first visit": a practice policy, not a confirmation.
     if (ctx.generic && !ctx.past) continue;
+    // Calls to action and new-patient instructions: "Book your cleaning today", "arrive early for your first visit".
+    if (CTA_BEFORE.test(lead) || (/\bfirst\s+$/i.test(lead) && INSTRUCTION.test(ctx.text))) continue;
+    if (ctx.question && !ctx.past) continue;
     let start = hit.start;
     for (let i = hit.first - 1; i >= 0 && i >= hit.first - 4; i--) {
       start = ctx.tokens[i]!.start;

@@ -13,6 +13,10 @@ const MSG = "A patient's name next to their care or visit identifies them public
 const VISIT_VERBS =
   /\b(?:came (?:to us|in|by)|comes in|visited|was (?:seen|in|here|treated)|walked in|stopped by|started (?:with|seeing)|finished|completed|graduated|is (?:back|healing|recovering|doing)|has been coming|got (?:her|his|their))\b/i;
 
+/** A family named by its surname. */
+export const FAMILY = /\bthe \p{Lu}[\p{L}'-]+(?: family| household| twins| kids|s\b)/gu;
+const FAMILY_CONTEXT = /\b(?:patients?|clients?|welcome|congrat\w*|baby|newest)\b/i;
+
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 const NAME_TAG = /Name|Person|Honorific/;
 
@@ -44,8 +48,13 @@ const rule: SentenceRule = {
   scope: 'sentence',
   check(ctx) {
     // Cheap gate before asking compromise for names: some capitalized word that could be a name.
-    if (!mayHaveName(ctx) || !patientFrame(ctx)) return [];
+    if (!mayHaveName(ctx) || !(patientFrame(ctx) || FAMILY_CONTEXT.test(ctx.text))) return [];
     const out: RuleFinding[] = [];
+    // "the Johnson family, our newest patients", "Baby #2 for the Hendersons".
+    FAMILY.lastIndex = 0;
+    for (let m = FAMILY.exec(ctx.text); m; m = FAMILY.exec(ctx.text)) {
+      out.push({ start: m.index, end: m.index + m[0].length, message: MSG });
+    }
     for (const n of ctx.names) {
       if (n.staff || n.provider) continue;
       // A name right after "Dr." handled above; bare role words like "Coach" stay part of the name.

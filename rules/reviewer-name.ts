@@ -8,6 +8,9 @@ import { HONORIFIC, NAME_SOURCE, NOT_NAMES } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { SAFE_GREETING } from './engine/wording';
 
+const PLACE_SUFFIX =
+  /(?:view|ville|town|wood|woods|field|fields|land|side|port|burg|burgh|ford|dale|brook|shire|ton|city|park|heights|hills|valley|lake|springs|beach|bay|creek|ridge|grove|haven|mont|point)$/;
+
 const MSG = "Using the person's name in a public reply identifies them and ties them to the practice.";
 
 /** Greeting at the start of a sentence: "Hi Maria", "Thank you so much, Eleanor". Case-sensitive
@@ -38,6 +41,8 @@ function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boole
     // After "Hi"/"Dear" an unknown capitalized word is still most likely a name, unless a place.
     const tags = ctx.tagsAt(start, end);
     if (!loose || tags.has('Place') || tags.has('Organization') || !tags.has('ProperNoun')) return null;
+    // Town and neighborhood names ("Harborview", "Brookfield") thanked as a community.
+    if (PLACE_SUFFIX.test(first)) return null;
   }
   const o = ctx.options;
   if (o.allowReviewerFirstName && !honorific && !/\s/.test(name)) {

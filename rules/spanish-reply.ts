@@ -51,12 +51,11 @@ export const PATTERNS: Pattern[] = [
   },
   {
     // A feeling about a person's health: "esperamos que su bebé se sienta mejor de la fiebre".
-    re: /\b(?:fiebre|dolor|gripe|tos|infeccion|alergia|asma|diabetes|embarazo|cirugia|operacion|fractura|herida|puntos|receta|medicamento|vacuna|caries|corona|implante|dentadura|frenos|lentes|terapia|tratamiento|urgencias|emergencia|lesion|recuperacion|resultados|analisis|biopsia|quimioterapia|ansiedad|depresion)\b/gi,
+    re: /\b(?:fiebre|dolor|gripe|tos|infeccion|alergia|asma|diabetes|embarazo|cirugia|operacion|fractura|herida|puntos|receta|medicamento|vacuna|caries|corona|implante|dentadura|frenos|lentes|terapia|tratamiento|urgencias|emergencia|lesion|recuperacion|resultados|analisis|biopsia|quimioterapia|ansiedad|depresion|consumir|sobriedad|sobrio|sobria|recaida|adiccion|rinoplastia|cirugias|transformacion)\b/gi,
     message: CARE,
     severity: 'block',
     when: (ctx) =>
-      /\b(?:su|sus|tu|tus|usted|le|lo|la)\b/i.test(ctx.text) &&
-      /\b(?:esperamos|sentimos|nos alegra|felicidades|gracias|mejor|pronto|siga|sigue|lamentamos)\b/i.test(ctx.text),
+      /\b(?:su|sus|tu|tus|usted|le|lo)\b/i.test(ctx.text) && !/\bsi (?:usted|su|tu|tiene|necesita)\b/i.test(ctx.text),
   },
   {
     re: /\bnuestros (?:registros|archivos) (?:muestran|indican)\b|\busted (?:no se presento|cancelo|falto|rechazo|firmo)\b/gi,

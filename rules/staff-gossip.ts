@@ -62,6 +62,15 @@ export const PATTERNS: Pattern[] = [
     when: (ctx) =>
       narrated(ctx) && /\b(?:in|came|was|stopped|walked|had|saw|treated|chair|today|this)\b/i.test(ctx.text),
   },
+  {
+    re: /\bour (?:[\w'-]+ ){0,3}?(?:patient|client|regular|customer)s? (?:who|with|from|that)\b|\b(?:my|our|your) (?:\d{1,2}(?::\d\d)?\s?(?:am|pm)|morning|afternoon|first|last|next|new|favorite) (?:patient|client)(?= (?:falls|fell|is|was|came|comes|walked|walks|brought|cried|screamed|said|told|showed|asked|just|had|has|fainted|passed)\b)/gi,
+    message: MSG,
+    when: (ctx) => narrated(ctx) || /\b(?:falls|fell|brought|asleep|cried|screamed|said|told)\b/i.test(ctx.text),
+  },
+  {
+    re: /\b(?:some|certain|a few) (?:patients|clients|people) (?:really )?(?:test|try|drive|push)\b|\byou know who you are\b/gi,
+    message: MSG,
+  },
   { re: /\bguess who (?:was|came|stopped|is|walked|sat)\b/gi, message: MSG },
   { re: /\bwe(?:'ll| will)? never tell\b/gi, message: MSG },
   {

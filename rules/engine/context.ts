@@ -37,6 +37,11 @@ export const STAFF_BEFORE = new RegExp(
   `\\bour\\s(?:[\\p{L}-]+\\s){0,3}?${STAFF_ROLE.source}(?:\\s[\\p{L}-]+){0,2}?[,:]?\\s?(?:is\\s)?$`,
   'iu',
 );
+/** A list of names right after a staff frame: "our front desk team: Gina, Tom and Lupe". */
+export const STAFF_LIST_BEFORE = new RegExp(
+  `\\bour\\s(?:[\\p{L}-]+\\s){0,3}?${STAFF_ROLE.source}(?:\\s[\\p{L}-]+){0,2}?[\\s,:-]{1,3}(?:\\p{Lu}[\\p{L}'-]+(?:,\\s?|\\s(?:and|&)\\s)){1,5}$`,
+  'iu',
+);
 /** ", our office manager" right after a name. */
 export const STAFF_AFTER = new RegExp(
   `^,?\\s?(?:is\\s)?(?:our|the practice's|the clinic's)\\s(?:[\\p{L}-]+\\s){0,3}?${STAFF_ROLE.source}`,
@@ -47,11 +52,11 @@ const TIME_ANCHOR =
   /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|past)|last (?:week|night|month|year|time|visit|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|over the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|earlier today|the other day)\b/i;
 
 const GENERIC =
-  /\b(?:if|whether|most|many|anyone|anybody|everyone|everybody|every|people|adults|common|commonly|usually|typically|often|generally|can help|may help|helps?|should|available|we offer|we provide|we now offer|we're now offering|offering|ask (?:us )?about|tips?|reminder|did you know|recommends?|prevents?|protects?|normal|offers?)\b/i;
+  /\b(?:if|whether|most|many|anyone|anybody|everyone|everybody|every(?! (?:week|month|day|morning|night|step|visit since))|people|adults|common|commonly|usually|typically|often|generally|can help|may help|helps?|should|available|we offer|we provide|we now offer|we're now offering|offering|ask (?:us )?about|tips?|reminder|did you know|recommends?|prevents?|protects?|normal|offers?|(?:talk to|ask|check with) your (?:doctor|provider|dentist|pediatrician|pharmacist|physician))\b/i;
 
 // Strong signs of general education (quantifiers, advice verbs), unlike modals such as "can".
 const EDUCATIONAL =
-  /\b(?:most|many|anyone|anybody|everyone|everybody|people|adults|common|commonly|usually|typically|often|generally|helps|can help|may help|will help|tips?|did you know|prevents?|protects?|each day|every day|any other|from any)\b/i;
+  /\b(?:most|many|anyone|anybody|everyone|everybody|people|adults|common|commonly|usually|typically|often|generally|helps|can help|may help|will help|tips?|did you know|prevents?|protects?|each day|every day|any other|from any|(?:talk to|ask|check with) your (?:doctor|provider|dentist|pediatrician|pharmacist|physician))\b/i;
 
 const CONDITIONAL = /\b(?:if|whether|in case|should you)\b/i;
 
@@ -128,6 +133,16 @@ export class SentenceContext {
   /** Strong general-education cues ("most people", "helps", "every day"). */
   get educational(): boolean {
     return EDUCATIONAL.test(this.text);
+  }
+
+  /** The sentence is a question ("Is your child due for vaccines?"): asks, does not tell. */
+  get question(): boolean {
+    return (
+      /\?[\s\p{Extended_Pictographic}\ufe0f\u200d]*$/u.test(this.text) &&
+      /^\W*(?:is|are|do|does|need|want|looking|struggling|worried|feeling|have you|got|ready|thinking|considering|tired|suffering|questions|curious|wondering|can|could|should|would|time for)\b/i.test(
+        this.text,
+      )
+    );
   }
 
   /** A conditional ("if you", "whether"). */
@@ -230,7 +245,13 @@ export class SentenceContext {
       words.some((w) => this.options.staffWords.has(w.replace(/'s$/, ''))) ||
       // "our office manager, Dana" / "our coordinator Keisha" / "ask for Marisol"
       STAFF_BEFORE.test(before) ||
+      STAFF_LIST_BEFORE.test(before) ||
+      // Spanish: "Nuestra gerente de oficina, Rosa".
+      /\bnuestr[ao]s?\s(?:[\p{L}-]+\s){0,3}?(?:gerente|doctora?|recepcionista|enfermer[ao]|asistente|coordinador[a]?|administrador[a]?|higienista|dentista|medic[oa]|terapeuta|director[a]?|equipo)(?:\s[\p{L}-]+){0,3}?[,:]?\s?$/iu.test(
+        before,
+      ) ||
       /\bask for\s{0,2}$/i.test(before) ||
+      /\bour own\s(?:dr\.?\s)?$/i.test(before) ||
       // "Dana, our office manager" / "Maria, our lead hygienist"
       STAFF_AFTER.test(after);
     return { start, end, text, provider, staff };

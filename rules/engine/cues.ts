@@ -28,6 +28,26 @@ const TIME_WORDS = new Set([
   'week',
   'weekend',
 ]);
+const KIN_WORDS = new Set([
+  'son',
+  'daughter',
+  'baby',
+  'kid',
+  'child',
+  'husband',
+  'wife',
+  'partner',
+  'mom',
+  'dad',
+  'one',
+  'kiddo',
+  'boy',
+  'girl',
+  'grandma',
+  'grandpa',
+  'mother',
+  'father',
+]);
 // Words that end the look-back: a possessive further left belongs to another phrase.
 const BARRIER = new Set([
   'the',
@@ -67,6 +87,14 @@ const BARRIER = new Set([
   'every',
   'some',
   'as',
+  'during',
+  'through',
+  'throughout',
+  'after',
+  'before',
+  'since',
+  'over',
+  'into',
   'than',
   'more',
   'most',
@@ -102,6 +130,8 @@ export function possessorOf(ctx: SentenceContext, hit: TermHit): Possessor {
     if (w.endsWith("'s")) {
       const base = w.slice(0, -2);
       if (TIME_WORDS.has(base)) return 'time';
+      // "the little one's ear infection", "your son's asthma": a relative's.
+      if (KIN_WORDS.has(base)) return 'third';
       // "your whole family's eye care": keep looking for the owner further left.
       const prev = toks[i - 1]?.word;
       if (prev && (SECOND.has(prev) || SECOND.has(toks[i - 2]?.word ?? ''))) return 'second';

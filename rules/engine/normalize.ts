@@ -150,7 +150,10 @@ let slangRe: RegExp | undefined;
 export function slangPattern(): RegExp {
   slangMap ??= new Map(SLANG.map(([from, to]) => [from, to]));
   slangRe ??= new RegExp(
-    `(?<![\\p{L}\\p{N}.'@-])(?:${[...slangMap.keys()].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}'@-]|\\.\\p{L})`,
+    `(?<![\\p{L}\\p{N}.'@/-])(?:${[...slangMap.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+      .join('|')})(?![\\p{L}\\p{N}'@/-]|\\.\\p{L})`,
     'giu',
   );
   return slangRe;
