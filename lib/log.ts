@@ -75,6 +75,7 @@ export function describeLogError(e: unknown): string {
 interface Job {
   input: InteractionInput;
   settings: Pick<Settings, 'log' | 'staffMember'>;
+  time?: number;
   resolve: (r: StoredRecord) => void;
   reject: (e: unknown) => void;
 }
@@ -90,11 +91,13 @@ const MAX_BATCH = 500;
 /**
  * Appends one interaction and resolves once IndexedDB has committed it (so an acknowledgement
  * means the record survives a service worker stop). Rejects on storage errors; see describeLogError.
+ * `time` is when it happened, for interactions that waited in the pending queue (default: now).
  */
 export function appendInteraction(
   input: InteractionInput,
   settings: Pick<Settings, 'log' | 'staffMember'>,
   db: LogDb = getDb(),
+  time?: number,
 ): Promise<StoredRecord> {
   let w = writers.get(db);
   if (!w) {
@@ -103,7 +106,7 @@ export function appendInteraction(
   }
   const writer = w;
   return new Promise<StoredRecord>((resolve, reject) => {
-    writer.queue.push({ input, settings, resolve, reject });
+    writer.queue.push({ input, settings, time, resolve, reject });
     if (!writer.running) void drainWriter(db, writer);
   });
 }
@@ -138,10 +141,10 @@ async function writeBatch(db: LogDb, batch: Job[]): Promise<StoredRecord[]> {
     let prev = tail;
     const version = extensionVersion();
     // Hashing is async WebCrypto, which must not run inside an IndexedDB transaction.
-    for (const { input, settings } of batch) {
+    for (const { input, settings, time } of batch) {
       const r = await buildRecord(input, {
         id: crypto.randomUUID(),
-        time: Date.now(),
+        time: time ?? Date.now(),
         staff: settings.staffMember,
         textMode: settings.log.textMode,
         extensionVersion: version,

@@ -7,7 +7,7 @@ import { appendInteraction, describeLogError, pruneOlderThan, recentInteractions
 import type { BackgroundRequest, BackgroundResponse } from '@/lib/messaging';
 import { getSettings } from '@/lib/settings-storage';
 import { readPending, removePending } from './pending';
-import { validateInput } from './validate';
+import { queuedTime, validateInput } from './validate';
 
 type AnyResponse = BackgroundResponse<'log-interaction'> | BackgroundResponse<'recent-interactions'>;
 
@@ -74,7 +74,8 @@ export function drainPending(): Promise<number> {
         for (const entry of queued) {
           const checked = validateInput(entry);
           if (checked.ok) {
-            await appendInteraction(checked.input, settings);
+            // Stamped with when it happened, not when the worker got to it.
+            await appendInteraction(checked.input, settings, undefined, queuedTime(entry));
             total++;
           } else {
             console.warn(`Reply Guard: dropped a queued interaction: ${checked.error}`);

@@ -15,6 +15,19 @@ const MAX_TEXT = 20_000;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown, max = 2000): v is string => typeof v === 'string' && v.length <= max;
 
+/** How far back a queued interaction's own time is believed (older: the drain time is used). */
+const MAX_QUEUE_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * The time a queued interaction happened (`queuedAt`, set by the content script's fallback queue,
+ * lib/guard/log.ts), if it is plausible: not in the future, not older than 30 days.
+ */
+export function queuedTime(raw: unknown, now = Date.now()): number | undefined {
+  const t = (raw as { queuedAt?: unknown } | null)?.queuedAt;
+  if (typeof t !== 'number' || !Number.isFinite(t)) return undefined;
+  return t <= now && now - t <= MAX_QUEUE_AGE_MS ? Math.round(t) : undefined;
+}
+
 /** The input if it is well formed, else a sentence saying what is wrong. */
 export function validateInput(raw: unknown): { ok: true; input: InteractionInput } | { ok: false; error: string } {
   if (!isObj(raw)) return { ok: false, error: 'The interaction is not an object.' };

@@ -108,4 +108,20 @@ describe('pending queue', () => {
     expect(await drainPending()).toBe(1);
     expect(await readPending()).toEqual([]);
   });
+
+  it('stamps a queued interaction with when it happened (queuedAt from the content script)', async () => {
+    const happened = Date.now() - 5 * 60_000;
+    await fakeBrowser.storage.local.set({
+      [PENDING_KEY]: [
+        { ...input({ outcome: 'edited' }), queuedAt: happened },
+        { ...input({ outcome: 'abandoned' }), queuedAt: Date.now() + 86_400_000 },
+      ],
+    });
+    await drainPending();
+    const [a, b] = await db.interactions.orderBy('seq').toArray();
+    expect(a!.time).toBe(happened);
+    // A time in the future is not believed.
+    expect(b!.time).toBeLessThanOrEqual(Date.now());
+    expect((await verifyChain(db)).ok).toBe(true);
+  });
 });
