@@ -94,3 +94,30 @@ test.describe('Google Business Profile (iframe)', () => {
     expect(await posted(inner)).toEqual([]);
   });
 });
+
+test.describe('Google Business Profile (classic dashboard, contenteditable box)', () => {
+  test('flags, holds, writes a template through the box, and posts exactly the text on override', async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto(REPLICA_ROUTES.googleDashboard);
+    const box = page.getByRole('textbox', { name: 'Reply to review' });
+    await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
+    expect(await highlightCount(page)).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByRole('button', { name: 'Use a safe template' }).click();
+    await expect(box).toHaveAttribute('data-hipaa-guard', 'ok');
+    const template = (await box.innerText()).trim();
+    expect(template).not.toContain('crown');
+    expect(await posted(page)).toEqual([]);
+    // Back to the risky text, then post it anyway.
+    await box.press('ControlOrMeta+a');
+    await box.press('Backspace');
+    await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    await dialog.getByRole('button', { name: 'Post anyway' }).click();
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Reviewer asked for this wording');
+    await dialog.getByRole('button', { name: 'Confirm and post' }).click();
+    await expect.poll(() => posted(page)).toEqual([RISKY]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -18,6 +18,8 @@ export const REPLICA_ROUTES = {
   /** The iframe itself (the content script runs here). */
   googleFrame: 'https://www.google.com/local/business/4512345678901234567/customers/reviews',
   yelp: 'https://biz.yelp.com/r2r/bright-smile-dental-demo/reviews',
+  /** The classic Business Profile dashboard, with a contenteditable reply box. */
+  googleDashboard: 'https://business.google.com/reviews',
   /** A guarded host's page with no reply box (business information). */
   yelpNoBox: 'https://biz.yelp.com/biz_info/bright-smile-dental-demo',
 } as const;
@@ -29,6 +31,7 @@ const FILES: Array<[RegExp, string]> = [
   [/^https:\/\/www\.facebook\.com\/BrightSmileDentalDemo\/?$/, 'facebook.html'],
   [/^https:\/\/www\.google\.com\/search/, 'google.html'],
   [/^https:\/\/www\.google\.com\/local\/business\/\d+\/customers\/reviews/, 'google-reviews.html'],
+  [/^https:\/\/business\.google\.com\/reviews/, 'google-dashboard.html'],
   [/^https:\/\/biz\.yelp\.com\/r2r\//, 'yelp.html'],
   [/^https:\/\/biz\.yelp\.com\/biz_info\//, 'yelp-settings.html'],
 ];
