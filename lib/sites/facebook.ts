@@ -99,6 +99,8 @@ export const facebook: SiteAdapter = {
     return { platform: 'facebook', reviewAuthor: author, reviewText: commentText(article, author) };
   },
   submitButton: (editor) => nearbyButton(editor, SEND_NAME, 4),
-  // Messages and comments alike post on a plain Enter.
-  submitsOnEnter: () => true,
+  // Messages and comments alike post on a plain Enter, except while the mention typeahead is open:
+  // then Enter picks a name (the composer is a combobox: aria-expanded / aria-activedescendant).
+  submitsOnEnter: (editor) =>
+    editor.getAttribute('aria-expanded') !== 'true' && !editor.getAttribute('aria-activedescendant'),
 };

@@ -26,6 +26,13 @@ describe('reading a reply box', () => {
     expect(exact?.startContainer).toBe(exact?.endContainer);
   });
 
+  it('reads Draft.js blocks one per line', () => {
+    document.body.innerHTML = `<div class="DraftEditor-root"><div class="public-DraftEditor-content" contenteditable="true"><div data-contents="true"><div data-block="true"><div data-offset-key="a-0-0"><span data-offset-key="a-0-0"><span data-text="true">Thanks for the note.</span></span></div></div><div data-block="true"><div data-offset-key="b-0-0"><span data-offset-key="b-0-0"><span data-text="true">Please call us.</span></span></div></div></div></div></div>`;
+    const el = document.querySelector<HTMLElement>('[contenteditable]')!;
+    expect(editorKind(el)).toBe('draft');
+    expect(readText(el)).toBe('Thanks for the note.\nPlease call us.');
+  });
+
   it('reads a textarea by its value', () => {
     document.body.innerHTML = '<textarea>Hello\nthere</textarea>';
     const el = document.querySelector('textarea')!;

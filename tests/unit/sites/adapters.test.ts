@@ -72,6 +72,12 @@ describe('Facebook', () => {
     expect(facebook.submitButton(box())?.getAttribute('aria-label')).toBe('Comment');
     expect(facebook.submitsOnEnter(box())).toBe(true);
   });
+
+  it('lets Enter pick a mention while the typeahead is open', () => {
+    box().setAttribute('aria-expanded', 'true');
+    box().setAttribute('aria-activedescendant', 'mention-option-1');
+    expect(facebook.submitsOnEnter(box())).toBe(false);
+  });
 });
 
 describe('Google Business Profile', () => {
