@@ -127,8 +127,18 @@ const rule: SentenceRule = {
     for (const hit of ctx.terms) {
       if (!tied(ctx, hit)) continue;
       const t = ctx.text.slice(hit.start, hit.end);
+      // Highlight the owner too ("ur crown", "Harold's pneumonia"), so the mark shows why.
+      let start = hit.start;
+      for (let i = hit.first - 1; i >= 0 && i >= hit.first - 4; i--) {
+        const tok = ctx.tokens[i]!;
+        if (/^(?:your|his|her|their|that|those|these|this)$|'s$/.test(tok.word)) {
+          start = tok.start;
+          break;
+        }
+        if (/[,.;:!?]/.test(ctx.text.slice(tok.end, hit.start))) break;
+      }
       const message = hit.kind === 'billing' ? MSG_BILLING(t) : hit.kind === 'body' ? MSG_BODY(t) : MSG_CLINICAL(t);
-      out.push({ start: hit.start, end: hit.end, message, suggestion: SAFE_PRIVATE });
+      out.push({ start, end: hit.end, message, suggestion: SAFE_PRIVATE });
     }
     return out;
   },

@@ -138,4 +138,9 @@ function main(): void {
   }
 }
 
+// A closed pipe (`| head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 main();

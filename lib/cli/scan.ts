@@ -83,4 +83,9 @@ async function main(): Promise<void> {
   process.exitCode = report(text);
 }
 
+// A closed pipe (`| head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 void main();

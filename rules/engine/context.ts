@@ -138,7 +138,7 @@ export class SentenceContext {
   /** The sentence is a question ("Is your child due for vaccines?"): asks, does not tell. */
   get question(): boolean {
     return (
-      /\?[\s\p{Extended_Pictographic}\ufe0f\u200d]*$/u.test(this.text) &&
+      /\?(?:\s|\p{Extended_Pictographic}|\ufe0f|\u200d)*$/u.test(this.text) &&
       /^\W*(?:is|are|do|does|need|want|looking|struggling|worried|feeling|have you|got|ready|thinking|considering|tired|suffering|questions|curious|wondering|can|could|should|would|time for)\b/i.test(
         this.text,
       )

@@ -79,7 +79,7 @@ describe('settings', () => {
     const text = 'Glad your Lumineers look great!';
     const withTerm = analyze(text, { settings: { extraTerms: ['Lumineers'] } });
     expect(withTerm.verdict).toBe('block');
-    expect(withTerm.findings.some((f) => f.actual === 'Lumineers')).toBe(true);
+    expect(withTerm.findings.some((f) => f.actual.includes('Lumineers'))).toBe(true);
     // Not tied to a person: a service the practice offers.
     expect(analyze('We now offer Lumineers.', { settings: { extraTerms: ['Lumineers'] } }).verdict).toBe('ok');
   });
