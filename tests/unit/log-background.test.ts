@@ -4,7 +4,7 @@ import type { StoredRecord } from '@/lib/background/chain';
 import { drainPending, handleMessage, isBackgroundRequest, onStartup } from '@/lib/background/handler';
 import { enqueuePending, PENDING_KEY, readPending } from '@/lib/background/pending';
 import { type LogDb, setDbForTests } from '@/lib/db';
-import { resetLogStateForTests, verifyChain } from '@/lib/log';
+import { appendInteraction, resetLogStateForTests, verifyChain } from '@/lib/log';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { userSettingsItem } from '@/lib/settings-storage';
 import { freshDb, input } from './log-fixtures';
@@ -122,6 +122,18 @@ describe('pending queue', () => {
     expect(a!.time).toBe(happened);
     // A time in the future is not believed.
     expect(b!.time).toBeLessThanOrEqual(Date.now());
+    expect((await verifyChain(db)).ok).toBe(true);
+  });
+
+  it('applies retention when the worker starts', async () => {
+    // A prune just ran, so the writes below do not prune (writes prune at most hourly).
+    await db.meta.put({ key: 'lastPrune', value: Date.now() });
+    const settings = { log: { retentionDays: 400, textMode: 'none' as const }, staffMember: 'Sam' };
+    await appendInteraction(input({ reason: 'old' }), settings, db, Date.now() - 401 * 86_400_000);
+    await appendInteraction(input({ reason: 'new' }), settings, db);
+    expect(await db.interactions.count()).toBe(2);
+    await onStartup();
+    expect((await db.interactions.toArray()).map((r) => r.reason)).toEqual(['new']);
     expect((await verifyChain(db)).ok).toBe(true);
   });
 });
