@@ -23,6 +23,14 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\bfor the record\b/gi, message: MSG },
   {
+    re: /\b(?:our|the) (?:physician|doctor|provider|dentist|surgeon|nurse|team|staff|hygienist|therapist|clinician)s? (?:reviewed|re-?examined|examined|checked|looked at|went over|re-?evaluated) (?:your|his|her)\b|\bdr\.? [\p{L}'-]+ (?:reviewed|examined|checked|looked at|went over) (?:your|his|her)\b|\bstands? by (?:the|our|his|her) (?:diagnosis|decision|treatment|recommendation)\b/giu,
+    message: MSG,
+  },
+  {
+    re: /\b(?:the reviewer|this reviewer|she|he|they) (?:left out|neglected to mention|failed to mention|forgot to mention|didn't mention|did not mention|conveniently)\b|\b(?:she|he|they|the reviewer) (?:was|were) (?:intoxicated|drunk|high|under the influence|aggressive|abusive|yelling|screaming|rude)\b/gi,
+    message: MSG,
+  },
+  {
     re: /\bwe (?:only )?(?:prescribed|ordered|performed|billed|charged|recommended|referred)\b[^.!?]{0,40}?\b(?:you|your)\b|\bmedically necessary for (?:you|your)\b/gi,
     message: MSG,
     when: (ctx, m) => !/\b(?:if|would|will|can)\b[^.!?]{0,20}$/i.test(ctx.text.slice(0, m.index)),

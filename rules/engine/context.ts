@@ -137,9 +137,10 @@ export class SentenceContext {
 
   /** The sentence is a question ("Is your child due for vaccines?"): asks, does not tell. */
   get question(): boolean {
+    // Questions that ask about a specific visit ("How's the new CPAP?", "Did the retainer help?") still tell.
     return (
       /\?(?:\s|\p{Extended_Pictographic}|\ufe0f|\u200d)*$/u.test(this.text) &&
-      /^\W*(?:is|are|do|does|need|want|looking|struggling|worried|feeling|have you|got|ready|thinking|considering|tired|suffering|questions|curious|wondering|can|could|should|would|time for)\b/i.test(
+      !/^\W*(?:how(?:'s| is| are| was| did| has)?|did|was|were|has|have|had|are you (?:still|feeling|doing))\b/i.test(
         this.text,
       )
     );

@@ -48,6 +48,42 @@ const KIN_WORDS = new Set([
   'mother',
   'father',
 ]);
+// Words after which "that" starts a clause instead of pointing at a thing.
+const COMPLEMENT = new Set([
+  'reminder',
+  'know',
+  'knew',
+  'hope',
+  'glad',
+  'sure',
+  'sorry',
+  'said',
+  'say',
+  'says',
+  'think',
+  'means',
+  'mean',
+  'note',
+  'notice',
+  'remember',
+  'so',
+  'such',
+  'believe',
+  'feel',
+  'heard',
+  'hear',
+  'shows',
+  'show',
+  'ensure',
+  'understand',
+  'agree',
+  'proud',
+  'happy',
+  'thrilled',
+  'clear',
+  'true',
+  'fact',
+]);
 // Words that end the look-back: a possessive further left belongs to another phrase.
 const BARRIER = new Set([
   'the',
@@ -126,7 +162,11 @@ export function possessorOf(ctx: SentenceContext, hit: TermHit): Possessor {
     const w = toks[i]!.word;
     if (SECOND.has(w)) return 'second';
     if (THIRD.has(w)) return 'third';
-    if (DEMONSTRATIVE.has(w)) return 'demonstrative';
+    if (DEMONSTRATIVE.has(w)) {
+      // "a reminder that prescriptions can...", "we know that surgery is...": a conjunction, not "that knee".
+      if (w === 'that' && (n > 0 || COMPLEMENT.has(toks[i - 1]?.word ?? ''))) return null;
+      return 'demonstrative';
+    }
     if (w.endsWith("'s")) {
       const base = w.slice(0, -2);
       if (TIME_WORDS.has(base)) return 'time';
