@@ -732,8 +732,9 @@ export class Guard {
 
   /**
    * Answers the popup. A message to a tab reaches every frame and the first answer wins, so only
-   * the frame holding the focused box answers at once; the top frame answers for a last-focused
-   * box (or, after a pause, for a page without one); other frames stay silent (undefined).
+   * the frame holding the focused box answers at once, others later by rank, and frames without a
+   * box stay silent (undefined) except the top frame, last. Only a focused box (or the top frame's
+   * last-focused one) takes an inserted template, so one insert never lands in two frames.
    */
   handleMessage(msg: ContentRequest): Promise<unknown> | undefined {
     const focused = this.focusedSession();
@@ -744,10 +745,16 @@ export class Guard {
         .filter((s) => s.editor.isConnected)
         .sort((a, b) => b.lastFocusAt - a.lastFocusAt)[0] ?? null;
     if (msg?.type === 'get-status') {
+      // First answer wins: the focused box at once; the top frame's last-focused box at once;
+      // a subframe's box a little later (the top page may not be guarded at all, as on Search);
+      // a top frame without a box last, so the popup still learns whether the guard is on.
+      const later = (ms: number, s: Session | null) =>
+        new Promise<PageStatus>((resolve) => setTimeout(() => resolve(this.statusOf(s)), ms));
       if (focused) return Promise.resolve(this.statusOf(focused));
-      if (!isTop || childHasFocus) return undefined;
+      if (childHasFocus) return last ? later(200, last) : undefined;
+      if (!isTop) return last ? later(150, last) : undefined;
       if (last) return Promise.resolve(this.statusOf(last));
-      return new Promise((resolve) => setTimeout(() => resolve(this.statusOf(null)), 300));
+      return later(300, null);
     }
     if (msg?.type === 'insert-template' && typeof msg.text === 'string') {
       const s = focused ?? (isTop && !childHasFocus ? last : null);

@@ -167,6 +167,13 @@ test('the popup gets the focused box’s status from the frame that holds it, an
   await page.goto(REPLICA_ROUTES.google);
   const frame = page.frameLocator('iframe[title="Reviews"]');
   const box = frame.getByRole('textbox', { name: 'Reply' }).first();
+  await expect(box).toBeVisible();
+  // Before any box is used, the iframe still answers (Search, the top page, is not guarded).
+  await expect
+    .poll(() => ask({ type: 'get-status' }).catch(() => null), { timeout: 5000 })
+    .toMatchObject({ site: 'google', active: true, findingCount: 0 });
+  // An empty box is ok once the rules are loaded, unknown (null) before.
+  expect([null, 'ok']).toContain(((await ask({ type: 'get-status' })) as { verdict: string | null }).verdict);
   await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
   const status = (await ask({ type: 'get-status' })) as { site: string; active: boolean; verdict: string };
   expect(status).toMatchObject({ site: 'google', active: true });
