@@ -31,7 +31,7 @@ export function FilterBar(props: {
   );
   const active = Object.values(f).some(Boolean);
   return (
-    <form className="rg-filters" role="search" aria-label="Filter the log" onSubmit={(e) => e.preventDefault()}>
+    <section className="rg-filters" aria-label="Filter the log">
       <label className="rg-field">
         <span>From</span>
         <input type="date" value={f.from} onChange={(e) => onChange('from', e.currentTarget.value)} />
@@ -85,6 +85,6 @@ export function FilterBar(props: {
           </button>
         )}
       </div>
-    </form>
+    </section>
   );
 }

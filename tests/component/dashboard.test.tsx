@@ -35,14 +35,16 @@ async function seed(staff = 'Dana Ruiz') {
   for (const m of MIX) await appendInteraction(input(m), { ...logSettings('redacted'), staffMember: staff }, db);
 }
 
-/** The dashboard over a real store and database, as the page wires it. */
+/** The dashboard over a store, as entrypoints/dashboard/App.tsx wires it. */
+function Page({ store }: { store: ReturnType<typeof createDashboardStore> }) {
+  const s = store();
+  return <DashboardView {...s} practice="Bright Smile Dental" />;
+}
+
+/** Renders the dashboard over a real store and database, and loads the log. */
 async function renderDashboard() {
   const store = createDashboardStore(db);
-  function Page() {
-    const s = store();
-    return <DashboardView {...s} practice="Bright Smile Dental" />;
-  }
-  const utils = render(<Page />);
+  const utils = render(<Page store={store} />);
   await act(() => store.getState().load());
   return { store, ...utils };
 }
