@@ -62,7 +62,18 @@ export function DashboardView(p: DashboardProps) {
           onView={p.setView}
           busy={busy || loading}
           shown={shown.length}
-          onExport={p.exportFiltered}
+          onExport={(kind) => {
+            // Disable the buttons first, then build the file on the next task, so a long export
+            // (100,000 records take ~2 s) shows as busy instead of a frozen click.
+            setBusy(true);
+            setTimeout(() => {
+              try {
+                p.exportFiltered(kind);
+              } finally {
+                setBusy(false);
+              }
+            }, 0);
+          }}
           onImport={(f) => {
             setBusy(true);
             void p.importLog(f).finally(() => setBusy(false));
