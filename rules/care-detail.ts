@@ -17,7 +17,7 @@ const MSG_BODY = (t: string) => `This describes a specific person's body or reco
 
 // After a definite "the X": result and status verbs that narrate a specific case.
 const RESULT_AFTER =
-  /^(?:\s+[\w'-]+){0,2}?\s+(?:came back|come back|came out|come off|came off|comes off|turned out|is working|isn't working|worked|is helping|helped|did the trick|fixed|fix|healed|is healing|has healed|cleared|is clearing|took|went (?:well|great|smoothly)|looks? (?:great|good|amazing|fantastic)|was (?:denied|approved|ordered|sent|removed|placed|successful|benign|negative|positive)|were (?:denied|approved|ordered|sent|removed|placed))\b/i;
+  /^(?:\s+[\w'-]+){0,2}?\s+(?:came back|come back|came out|come off|came off|comes off|turned out|is working|isn't working|worked|is helping|helped|did the trick|fixed|fix|wears off|wearing off|starts|showed|shows|revealed|indicated|confirmed|working|helping|healed|is healing|has healed|cleared|is clearing|took|went (?:well|great|smoothly)|looks? (?:great|good|amazing|fantastic)|was (?:denied|approved|ordered|sent|removed|placed|successful|benign|negative|positive)|were (?:denied|approved|ordered|sent|removed|placed))\b/i;
 
 // "after six months of clear aligners", "after three microneedling sessions".
 const COURSE =
@@ -28,16 +28,22 @@ const FEELING_OPENER =
   /^\W*(?:[\w']+ ){0,3}?(?:sorry|glad|happy|hope|hoping|thanks|thank you|congrats|congratulations|relieved|thrilled|proud|great to hear|good to hear|love|loved|wishing|can't wait|cannot wait|excited|hopefully|sounds like|fingers crossed|so happy|yay)\b/i;
 // State words that make "your knee" a specific knee: "is healing", "looks great", "has come".
 const BODY_STATE =
-  /\b(?:looks?|looking|is healing|healing|healed|feels better|feeling|improved|improving|recovering|bending|has come|came along|treating you|sore|swollen|stronger|getting better|doing great|moving better|throbbing|hurting|aching|bleeding|infected|still)\b/i;
+  /\b(?:looks?|looking|is healing|healing|healed|feels better|feeling|improved|improving|recovering|bending|has come|came along|treating you|sore|swollen|stronger|getting better|doing great|moving better|throbbing|hurting|aching|bleeding|infected|still|draining|clearing|fading|settling|softened|recovering)\b/i;
 const ACTION_BEFORE =
-  /\b(?:call(?:ed)? in|sen[dt]|refill(?:ed)?|renew(?:ed)?|order(?:ed)?|prescrib(?:e|ed)|approv(?:e|ed)|den(?:y|ied)|adjust(?:ed)?|remov(?:e|ed)|replac(?:e|ed)|redo|re-?cement(?:ed)?|start(?:ed|ing)?|finish(?:ed|ing)?|switch(?:ed)? (?:you )?to)\s+(?:the|your|his|her|that)\s+(?:[\w-]+\s+){0,2}$/i;
+  /\b(?:(?:stay on|stick with|taking|take|keep)\s+(?:the|that|those)\s+(?:[\w-]+\s+){0,2}$)|\b(?:call(?:ed)? in|sen[dt]|refill(?:ed)?|renew(?:ed)?|order(?:ed)?|prescrib(?:e|ed)|approv(?:e|ed)|den(?:y|ied)|adjust(?:ed)?|remov(?:e|ed)|replac(?:e|ed)|redo|re-?cement(?:ed)?|start(?:ed|ing)?|finish(?:ed|ing)?|switch(?:ed)? (?:you )?to)\s+(?:the|your|his|her|that)\s+(?:[\w-]+\s+){0,2}$/i;
 const INSTRUCTION_VERBS = /\b(?:bring|have|present|update|verify|provide|upload|remember)\b/i;
 const ADVICE_BEFORE =
   /\b(?:check with|talk to|talk with|ask|call|contact|consult|see|tell|visit|speak with)\s+your\s+(?:[\w-]+\s+)?$/i;
 const KIN =
   /\b(?:your|his|her) (?:son|daughter|kids?|kiddo|child|children|little one|baby|husband|wife|partner|mom|dad|mother|father|grandma|grandpa)\b/i;
 
+// A term inside the name of an event or organization ("Breast Cancer Awareness 5K").
+const EVENT_AFTER =
+  /^\s*(?:awareness|walk|run|5k|10k|month|week|day|foundation|society|association|center|centre|institute|research|fund|fundraiser|gala|support group|drive|fair|benefit)\b/i;
+
 function tied(ctx: SentenceContext, hit: TermHit): boolean {
+  const titled = /^\p{Lu}/u.test(ctx.text.slice(hit.start, hit.end));
+  if (titled && EVENT_AFTER.test(ctx.text.slice(hit.end, hit.end + 20))) return false;
   const clinical = CLINICAL_KINDS.has(hit.kind);
   if (hit.kind === 'visit' || hit.kind === 'provider') return false;
   const who = possessorOf(ctx, hit);
@@ -52,6 +58,7 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
     if (definite && FEELING_OPENER.test(ctx.text) && BODY_STATE.test(ctx.text)) return true;
     if (who === 'second' || who === 'third' || who === 'name')
       return ctx.past || ctx.anchored || BODY_STATE.test(ctx.text) || otherClinical;
+    if (KIN.test(ctx.text) && (definite || FEELING_OPENER.test(ctx.text)) && !ctx.conditional) return true;
     return false;
   }
   if (hit.kind === 'billing') {

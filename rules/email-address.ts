@@ -10,12 +10,12 @@ const MSG = "This puts the person's email address in public. Email addresses are
 export const EMAIL = /(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+){0,5}\.[A-Za-z]{2,}(?![\w-])/g;
 /** Words before the address that make it the person's. */
 export const PERSONAL_BEFORE =
-  /\b(?:your (?:email|e-mail|inbox|address)(?: address)?(?: is| of)?|(?:his|her|their) (?:email|e-mail)(?: is)?|(?:sent|re-?sent|emailed|mailed|forwarded|shared|resent|send) (?:[\w'-]+ ){0,6}?to|you at|on file(?: as| is)?)\W{0,4}$/i;
+  /\b(?:your (?:email|e-mail|inbox|address)(?: address)?(?: is| of| at)?|(?:his|her|their) (?:email|e-mail)(?: is)?|(?:sent|re-?sent|emailed|mailed|forwarded|shared|resent) (?:[\w'-]+ ){0,6}?to|you at|on file(?: as| is)?)\W{0,4}$/i;
 const PRACTICE_BEFORE =
   /\b(?:email|e-mail|contact|reach|write to|message|us at|at)\s{0,2}(?:us\s{0,2})?(?:at\s{0,2})?$/i;
 /** Role mailboxes of a business: never a patient's address. */
 export const ROLE_LOCAL =
-  /^(?:hello|hi|info|office|feedback|jobs|careers|hr|billing|care|contact|support|admin|frontdesk|front\.desk|appointments?|team|reception|marketing|privacy|compliance|noreply|no-reply|scheduling|schedule|records|referrals|patients|clientcare|reviews|help|questions|media|press|pharmacy|nurse|nurses|insurance|payments|accounts)$/i;
+  /^(?:hello|hi|info|office|feedback|jobs|careers|hr|billing|care|contact|support|admin|frontdesk|front\.desk|appointments?|team|reception|marketing|privacy|compliance|noreply|no-reply|scheduling|schedule|records|referrals|patients|clientcare|reviews|help|questions|media|press|pharmacy|nurse|nurses|insurance|payments|accounts|events|sponsorship|sponsorships|partnerships|donations|volunteer|volunteers|community|news|newsletter)$/i;
 /** Consumer mail domains (and the reserved example domains used in drafts). */
 export const CONSUMER_DOMAIN =
   /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|aol|icloud|me|mac|proton|protonmail|comcast|att|verizon|example)\./i;
@@ -42,7 +42,7 @@ const rule: SentenceRule = {
       const practiceFrame = PRACTICE_BEFORE.test(before);
       // "first.last@gmail.com" or "jsmith77@...": shaped like a person's address.
       const personShaped = CONSUMER_DOMAIN.test(domain) || /[a-z][._][a-z]|[a-z]\d{2,}$/.test(local);
-      if (!(personalFrame || (personShaped && !practiceFrame))) continue;
+      if (!(personalFrame || (personShaped && (!practiceFrame || /\byour\b/i.test(before))))) continue;
       out.push({
         start: m.index,
         end: m.index + m[0].length,

@@ -19,7 +19,7 @@ export const BIRTHDAY =
   /\b(?:happy )?\d{1,3}(?:st|nd|rd|th) birthday\b|\bbirthday (?:is |was )?(?:today|tomorrow|yesterday|next \w+|this \w+|on \w+)\b/gi;
 /** Sentence cues tying the date to a person. */
 export const PERSONAL =
-  /\b(?:born|birthday|dob|date of birth|your|his|her|you were|you came|you had|you called|our call|we spoke|admitted|discharged|seen on|visit on|exam (?:was|on)|surgery (?:was|on)|appointment (?:was|on))\b/i;
+  /\b(?:born|birthday|dob|date of birth|(?:your|his|her|their) (?:[\w-]+ )?(?:appointment|visit|exam|birthday|surgery|procedure|cleaning|checkup|call|admission|discharge|stay|delivery|due date|results?|claim|bill|statement|session|consult|consultation|follow-up|refill|order)|you were|you came|you had|you called|our call|we spoke|admitted|discharged|seen on|visit on|exam (?:was|on)|surgery (?:was|on)|appointment (?:was|on))\b/i;
 const PRACTICE =
   /\b(?:we(?:'re| are| will be)? (?:closed|open|opening|moving)|opens|holiday|hours|office|location|event|open house|clinic day|starting|starts|through|until)\b/i;
 
@@ -43,6 +43,9 @@ const rule: SentenceRule = {
     for (let m = DATE.exec(ctx.text); m; m = DATE.exec(ctx.text)) {
       // "may" alone is a verb far more often than a month.
       if (/^may\s/i.test(m[0]) && !/^May\s/.test(m[0])) continue;
+      // The person cue must be near the date, not anywhere in a long sentence.
+      const near = ctx.text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 40);
+      if (!PERSONAL.test(near)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, message: MSG, suggestion: 'Leave the date out.' });
     }
     return out;

@@ -10,7 +10,7 @@ const MSG = "This puts the person's phone number in public. Phone numbers are HI
 export const PHONE = /(?<![\d-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)/g;
 /** Words before the number that make it the person's, not the practice's. */
 export const PERSONAL_BEFORE =
-  /\b(?:(?:reach|reaching|reached|call|calling|called|text|texting|texted|tried|trying|left (?:a )?(?:message|voicemail)s? for) you at|your (?:cell|phone|number|mobile|home|work)(?: number)?(?: is| of)?|(?:his|her|their) (?:cell|phone|number|mobile)(?: is)?|(?:number|phone) (?:we have )?on file(?: is)?|the number you (?:gave|left|provided))\W{0,4}$/i;
+  /\b(?:(?:reach|reaching|reached|call|calling|called|text|texting|texted|tried|trying|left (?:a )?(?:message|voicemail)s? for) you at|left (?:a |you a )?(?:message|voicemail|vm) (?:at|on)|your (?:cell|phone|number|mobile|home|work)(?: number)?(?: is| of)?|(?:his|her|their) (?:cell|phone|number|mobile)(?: is)?|(?:number|phone) (?:we have )?on file(?: is)?|the number you (?:gave|left|provided))\W{0,4}$/i;
 
 const rule: SentenceRule = {
   id: 'phone-number',

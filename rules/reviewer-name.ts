@@ -32,7 +32,7 @@ function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boole
   const start = m.index + m[0].indexOf(m[1]);
   const end = start + name.length;
   const first = name.replace(HONORIFIC, '').split(/\s+/)[0]!.toLowerCase();
-  if (NOT_NAMES.has(first)) return null;
+  if (NOT_NAMES.has(first) || /^[A-Z]{2,5}$/.test(name)) return null;
   const desc = ctx.describeName(start, end);
   if (desc.staff || desc.provider) return null;
   const honorific = HONORIFIC.test(name);

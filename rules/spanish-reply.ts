@@ -72,11 +72,19 @@ const rule: SentenceRule = {
   defaultSeverity: 'warn',
   scope: 'sentence',
   check: (ctx) =>
-    runPatterns(ctx, PATTERNS).map((f) => ({
-      ...f,
-      category: f.severity === 'block' ? ('care-details' as const) : ('confirms-patient-status' as const),
-      suggestion: SUGGESTION,
-    })),
+    runPatterns(ctx, PATTERNS)
+      // "Agende su consulta gratis": a call to action, not someone's visit.
+      .filter(
+        (f) =>
+          !/\b(?:agende|reserve|programe|haga|solicite|pida|para|llame para)\s+$/i.test(
+            ctx.text.slice(Math.max(0, f.start - 20), f.start),
+          ),
+      )
+      .map((f) => ({
+        ...f,
+        category: f.severity === 'block' ? ('care-details' as const) : ('confirms-patient-status' as const),
+        suggestion: SUGGESTION,
+      })),
   examples: {
     flag: [
       'Gracias por su visita, lo esperamos pronto.',

@@ -71,6 +71,14 @@ export const PATTERNS: Pattern[] = [
     re: /\b(?:some|certain|a few) (?:patients|clients|people) (?:really )?(?:test|try|drive|push)\b|\byou know who you are\b/gi,
     message: MSG,
   },
+  {
+    re: new RegExp(
+      `\\b(?:the|a|this|that) (?:[\\w'-]+ ){0,2}?${PERSON} (?:in|with|wearing) (?:the|a|an|his|her) (?:[\\w'-]+ ){0,4}?(?:who|that)\\b`,
+      'gi',
+    ),
+    message: MSG,
+    when: narrated,
+  },
   { re: /\bguess who (?:was|came|stopped|is|walked|sat)\b/gi, message: MSG },
   { re: /\bwe(?:'ll| will)? never tell\b/gi, message: MSG },
   {

@@ -14,6 +14,10 @@ export const STREET =
 export const PERSONAL_BEFORE =
   /\b(?:(?:your|his|her|their) (?:place|home|house|address|apartment|apt|door|street|building|condo)(?: on| at| in| over on)?|(?:to|at) your|(?:who lives|lives|living|moved) (?:on|at|over on)|(?:lady|gentleman|guy|man|woman|grandma|grandpa|granny|family|kid|boy|girl|couple|neighbor|patient|client|mom|dad) (?:from|on|over on))\W{0,3}$/i;
 
+/** Signs that a numbered address is the practice's own. */
+const PRACTICE =
+  /\b(?:our|we're|we are|we've|office|clinic|location|suite|ste|located|visit us|find us|open|opens|opening|moved|moving|address is|parking|building|campus|practice)\b/i;
+
 const rule: SentenceRule = {
   id: 'street-address',
   description: "A patient's street address or street (not the practice's).",
@@ -27,7 +31,9 @@ const rule: SentenceRule = {
     for (let m = STREET.exec(ctx.text); m; m = STREET.exec(ctx.text)) {
       if (ctx.options.practiceAddress?.includes(m[0].toLowerCase().replace(/\.$/, ''))) continue;
       const before = ctx.text.slice(Math.max(0, m.index - 40), m.index);
-      if (!PERSONAL_BEFORE.test(before)) continue;
+      // A house number with no sign that it is the practice ("our office at", "Suite 200") is a home.
+      const numbered = /^\d/.test(m[0]) && !PRACTICE.test(ctx.text);
+      if (!PERSONAL_BEFORE.test(before) && !numbered) continue;
       out.push({ start: m.index, end: m.index + m[0].length, message: MSG });
     }
     return out;

@@ -31,7 +31,7 @@ const isNameOrPlace = (w: string) => {
   const tags = lexicon[w];
   if (!tags) return false;
   const list = Array.isArray(tags) ? tags : [tags];
-  return list.some((t) => /Name|Place|Country|City|Region|Organization|Person/.test(t));
+  return list.some((t) => /Name|Place|Country|City|Region|Organization|Person|Date|Month|WeekDay|Holiday/.test(t));
 };
 // Biological taxa and lab-chemistry endings: real medical vocabulary, never in a review reply.
 const NOISE = /(idae|aceae|inae|ales|ineae|oidea|ylic|ylate|oyl|ase|ases|ella|bacter|coccus|myces|ia)$/;
@@ -44,7 +44,8 @@ for (const line of raw) {
   if (!/^[A-Za-z][a-z]{4,20}$/.test(w)) continue;
   const lw = w.toLowerCase();
   if (everyday.has(lw) || isNameOrPlace(lw) || NOISE.test(lw)) continue;
-  const brand = w[0] !== lw[0] && lw.length >= 6;
+  // Capitalized entries are brands only when compromise does not know the word at all ("Monday", "June").
+  const brand = w[0] !== lw[0] && lw.length >= 6 && lexicon[lw] === undefined;
   if (!brand && !CLINICAL.test(lw)) continue;
   kept.add(lw);
 }

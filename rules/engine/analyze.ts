@@ -4,7 +4,7 @@
  * Incremental by construction: while typing, only the edited sentence misses the cache.
  */
 import type { Analysis, AnalyzeOptions, Category, Finding, Severity } from '../types';
-import { type ReplySentence, SentenceContext } from './context';
+import { type ReplySentence, SentenceContext, STAFF_AFTER, STAFF_BEFORE, STAFF_LIST_BEFORE } from './context';
 import { Lru } from './lru';
 import { mergeFindings, verdictOf } from './merge';
 import { normalize, toOriginal } from './normalize';
@@ -83,6 +83,30 @@ function analyzeSentence(text: string, o: ResolvedOptions, rules: readonly Sente
   return result;
 }
 
+const NAME_RULES = new Set(['patient-name', 'reviewer-name', 'echo-review']);
+/** Capitalized words: candidate names. */
+const CAPITALIZED = /(?<![\p{L}'-])\p{Lu}[\p{L}'-]{1,30}/gu;
+
+/** First names that the reply itself frames as staff (same frames as SentenceContext.describeName). */
+function staffNames(text: string): Set<string> {
+  const out = new Set<string>();
+  CAPITALIZED.lastIndex = 0;
+  for (let m = CAPITALIZED.exec(text); m; m = CAPITALIZED.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    if (STAFF_BEFORE.test(before) || STAFF_LIST_BEFORE.test(before) || STAFF_AFTER.test(after))
+      out.add(m[0].toLowerCase());
+  }
+  return out;
+}
+
+const isStaff = (span: string, staff: Set<string>) =>
+  span
+    .toLowerCase()
+    .split(/[^\p{L}']+/u)
+    .filter((w) => w.length > 1)
+    .some((w) => staff.has(w.replace(/'s$/, '')));
+
 /** Analyzes a reply with the given rules; see rules/types.ts for the contract. */
 export function analyzeWith(rules: readonly Rule[], input: string, options?: AnalyzeOptions): Analysis {
   try {
@@ -107,7 +131,14 @@ export function analyzeWith(rules: readonly Rule[], input: string, options?: Ana
         if (f.end > f.start && f.start >= 0 && f.end <= norm.text.length) local.push(toLocal(rule, f));
       }
     }
-    const findings: Finding[] = local.map((f) => {
+    // A name framed as staff anywhere in the reply ("our office manager, Dana, ... Dana has trained")
+    // is staff in every sentence.
+    const staff = staffNames(norm.text);
+    const kept =
+      staff.size === 0
+        ? local
+        : local.filter((f) => !NAME_RULES.has(f.ruleId) || !isStaff(norm.text.slice(f.start, f.end), staff));
+    const findings: Finding[] = kept.map((f) => {
       const [start, end] = toOriginal(norm, f.start, f.end);
       const out: Finding = {
         ruleId: f.ruleId,

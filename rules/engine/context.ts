@@ -30,7 +30,7 @@ export interface NameSpan {
 
 /** Staff role nouns that frame a name as an employee ("our billing specialist, Ron"). */
 export const STAFF_ROLE =
-  /\b(?:manager|coordinator|lead|hygienists?|assistants?|specialists?|administrator|officer|director|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|team|staff|owner|founder|biller|scheduler|technicians?|tech|pharmacists?|midwife|np|pa|dietitian|trainer|ceo|president|partner|associate|host|front desk|supervisor|liaison|advocate|concierge|practitioner|nurse practitioner|physician assistant|hygiene|billing|office|practice|clinic|lead)\b/i;
+  /\b(?:manager|coordinator|lead|hygienists?|assistants?|specialists?|administrator|officer|director|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|team|staff|owner|founder|biller|scheduler|technicians?|tech|pharmacists?|midwife|np|pa|dietitian|trainer|ceo|president|partner|associate|host|front desk|supervisor|liaison|advocate|concierge|practitioner|nurse practitioner|physician assistant|hygiene|billing|office|practice|clinic|lead|[a-z]+(?:ist|ian|ologist)s?)\b/i;
 
 /** "our office manager, " right before a name. */
 export const STAFF_BEFORE = new RegExp(
@@ -140,9 +140,7 @@ export class SentenceContext {
     // Questions that ask about a specific visit ("How's the new CPAP?", "Did the retainer help?") still tell.
     return (
       /\?(?:\s|\p{Extended_Pictographic}|\ufe0f|\u200d)*$/u.test(this.text) &&
-      !/^\W*(?:how(?:'s| is| are| was| did| has)?|did|was|were|has|have|had|are you (?:still|feeling|doing))\b/i.test(
-        this.text,
-      )
+      !/^\W*(?:how(?:'s| is| are| was| did)?|did|was|were|are you (?:still|feeling|doing))\b/i.test(this.text)
     );
   }
 
@@ -212,7 +210,10 @@ export class SentenceContext {
         if (start < 0) return;
         while (end > start && !/[\p{L}.]/u.test(this.text[end - 1] ?? '')) end--;
         if (this.text[end - 1] === '.' && !/\b[A-Z]\.$/.test(this.text.slice(start, end))) end--;
-        if (end > start) out.push(this.describeName(start, end));
+        const text = this.text.slice(start, end);
+        // "St. Luke's" is a place; "MS", "RN", "CCC-SLP" are credentials, not names.
+        const place = /\b(?:st|saint|mt|mount)\.?\s*$/i.test(this.text.slice(Math.max(0, start - 7), start));
+        if (end > start && !place && !/^[A-Z]{2,5}$/.test(text)) out.push(this.describeName(start, end));
         start = -1;
       };
       for (const t of this.parsed) {

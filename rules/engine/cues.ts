@@ -47,6 +47,10 @@ const KIN_WORDS = new Set([
   'grandpa',
   'mother',
   'father',
+  'client',
+  'patient',
+  'customer',
+  'reviewer',
 ]);
 // Words after which "that" starts a clause instead of pointing at a thing.
 const COMPLEMENT = new Set([
@@ -178,7 +182,9 @@ export function possessorOf(ctx: SentenceContext, hit: TermHit): Possessor {
       // "Harold's pneumonia": a capitalized possessive that is not a contraction ("It's", "Let's").
       if (CONTRACTIONS.has(base)) return null;
       const t = toks[i]!;
-      if (/^\p{Lu}/u.test(ctx.text.slice(t.start, t.end)) && (i > 0 || ctx.isPersonName(t.start, t.end - 2)))
+      // Places and eponyms ("St. Luke's", "Parkinson's") are not people.
+      const place = /\b(?:st|saint|mt|mount)\.?\s*$/i.test(ctx.text.slice(Math.max(0, t.start - 7), t.start));
+      if (/^\p{Lu}/u.test(ctx.text.slice(t.start, t.end)) && !place && ctx.isPersonName(t.start, t.end - 2))
         return 'name';
       return null;
     }

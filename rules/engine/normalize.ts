@@ -162,7 +162,7 @@ export function slangPattern(): RegExp {
 function slangPieces(m: RegExpExecArray): Piece[] | null {
   const typed = m[0];
   // A capital single "U" is more often an initial ("U of M") than chat for "you".
-  if (typed === 'U') return null;
+  if (typed.length === 1 && typed !== typed.toLowerCase()) return null;
   const to = slangMap!.get(typed.toLowerCase());
   return to === undefined ? null : [[to, 0, typed.length]];
 }
