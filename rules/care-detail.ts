@@ -57,15 +57,15 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
     if (/\bthe new\s+$/i.test(beforeText)) return true;
     if (definite && FEELING_OPENER.test(ctx.text) && BODY_STATE.test(ctx.text)) return true;
     if (who === 'second' || who === 'third' || who === 'name')
-      return ctx.past || ctx.anchored || BODY_STATE.test(ctx.text) || otherClinical;
+      return !ctx.conditional && (ctx.past || ctx.anchored || BODY_STATE.test(ctx.text) || otherClinical);
     if (KIN.test(ctx.text) && (definite || FEELING_OPENER.test(ctx.text)) && !ctx.conditional) return true;
     return false;
   }
   if (hit.kind === 'billing') {
     // "Check with your insurer", "bring your insurance card": advice to anyone, not this person's coverage.
     if (ADVICE_BEFORE.test(beforeText)) return false;
-    if (/^\s*(?:card|cards|information|info|details)\b/i.test(afterText) && INSTRUCTION_VERBS.test(ctx.text))
-      return false;
+    // "Bring your insurance card", "update your card on file": instructions to anyone.
+    if (INSTRUCTION_VERBS.test(ctx.text) && !ctx.past) return false;
     if (who === 'second' || who === 'name') return !(ctx.conditional && !ctx.past) && !/\bask about\b/i.test(ctx.text);
     if (who === 'third') return ctx.past && !ctx.generic;
     if (definite && FEELING_OPENER.test(ctx.text) && !ctx.generic) return true;
