@@ -7,6 +7,8 @@ import { type Pattern, possessorOf, runPatterns } from './engine/cues';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { SAFE_THANKS } from './engine/wording';
 
+const KIN =
+  '(?:little ones?|son|daughter|kids?|kiddo|children|child|baby|family|husband|wife|partner|mom|dad|mother|father|grandma|grandpa|grandmother|grandfather|boys?|girls?|twins|sister|brother)';
 const MSG = 'This confirms the reviewer is a patient, which is itself private health information.';
 const KIDS =
   '(?:little ones?|son|daughter|kids?|children|child|baby|family|husband|wife|mom|dad|boys?|girls?|twins|grandkids|pup)';
@@ -33,7 +35,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:see|seeing) (?:you|y'all)(?: all| both| two| guys)? (?:again|next|back|soon|then|at (?:your|the|our) next|for your|in (?:a|an|\d+|one|two|three|four|six|a few|the) \w+|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:week|month|spring|summer|fall|winter)|on (?:the|your|\w+day)|in (?:jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec)\w*)\b/gi,
+    re: /\b(?:see|seeing) (?:you|y'all)(?: all| both| two| guys)? (?:again|next|back|soon|then|at (?:your|the|our) next|for your|in (?:a|an|\d+|one|two|three|four|six|a few|the) \w+|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:week|month|spring|summer|fall|winter)|on (?:the|your|\w+days?)|in (?:jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec)\w*)\b/gi,
     message: MSG,
   },
   {
@@ -91,6 +93,52 @@ export const PATTERNS: Pattern[] = [
   { re: /\b(?:he|she|they) (?:was|were) so (?:brave|good|sweet|strong)\b/gi, message: MSG },
   { re: /\b(?:you|your \w+) (?:crushed|rocked|nailed|killed) it\b/gi, message: MSG },
   { re: /\bkeep up the (?:hard|great|good) work\b/gi, message: MSG },
+  {
+    re: /\b(?:thanks|thank you) for (?:making the (?:trip|drive)|referring (?:your|a|us)|bringing (?:the|those|in|us)(?![^.!?]{0,40}\battention\b)|being (?:one of )?(?:our|a) (?:[\w-]+ ){0,2}?(?:patients?|clients?|families|members?))\b|\b(?:\d+|many|so many|all these|ten|twenty) years with us\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:we|everyone|our (?:[\w-]+ ){0,2}?(?:team|staff|receptionist|front desk|hygienist|doctor|nurses?)) (?:still )?remembers? you\b/gi,
+    message: MSG,
+  },
+  {
+    re: new RegExp(
+      `\\b(?:tell|give) your ${KIN} (?:we said |that we said )?(?:hi|hello|hey|our best|a hug)\\b|\\byour ${KIN} (?:is|was|are|were) (?:such |always |so )?(?:a |an )?(?:champ|trooper|star|rockstar|sweetheart|delight|joy|angel|hoot|riot|so well behaved|so brave|so sweet)\\b`,
+      'gi',
+    ),
+    message: MSG,
+  },
+  {
+    re: new RegExp(
+      `\\byour ${KIN} (?:[\\w-]+ )?(?:asked|loved|wanted|picked|chose|drew|sat|cried|laughed|smiled|told us|brought|did great|did so well)\\b`,
+      'gi',
+    ),
+    message: MSG,
+  },
+  {
+    re: /\b(?:you were|you're|you are) (?:such )?(?:a |an )?(?:delight|joy|pleasure|sweetheart|champ|trooper|rockstar|family here|one of us)\b|\byou're family\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:looking forward to|see you|until|till|have it ready|ready for you) next time\b|\bnext time you(?:'re| are) in\b|\b(?:it's|it has) been too long\b|\bdon't be a stranger\b|\bmiss your (?:smile|face|laugh)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:ran|running|were running) (?:late|behind) (?:on|for) you\b|\b(?:for you|you) (?:[\w-]+ ){0,4}?(?:this|last) time\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:glad|happy|so glad) you found us\b|\b(?:your|his|her) (?:[\w-]+ )?(?:card|payment|insurance|chart|records?|address|number|phone|email|account|x-rays?|photos?|consent|forms?|prescriptions?) (?:[\w-]+ )?on file\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:feeling|feel|doing) better (?:after|since) (?:\w+day|yesterday|the|your)\b|\bcome (?:back|see us|in) (?:in|again in) (?:\d+|a few|six|three|two)[\w-]* (?:months?|weeks?)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\byour (?:\d{1,2}(?::\d\d)?\s?(?:am|pm)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day) (?:yesterday|today|appointment|slot|visit|mornings?|afternoons?|sessions?)\b/gi,
+    message: MSG,
+  },
   {
     re: /\b(?:you're|you are) (?:now )?(?:part|a member|one) of (?:the|our) (?:practice|family|clinic|office|patient family)\b|\bwelcome aboard\b/gi,
     message: MSG,

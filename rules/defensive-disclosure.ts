@@ -14,7 +14,7 @@ const notConditional = (ctx: { text: string }, m: RegExpExecArray) =>
 /** Patterns of a record-based rebuttal. */
 export const PATTERNS: Pattern[] = [
   {
-    re: /\b(?:our|the|your) (?:records?|charts?|notes?|files?|system|logs?|schedule|visit notes?|documentation|billing records|history|account) (?:shows?|indicates?|documents?|reflects?|confirms?|says|states|notes)\b/gi,
+    re: /\b(?:our|the|your) (?:[\w-]+ ){0,2}?(?:records?|charts?|notes?|files?|system|logs?|schedule|visit notes?|documentation|billing records|history|account) (?:shows?|indicates?|documents?|reflects?|confirms?|says|states|notes)\b/gi,
     message: MSG,
   },
   {
@@ -22,6 +22,22 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   { re: /\bfor the record\b/gi, message: MSG },
+  {
+    re: /\byou (?:never |didn't |did not |didnt )?(?:picked up|answered|returned (?:our|any) calls?|brought|raised your voice|yelled|were asked to leave|showed up (?:late|early|without|an hour)|were scheduled|checked in at|said you were)\b|\b(?:but|and|then) (?:cancel(?:l)?ed|missed|declined|never showed|no-showed)\b(?=[^.!?]{0,40}\b(?:times?|twice|appointments?|visits?)\b)|\byou're the one who\b|\bwe have (?:the|your) (?:signed |recorded )?(?:form|voicemail|recording|signature|consent|agreement|receipt)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:the|your) (?:account|balance|bill)\b[^.!?]{0,40}\b(?:outstanding|overdue|past due|unpaid|collections)\b|\bthe charge stands\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:this|that) (?:person|individual|patient|client)\b[^.!?]{0,20}\b(?:cancel(?:l)?ed|missed|no-showed|never|refused|declined|was|were)\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:segun|de acuerdo con) (?:nuestros|sus) (?:registros|archivos|expedientes)\b|\busted (?:llego|se fue|no vino|no se presento|cancelo|falto|rechazo|firmo)\b/gi,
+    message: MSG,
+  },
   {
     re: /\b(?:our|the) (?:physician|doctor|provider|dentist|surgeon|nurse|team|staff|hygienist|therapist|clinician)s? (?:reviewed|re-?examined|examined|checked|looked at|went over|re-?evaluated) (?:your|his|her)\b|\bdr\.? [\p{L}'-]+ (?:reviewed|examined|checked|looked at|went over) (?:your|his|her)\b|\bstands? by (?:the|our|his|her) (?:diagnosis|decision|treatment|recommendation)\b/giu,
     message: MSG,

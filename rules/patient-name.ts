@@ -11,7 +11,7 @@ import { CLINICAL_KINDS } from './engine/terms';
 const MSG = "A patient's name next to their care or visit identifies them publicly.";
 
 const VISIT_VERBS =
-  /\b(?:came (?:to us|in|by)|comes in|visited|was (?:seen|in|here|treated)|walked in|stopped by|started (?:with|seeing)|finished|completed|graduated|is (?:back|healing|recovering|doing)|has been coming|got (?:her|his|their))\b/i;
+  /\b(?:came (?:to us|in|by)|comes in|visited|was (?:seen|in|here|treated)|walked in|stopped by|started (?:with|seeing)|finished|completed|graduated|is (?:back|healing|recovering|doing)|has been coming|got (?:her|his|their)|went from|in (?:today|this morning|this afternoon|yesterday)|stopped in)\b/i;
 
 /** A family named by its surname. */
 export const FAMILY = /\bthe \p{Lu}[\p{L}'-]+(?: family| household| twins| kids|s\b)/gu;

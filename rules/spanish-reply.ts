@@ -51,7 +51,7 @@ export const PATTERNS: Pattern[] = [
   },
   {
     // A feeling about a person's health: "esperamos que su bebé se sienta mejor de la fiebre".
-    re: /\b(?:fiebre|dolor|gripe|tos|infeccion|alergia|asma|diabetes|embarazo|cirugia|operacion|fractura|herida|puntos|receta|medicamento|vacuna|caries|corona|implante|dentadura|frenos|lentes|terapia|tratamiento|urgencias|emergencia|lesion|recuperacion|resultados|analisis|biopsia|quimioterapia|ansiedad|depresion|consumir|sobriedad|sobrio|sobria|recaida|adiccion|rinoplastia|cirugias|transformacion)\b/gi,
+    re: /\b(?:fiebre|dolor|dolido|duele|gripe|tos|infeccion|alergias?|asma|diabetes|azucar|insulina|embarazo|cirugias?|operacion|fractura|hueso|yeso|herida|puntos|recetas?|medicamentos?|medicinas?|vacunas?|caries|coronas?|implantes?|dentadura|frenos|lentes|terapia|tratamientos?|urgencias|emergencia|lesion|recuperacion|resultados|analisis|biopsia|quimioterapia|ansiedad|depresion|consumir|sobriedad|sobrio|sobria|recaida|adiccion|rinoplastia|transformacion|radiografias?|muela|extraccion|inyecciones?|rodilla|espalda|oido|gotas|cateterismo|aspirina|suboxona|metadona|presion|colesterol|niveles|programa|pastillas)\b/gi,
     message: CARE,
     severity: 'block',
     when: (ctx) =>

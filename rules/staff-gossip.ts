@@ -79,6 +79,19 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
     when: narrated,
   },
+  {
+    re: /\b(?:our|the|my) (?:favou?rite|fave|tuesday|monday|wednesday|thursday|friday|saturday|chair \d+|\d{1,2}(?::\d\d)?\s?(?:am|pm)?) (?:[\w-]+ ){0,2}?(?:frequent flyer|regular|klutz|patient|client|customer|guy|lady|gal|kiddo|family)\b|\bthe \d{1,2}(?::\d\d)?\s?(?:am|pm)? (?:cancels|canceled|cancelled|shows up|showed up|no-?shows?|is late|was late)\b|\b(?:somebody|someone)'s (?:grandpa|grandma|mom|dad|kid|son|daughter|husband|wife)\b|\b(?:the )?(?:lady|man|guy|woman|gentleman|kid) in (?:room|op|bay|chair|exam room) \w+\b/gi,
+    message: MSG,
+  },
+  {
+    re: /\b(?:\d+|two|three|four|five|six|all|several|both) (?:of (?:our|the) )?(?:[\w-]+ )?(?:patients|clients|babies|kids) (?:are|were|was|overdosed|died|came|had|got|stable|in)\b|\bone of (?:the|our) [\w-]+s who\b|\bour (?:[\w'-]+ ){0,3}?(?:guy|lady|gal|fella) (?:from|who|with)\b|\b(?:had|have) (?:the|a|our) (?:[\w'-]+ ){0,2}?(?:mayor|coach|principal|pastor|anchor|celebrity|star|senator|councilman|councilwoman) in\b|\ba certain (?:[\w-]+ ){0,2}?(?:anchor|star|celebrity|athlete|player|singer|actor|actress|politician|influencer|coach)\b/gi,
+    message: MSG,
+    when: (ctx) => narrated(ctx) || /\b(?:today|tonight|this|again|in|every|still)\b/i.test(ctx.text),
+  },
+  {
+    re: /\b(?:dealing with|dealt with|survived) (?:that|this|the|another|a) (?:[\w'-]+ ){0,2}?(?:mom|dad|lady|guy|man|woman|family|kid|patient|client)\b/gi,
+    message: MSG,
+  },
   { re: /\bguess who (?:was|came|stopped|is|walked|sat)\b/gi, message: MSG },
   { re: /\bwe(?:'ll| will)? never tell\b/gi, message: MSG },
   {

@@ -32,6 +32,10 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\b(?:down|lost|dropped) \d+ ?(?:lbs?|pounds|kg|inches|sizes)\b/gi, message: MSG },
   {
+    re: /\b(?:client|patient|member|family) (?:spotlight|of the (?:month|week|year))\b|\bwall of fame\b|\b(?:reposting|sharing|resharing) (?:\p{Lu}[\p{L}'-]+'s|her|his|their|this) (?:story|post|review|photo|video|journey)\b|\bsaid (?:it best|in (?:her|his|their) review)\b/giu,
+    message: MSG,
+  },
+  {
     re: /\b(?:results?|work|treatment|procedure|session|transformation|makeover) (?:on|for|from) (?:a|one of our|our|this|that) (?:[\w'-]+ ){0,2}?(?:clients?|patients?|regulars?|guests?|members?|friends?)\b/gi,
     message: MSG,
   },
@@ -64,7 +68,7 @@ export const PATTERNS: Pattern[] = [
 
 /** Name frames: "Meet Renee", "Congrats to Linda", "Check out Marcus's new smile", "Little Mia". */
 export const NAME_FRAMES = new RegExp(
-  `(?:\\b(?:[Mm]eet|[Cc]ongrats(?: to)?|[Cc]ongratulations(?: to)?|[Ss]hout ?-?out to|[Kk]udos to|[Hh]ats off to|[Hh]appy birthday(?: to)?|[Cc]elebrating|[Ss]o proud of|[Cc]heck out|[Ll]ook at|[Ss]ay hi to|[Ww]elcome|[Oo]ur (?:buddy|friend|little|patient|client)|[Ll]ittle|[Bb]aby)\\s(?:(?:our|[Cc]oach|[Mm]iss|[Ll]ittle|young|sweet|brave|\\d+-year-old)\\s){0,3})(${NAME_SOURCE})`,
+  `(?:\\b(?:[Mm]eet|[Cc]ongrats(?: to)?|[Cc]ongratulations(?: to)?|[Ss]hout ?-?out to|[Kk]udos to|[Hh]ats off to|[Hh]appy birthday(?: to)?|[Cc]elebrating|[Ss]o proud of|[Cc]heck out|[Ll]ook at|[Ss]ay hi to|[Ww]elcome|[Hh]appy (?:[\\w-]+ ){1,3}to|[Aa]sked|[Ss]o fun having|[Oo]ur (?:buddy|friend|little|patient|client)|[Ll]ittle|[Bb]aby)\\s(?:(?:our|[Cc]oach|[Mm]iss|[Ll]ittle|young|sweet|brave|\\d+-year-old)\\s){0,3})(${NAME_SOURCE})`,
   'gu',
 );
 /** "Marcus's new smile", "Linda's results". */
