@@ -23,6 +23,11 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\bfor the record\b/gi, message: MSG },
   {
+    // The reviewer described in the third person: "the patient arrived intoxicated", "was asked to leave".
+    re: /\b(?:the|this|that) (?:patient|client|reviewer|individual|person|gentleman|lady|customer)\b[^.!?]{0,30}?\b(?:arrived|came in|showed up|left|was (?:asked|escorted|told|discharged|dismissed|seen|treated)|were (?:asked|escorted|told)|refused|declined|became)\b|\b(?:was|were) (?:asked|told) to leave\b/gi,
+    message: MSG,
+  },
+  {
     re: /\byou (?:never |didn't |did not |didnt )?(?:picked up|answered|returned (?:our|any) calls?|brought|raised your voice|yelled|were asked to leave|showed up (?:late|early|without|an hour)|were scheduled|checked in at|said you were)\b|\b(?:but|and|then) (?:cancel(?:l)?ed|missed|declined|never showed|no-showed)\b(?=[^.!?]{0,40}\b(?:times?|twice|appointments?|visits?)\b)|\byou're the one who\b|\bwe have (?:the|your) (?:signed |recorded )?(?:form|voicemail|recording|signature|consent|agreement|receipt)\b/gi,
     message: MSG,
   },
