@@ -94,6 +94,13 @@ export const PATTERNS: Pattern[] = [
   { re: /\b(?:you|your \w+) (?:crushed|rocked|nailed|killed) it\b/gi, message: MSG },
   { re: /\bkeep up the (?:hard|great|good) work\b/gi, message: MSG },
   {
+    re: new RegExp(
+      `\\b(?:honou?r|privilege|pleasure|joy|blessing) (?:to care for|caring for|to treat|treating|to serve|serving|to help|helping|to work with|working with) your ${KIN}\\b|\\b(?:can't wait|cannot wait|look forward|looking forward) to (?:see|seeing) (?:the whole family|you all|the kids|your ${KIN})\\b`,
+      'gi',
+    ),
+    message: MSG,
+  },
+  {
     re: /\b(?:thanks|thank you) for (?:making the (?:trip|drive)|referring (?:your|a|us)|bringing (?:the|those|in|us)(?![^.!?]{0,40}\battention\b)|being (?:one of )?(?:our|a) (?:[\w-]+ ){0,2}?(?:patients?|clients?|families|members?))\b|\b(?:\d+|many|so many|all these|ten|twenty) years with us\b/gi,
     message: MSG,
   },
@@ -120,7 +127,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:looking forward to|see you|until|till|have it ready|ready for you) next time\b|\bnext time you(?:'re| are) in\b|\b(?:it's|it has) been too long\b|\bdon't be a stranger\b|\bmiss your (?:smile|face|laugh)\b/gi,
+    re: /\b(?:looking forward to|see you|until|till|have it ready|ready for you|ready) next time\b|\bnext time you(?:'re| are) in\b|\b(?:it's|it has) been too long\b|\bdon't be a stranger\b|\bmiss your (?:smile|face|laugh)\b/gi,
     message: MSG,
   },
   {

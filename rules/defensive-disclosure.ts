@@ -28,7 +28,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\byou (?:never |didn't |did not |didnt )?(?:picked up|answered|returned (?:our|any) calls?|brought|raised your voice|yelled|were asked to leave|showed up (?:late|early|without|an hour)|were scheduled|checked in at|said you were)\b|\b(?:but|and|then) (?:cancel(?:l)?ed|missed|declined|never showed|no-showed)\b(?=[^.!?]{0,40}\b(?:times?|twice|appointments?|visits?)\b)|\byou're the one who\b|\bwe have (?:the|your) (?:signed |recorded )?(?:form|voicemail|recording|signature|consent|agreement|receipt)\b/gi,
+    re: /\byou (?:never |didn't |did not |didnt )?(?:picked up|answered|returned (?:our|any) calls?|brought|raised your voice|yelled|were asked to leave|showed up (?:late|early|without|an hour)|were scheduled|checked in at|said you were)\b|\b(?:but|and|then) (?:cancel(?:l)?ed|missed|declined|never showed|no-showed)\b(?=[^.!?]{0,40}\b(?:times?|twice|appointments?|visits?)\b)|\b(?:you're|youre|your|you are) the one who\b|\bwe have (?:the|your) (?:signed |recorded )?(?:form|voicemail|recording|signature|consent|agreement|receipt)\b/gi,
     message: MSG,
   },
   {

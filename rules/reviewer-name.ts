@@ -3,6 +3,7 @@
  * "Kevin, we ...", "So proud of you, Marcus!"): a name in a public reply is an identifier and
  * confirms who the patient is. The reviewer's first name is allowed when the setting says so.
  */
+import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
 import { HONORIFIC, NAME_SOURCE, NOT_NAMES } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
@@ -10,6 +11,13 @@ import { SAFE_GREETING } from './engine/wording';
 
 const PLACE_SUFFIX =
   /(?:view|ville|town|wood|woods|field|fields|land|side|port|burg|burgh|ford|dale|brook|shire|ton|city|park|heights|hills|valley|lake|springs|beach|bay|creek|ridge|grove|haven|mont|point)$/;
+
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+/** A word compromise's lexicon does not list as a common word (or lists as a name). */
+const unknownWord = (w: string) => {
+  const tags = lexicon[w.toLowerCase().split(/\s+/)[0] ?? ''];
+  return tags === undefined || /Name|Person/.test(Array.isArray(tags) ? tags.join(' ') : tags);
+};
 
 const MSG = "Using the person's name in a public reply identifies them and ties them to the practice.";
 
@@ -20,7 +28,7 @@ export const GREETING = new RegExp(
   'u',
 );
 /** A name opening the sentence followed by a comma: "Kevin, we re-sent ...". */
-export const OPENING = new RegExp(`^(${NAME_SOURCE}),\\s+(?!and\\b|or\\b|\\p{Lu})`, 'u');
+export const OPENING = new RegExp(`^(${NAME_SOURCE})(?:,|\\s-)\\s(?!and\\b|or\\b|\\p{Lu})`, 'u');
 /** A name between commas mid-sentence: "Happy birthday next Tuesday, Jim, from all of us". */
 export const MIDDLE = new RegExp(`,\\s?(${NAME_SOURCE}),\\s`, 'gu');
 /** A name closing the sentence after a comma: "So proud of you, Marcus!". */
@@ -65,7 +73,13 @@ const rule: SentenceRule = {
       /^\W*(?:hi|hello|hey|dear|hiya|howdy|good|thanks|thank|congrats|congratulations|welcome|aww)/i.test(ctx.text);
     const g = candidate(ctx, GREETING.exec(ctx.text), greeting);
     if (g) out.push(g);
-    const o = candidate(ctx, OPENING.exec(ctx.text), false);
+    // "Jasmine, you look amazing": a capitalized word the lexicon does not know, addressed directly.
+    const om = OPENING.exec(ctx.text);
+    const vocative =
+      !!om &&
+      /^(?:,|\s-)\s(?:you|we|thank|thanks|your|so|i|hope|just|happy|congrat)/i.test(ctx.text.slice(om[1]!.length)) &&
+      unknownWord(om[1]!);
+    const o = candidate(ctx, om, vocative);
     if (o) out.push(o);
     const c = candidate(ctx, CLOSING.exec(ctx.text), greeting);
     if (c) out.push(c);

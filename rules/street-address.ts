@@ -16,7 +16,7 @@ export const PERSONAL_BEFORE =
 
 /** Signs that a numbered address is the practice's own. */
 const PRACTICE =
-  /\b(?:our|we're|we are|we've|office|clinic|location|suite|ste|located|visit us|find us|open|opens|opening|moved|moving|address is|parking|building|campus|practice)\b/i;
+  /\b(?:our|office|clinic|location|suite|ste|located|visit us|find us|open|opens|opening|moved|moving|address is|parking|building|campus|practice)\b/i;
 
 const rule: SentenceRule = {
   id: 'street-address',

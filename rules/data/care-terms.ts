@@ -318,7 +318,7 @@ export const CARE_TERMS: ReadonlyArray<readonly [string, TermKind, string]> = [
   ['hypertension', 'condition', 'primary care/cardiology'],
   ['hysterectomy', 'procedure', 'gynecology'],
   ['ibs', 'condition', 'GI'],
-  ['icu', 'visit', 'intensive care unit'],
+  ['icu', 'procedure', 'intensive care unit stay'],
   ['illness', 'condition', 'general'],
   ['immunizations', 'procedure', 'pediatrics'],
   ['implant', 'device', 'dental/orthopedic/breast implant'],
