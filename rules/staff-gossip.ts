@@ -93,7 +93,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\bour (?:mon|tues|wednes|thurs|fri|satur|sun)day (?:\d{1,2}(?::\d\d)?(?:\s?(?:am|pm))?|regular)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day's \d{1,2}(?::\d\d)?(?: o'clock)?\b|\bthe (?:twins|kid|kids|family|guy|lady|gentleman|couple) at \d{1,2}(?::\d\d)?\b|\ba certain (?:[\w-]+ ){0,2}?(?:anchor|star|celebrity|athlete|player|singer|actor|actress|politician|influencer|coach|someone|somebody|person)\b/gi,
+    re: /\bour \d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)\b|\bour (?:mon|tues|wednes|thurs|fri|satur|sun)day (?:\d{1,2}(?::\d\d)?(?:\s?(?:am|pm))?|regular)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day's \d{1,2}(?::\d\d)?(?: o'clock)?\b|\bthe (?:twins|kid|kids|family|guy|lady|gentleman|couple) at \d{1,2}(?::\d\d)?\b|\ba certain (?:[\w-]+ ){0,2}?(?:anchor|star|celebrity|athlete|player|singer|actor|actress|politician|influencer|coach|someone|somebody|person)\b/gi,
     message: MSG,
   },
   { re: /\bguess who (?:was|came|stopped|is|walked|sat)\b/gi, message: MSG },
