@@ -125,7 +125,7 @@ const rule: ReplyRule = {
     flag: ['Extractions can be scary, so we are glad it went smoothly!', 'Thanks for the kind words, Lorna!'],
     pass: [
       // Generic thanks, nothing repeated.
-      'Thank you for taking the time to share your feedback!',
+      'Thanks so much for writing to us!',
       // The provider named in the review, framed as staff, with no clinical word.
       'We appreciate you taking a moment to write this.',
     ],

@@ -42,7 +42,7 @@ const rule: SentenceRule = {
       // The practice's number.
       'Please call us at (555) 010-2000.',
       // Front desk line.
-      'Our front desk can be reached at 555-010-9900.',
+      'You can reach the front desk at 555-010-9900.',
     ],
   },
 };

@@ -1,6 +1,6 @@
 /**
  * Flags naming the provider a person saw, or passing greetings between them: "Dr. Patel says hi",
- * "We'll let Dr. Lin know you enjoyed seeing her", "your hygienist says hi" (policy: "the
+ * "we'll tell Dr. Ortiz you said thanks", "your hygienist says hi" (policy: "the
  * provider they saw" is a care detail, and it confirms the relationship).
  */
 import { addressesYou, type Pattern, runPatterns } from './engine/cues';

@@ -1,7 +1,7 @@
 /**
  * Spanish replies, which US practices post often: "su cita", "su tratamiento", "lo atendimos",
  * "gracias por su visita". Accents are folded by normalization, so patterns are written without
- * them. The Spanish approved template ("gracias por compartir su experiencia", "su resultado
+ * them. The Spanish version of the approved template ("gracias por contarnos", "su resultado
  * positivo") stays clean.
  */
 import { type Pattern, runPatterns } from './engine/cues';
@@ -93,7 +93,7 @@ const rule: SentenceRule = {
     ],
     pass: [
       // The approved template in Spanish.
-      '¡Gracias por compartir su experiencia! Nos alegra saber de su resultado positivo.',
+      '¡Gracias por contarnos! Nos da gusto saber de su resultado positivo.',
       // Invitation to call, no confirmation.
       'Por favor, llame a nuestra oficina si tiene preguntas.',
     ],

@@ -1,6 +1,6 @@
 /**
  * Flags talk about specific patients that could identify them: "a celebrity patient today",
- * "the lady in room 3", "one patient told us he hurt his shoulder" (policy category 5).
+ * "the lady in room 3", "a client told us she fainted at the gym" (policy category 5).
  */
 import type { SentenceContext } from './engine/context';
 import { type Pattern, runPatterns } from './engine/cues';

@@ -1,5 +1,5 @@
 /**
- * Flags a street address tied to a person ("drop it off at your place on Birch Street", "the
+ * Flags a street address tied to a person ("we'll mail it to your house on Cedar Lane", "the
  * grandma from Maple Ave"). The practice's own address ("our new office at 1200 Harbor Blvd") is
  * not a finding.
  */

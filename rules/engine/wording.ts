@@ -6,7 +6,7 @@ export const SAFE_THANKS =
 
 /** For complaints: invite a private conversation. */
 export const SAFE_PRIVATE =
-  'Thank you for your feedback. We take all patient concerns seriously. Please contact our office directly so we can address your concerns.';
+  'We appreciate you raising this and want to help. Please call our office directly so we can talk it through privately.';
 
 /** For a greeting that names the reviewer. */
 export const SAFE_GREETING = 'Start with "Thank you for your feedback" instead of a name.';

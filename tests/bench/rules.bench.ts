@@ -21,7 +21,7 @@ import { analyze, resetCache } from '../../rules/index';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const SENTENCES = [
-  'Thank you so much for taking the time to write such a thoughtful review of our practice.',
+  'Thanks a million for such a thoughtful note about our practice and our people.',
   'We are so glad your crown feels comfortable and that the whole visit went smoothly for you.',
   'Dr. Patel says hi and hopes the new night guard is helping with the jaw soreness you mentioned.',
   'Our front desk team also wanted me to pass along how much they enjoyed chatting with you.',
