@@ -43,6 +43,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   { re: /\bsee you (?:all|both) (?:next|again|soon|in)\b/gi, message: MSG },
+  { re: /\bcome (?:see|visit) us again\b|\b(?:says|said) you (?:were|are) (?:the|so|such)\b/gi, message: MSG },
   {
     // Calling the reviewer "the patient": "the patient who left this review", "this client's review".
     re: /\b(?:the|this|that|our) (?:patient|client|customer)s? (?:who|that) (?:left|wrote|posted|submitted|shared|is writing|writes)\b|\b(?:this|the) (?:patient|client)'s (?:review|post|comment)\b/gi,
@@ -234,7 +235,8 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
     const lead = ctx.text.slice(Math.max(0, hit.start - 30), hit.start);
     if (
       hit.kind === 'provider' &&
-      /\b(?:talk to|talk with|ask|check with|see|consult|call|tell|visit|speak with)\s+your\s+$/i.test(lead)
+      (/\b(?:talk to|talk with|ask|check with|see|consult|call|tell|visit|speak with|as|by)\s+your\s+$/i.test(lead) ||
+        /^\s*(?:directs|recommends|advises|prescribes|suggests)\b/i.test(ctx.text.slice(hit.end, hit.end + 20)))
     )
       continue;
     if (who !== 'second' && who !== 'third' && who !== 'name') continue;
