@@ -4,7 +4,7 @@
  * manager" frames and providers ("Dr. Patel") are never flagged here.
  */
 import nlp from 'compromise';
-import type { SentenceContext } from './engine/context';
+import { type SentenceContext, STAFF_AFTER, STAFF_BEFORE } from './engine/context';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { CLINICAL_KINDS } from './engine/terms';
 
@@ -24,7 +24,11 @@ const NAME_TAG = /Name|Person|Honorific/;
 function mayHaveName(ctx: SentenceContext): boolean {
   for (const t of ctx.tokens) {
     const raw = ctx.text.slice(t.start, t.end);
-    if (!/^\p{Lu}/u.test(raw) || raw === 'I') continue;
+    if (!/^\p{Lu}/u.test(raw) || raw === 'I' || /^[A-Z]{2,5}$/.test(raw)) continue;
+    // Providers ("Dr. Patel") and staff frames ("our office manager, Dana") never need the parse.
+    const before = ctx.text.slice(Math.max(0, t.start - 60), t.start);
+    if (/\b(?:dr|doctor|drs)\.?\s*$/i.test(before) || /^(?:dr|doctor|drs)$/i.test(raw)) continue;
+    if (STAFF_BEFORE.test(before) || STAFF_AFTER.test(ctx.text.slice(t.end, t.end + 60))) continue;
     const tags = lexicon[t.word.replace(/'s$/, '')];
     if (tags === undefined) return true;
     if (NAME_TAG.test(Array.isArray(tags) ? tags.join(' ') : tags)) return true;
