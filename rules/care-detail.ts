@@ -25,7 +25,7 @@ const COURSE =
 
 // A sentence opening with a feeling about an outcome: "So glad the IVF worked", "Sorry the stitches came out".
 const FEELING_OPENER =
-  /^\W*(?:[\w']+ ){0,3}?(?:sorry|glad|happy|hope|hoping|thanks|thank you|congrats|congratulations|relieved|thrilled|proud|great to hear|good to hear|love|loved|wishing|can't wait|cannot wait|excited|hopefully|sounds like|fingers crossed|so happy|yay)\b/i;
+  /^\W*(?:[\w']+ ){0,3}?(?:sorry|glad|happy|hope|hoping|thanks|thank you|congrats|congratulations|relieved|thrilled|proud|great to hear|good to hear|great news about|good news about|love|loved|wishing|can't wait|cannot wait|excited|hopefully|sounds like|fingers crossed|so happy|yay)\b/i;
 // State words that make "your knee" a specific knee: "is healing", "looks great", "has come".
 const BODY_STATE =
   /\b(?:looks?|looking|is healing|healing|healed|feels better|feeling|improved|improving|recovering|bending|has come|came along|treating you|sore|swollen|stronger|getting better|doing great|moving better|throbbing|hurting|aching|bleeding|infected|still|draining|clearing|fading|settling|softened|recovering)\b/i;

@@ -92,6 +92,8 @@ function nameFindings(ctx: SentenceContext): RuleFinding[] {
       const tags = ctx.tagsAt(start, end);
       const properNoun = tags.has('ProperNoun') && !tags.has('Place') && !tags.has('Organization') && !tags.has('Date');
       if (!ctx.isPersonName(start, end) && !properNoun) continue;
+      // "Little Mia" yes, "the Little League" no: after Little/Baby the name must read as a person.
+      if (/^(?:little|baby)\s/i.test(m[0]) && !ctx.isPersonName(start, end)) continue;
       out.push({ start: m.index, end, message: MSG });
     }
   }
