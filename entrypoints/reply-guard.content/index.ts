@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { Guard } from '@/lib/guard/controller';
+import { Guard, type HeavyModule } from '@/lib/guard/controller';
+import { ENGINE_FILE } from '@/lib/guard/engine-file';
 import { sendInteraction } from '@/lib/guard/log';
 import type { ContentRequest } from '@/lib/messaging';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
@@ -25,8 +26,10 @@ export default defineContentScript({
       window,
       site: found.site,
       adapters: found.adapters,
-      // The rules and templates load when a reply box is first used, not on every page view.
-      loadHeavy: () => import('@/lib/guard/heavy'),
+      // The engine (rules, templates, overlay) loads once the page has a reply box, not on every
+      // page view. A plain import('@/lib/guard/heavy') would be inlined into this script by WXT,
+      // so it ships as its own module (wxt.config.ts), web-accessible to the three sites only.
+      loadHeavy: () => loadEngine(),
       log: (input) => void sendInteraction(input),
       getSettings,
       getUserSettings: async () =>
@@ -51,3 +54,12 @@ export default defineContentScript({
     ctx.setInterval(() => undefined, 2000);
   },
 });
+
+/** The engine module's shape, checked against what the guard expects. */
+type Engine = typeof import('@/lib/guard/heavy');
+
+/** Imports the engine from the extension: it runs in this content script's isolated world. */
+function loadEngine(): Promise<HeavyModule> {
+  const url = browser.runtime.getURL(`/${ENGINE_FILE}`);
+  return import(/* @vite-ignore */ url) as Promise<Engine>;
+}

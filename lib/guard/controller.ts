@@ -17,12 +17,18 @@ import { BUTTON_SELECTOR } from '@/lib/sites/dom';
 import type { SiteAdapter } from '@/lib/sites/types';
 import type { Analysis, AnalyzeOptions, PracticeProfile, ReplyContext, Verdict } from '@/rules/types';
 import { Highlighter } from './highlights';
-import { createOverlay, type Overlay } from './ui';
+import type { Overlay } from './ui';
 
-/** What the lazily loaded half provides (lib/guard/heavy.ts). */
+/**
+ * What the lazily loaded engine provides (lib/guard/heavy.ts, shipped as its own module): the
+ * rules, the templates and the React overlay, none of which a page without a reply box needs.
+ */
 export interface HeavyModule {
   analyze(text: string, options?: AnalyzeOptions): Analysis;
   suggestTemplate(reviewText: string | undefined, profile: PracticeProfile, custom?: CustomTemplate[]): string;
+  createOverlay(doc: Document): Overlay;
+  /** Slices of the rules' first run, each cheap enough for an idle moment (see heavy.ts). */
+  warmUpSteps?(): Array<() => void>;
 }
 
 /** Everything the guard needs from outside, injectable for tests. */
@@ -64,6 +70,12 @@ class Session {
   analysis: Analysis | null = null;
   analyzedText: string | null = null;
   context: ReplyContext | null = null;
+  /**
+   * The analyze options, kept while the settings and the context stay the same: the rules resolve
+   * an options object once (staff names, phone digits, cache key) and memoize it by identity.
+   */
+  options: AnalyzeOptions | null = null;
+  optionsFor: Settings | null = null;
   /** Focused at least once: only then does the chip show (a page may have dozens of idle boxes). */
   engaged = false;
   /** When the current reply was first typed, for the log's duration. */
@@ -103,6 +115,8 @@ export class Guard {
   private settings: Settings = DEFAULT_SETTINGS;
   private heavy: HeavyModule | null = null;
   private heavyLoading: Promise<HeavyModule | null> | null = null;
+  /** A real (non-empty) reply was analyzed: the rules are warm, the warm-up stops. */
+  private analyzed = false;
   private overlay: Overlay | null = null;
   private highlighter: Highlighter | null = null;
   private held: Held | null = null;
@@ -316,6 +330,7 @@ export class Guard {
     s.lastFocusAt = Date.now();
     // The review may have loaded or changed since the box was found: read it again.
     s.context = null;
+    s.options = null;
     if (this.active) this.engage(s);
   }
 
@@ -333,18 +348,63 @@ export class Guard {
   }
 
   private loadHeavy(): Promise<HeavyModule | null> {
+    if (this.heavyLoading) return this.heavyLoading;
     const start = performance.now();
     // Analyze only with the settings in force (profile, staff, strictness): wait for both.
-    this.heavyLoading ??= Promise.all([this.deps.loadHeavy(), this.settingsReady]).then(
+    this.heavyLoading = Promise.all([this.deps.loadHeavy(), this.settingsReady]).then(
       ([m]) => {
+        if (this.destroyed) return null;
         this.heavy = m;
-        // A measure on the page's timeline: what loading the rules cost (issue #4's cost figure).
+        // A measure on the page's timeline: what loading the engine cost (issue #4's cost figure).
         performance.measure('reply-guard:load-rules', { start, end: performance.now() });
+        for (const s of this.sessions.values()) if (s.engaged) this.ensureOverlay();
+        this.warmUp(m);
         return m;
       },
-      () => null,
+      () => {
+        // The engine could not load (extension updated under the page): the next focus retries.
+        this.heavyLoading = null;
+        return null;
+      },
     );
     return this.heavyLoading;
+  }
+
+  /**
+   * Runs the rules' first, slow pass in idle slices before the user's first pause needs it.
+   * Stops as soon as a real analysis has run (that one paid whatever was left).
+   */
+  private warmUp(m: HeavyModule): void {
+    const steps = m.warmUpSteps?.() ?? [];
+    const start = performance.now();
+    let longest = 0;
+    const next = () => {
+      if (this.destroyed || this.analyzed) return;
+      const step = steps.shift();
+      if (!step) {
+        performance.measure('reply-guard:warm-up', {
+          start,
+          end: performance.now(),
+          detail: { longestSliceMs: longest },
+        });
+        return;
+      }
+      this.win.requestIdleCallback(
+        () => {
+          if (this.destroyed || this.analyzed) return;
+          const t0 = performance.now();
+          try {
+            step();
+          } catch {
+            // A warm-up failure changes nothing: the real analysis pays instead.
+          }
+          longest = Math.max(longest, performance.now() - t0);
+          next();
+        },
+        { timeout: 5000 },
+      );
+    };
+    next();
   }
 
   /** Analyzes off the typing path: after a short quiet time, in an idle moment. */
@@ -365,13 +425,19 @@ export class Guard {
   }
 
   private options(s: Session): AnalyzeOptions {
-    s.context ??= s.adapter.readContext(s.editor);
+    if (!s.context) {
+      s.context = s.adapter.readContext(s.editor);
+      s.options = null;
+    }
+    if (s.options && s.optionsFor === this.settings) return s.options;
     const { profile, strictness, disabledRules, extraTerms, allowReviewerFirstName } = this.settings;
-    return {
+    s.optionsFor = this.settings;
+    s.options = {
       profile,
       settings: { strictness, disabledRules, extraTerms, allowReviewerFirstName },
       context: s.context,
     };
+    return s.options;
   }
 
   /** Analyzes the box now (rules loaded) and shows the result; null while the rules load. */
@@ -383,6 +449,8 @@ export class Guard {
     if (text !== s.analyzedText || !analysis) {
       try {
         const t0 = performance.now();
+        // Empty text costs nothing and warms nothing: it does not stop the warm-up.
+        if (text.trim()) this.analyzed = true;
         analysis = this.heavy.analyze(text, this.options(s));
         // The last analysis's cost on the page's timeline (only the last: the timeline must not grow).
         performance.clearMeasures('reply-guard:analyze');
@@ -658,9 +726,10 @@ export class Guard {
 
   // ---- the overlay ----
 
+  /** The overlay comes with the engine (React): until it has loaded there is nothing to show. */
   private ensureOverlay(): void {
-    if (this.overlay || this.destroyed) return;
-    this.overlay = createOverlay(this.doc);
+    if (this.overlay || this.destroyed || !this.heavy) return;
+    this.overlay = this.heavy.createOverlay(this.doc);
     const mirrors = this.overlay.mirrors;
     this.highlighter = new Highlighter(this.doc, () => mirrors);
   }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Guard, type HeavyModule, VERDICT_ATTR } from '@/lib/guard/controller';
+import { createOverlay } from '@/lib/guard/ui';
 import type { InteractionInput } from '@/lib/log-record';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { yelp } from '@/lib/sites/yelp';
@@ -26,6 +27,7 @@ const heavy: HeavyModule = {
     };
   },
   suggestTemplate: () => 'Thank you for your feedback. Please call our office.',
+  createOverlay,
 };
 
 function setup(settings: Settings = DEFAULT_SETTINGS) {
