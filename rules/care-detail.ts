@@ -30,7 +30,7 @@ const FEELING_OPENER =
 const BODY_STATE =
   /\b(?:looks?|looking|is healing|healing|healed|feels better|feeling|improved|improving|recovering|bending|has come|came along|treating you|sore|swollen|stronger|getting better|doing great|moving better|throbbing|hurting|aching|bleeding|infected|still|draining|clearing|fading|settling|softened|recovering)\b/i;
 const ACTION_BEFORE =
-  /\b(?:(?:stay on|stick with|taking|take|keep)\s+(?:the|that|those)\s+(?:[\w-]+\s+){0,2}$)|\b(?:call(?:ed)? in|sen[dt]|refill(?:ed)?|renew(?:ed)?|order(?:ed)?|prescrib(?:e|ed)|approv(?:e|ed)|den(?:y|ied)|adjust(?:ed)?|remov(?:e|ed)|replac(?:e|ed)|redo|re-?cement(?:ed)?|start(?:ed|ing)?|finish(?:ed|ing)?|switch(?:ed)? (?:you )?to)\s+(?:the|your|his|her|that)\s+(?:[\w-]+\s+){0,2}$/i;
+  /\b(?:(?:stay on|stick with|taking|take|keep|give up on|keep up with|keep doing)\s+(?:the|that|those)\s+(?:[\w-]+\s+){0,2}$)|\b(?:call(?:ed)? in|sen[dt]|refill(?:ed)?|renew(?:ed)?|order(?:ed)?|prescrib(?:e|ed)|approv(?:e|ed)|den(?:y|ied)|adjust(?:ed)?|remov(?:e|ed)|replac(?:e|ed)|redo|re-?cement(?:ed)?|start(?:ed|ing)?|finish(?:ed|ing)?|switch(?:ed)? (?:you )?to)\s+(?:the|your|his|her|that)\s+(?:[\w-]+\s+){0,2}$/i;
 const INSTRUCTION_VERBS = /\b(?:bring|have|present|update|verify|provide|upload|remember)\b/i;
 const ADVICE_BEFORE =
   /\b(?:check with|talk to|talk with|ask|call|contact|consult|see|tell|visit|speak with)\s+your\s+(?:[\w-]+\s+)?$/i;

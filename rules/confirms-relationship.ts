@@ -43,6 +43,10 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   { re: /\bsee you (?:all|both) (?:next|again|soon|in)\b/gi, message: MSG },
+  {
+    re: /\b(?:you )?(?:finally )?gave us a (?:try|chance|shot)\b|\b(?:provider|patient|appointment|doctor) (?:before|after) you\b|\b(?:said|says|told us) (?:that )?you (?:two |both )?(?:had|were|are|looked|seemed)\b/gi,
+    message: MSG,
+  },
   { re: /\bcome (?:see|visit) us again\b|\b(?:says|said) you (?:were|are) (?:the|so|such)\b/gi, message: MSG },
   {
     // Calling the reviewer "the patient": "the patient who left this review", "this client's review".

@@ -32,7 +32,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:the|your) (?:account|balance|bill)\b[^.!?]{0,40}\b(?:outstanding|overdue|past due|unpaid|collections)\b|\bthe charge stands\b/gi,
+    re: /\b(?:the|your) (?:account|balance|bill)\b[^.!?]{0,40}\b(?:outstanding|overdue|past due|unpaid|collections)\b|\bthe charge stands\b|\bwe (?:left|sent|mailed|emailed|gave) you (?:[\w-]+ ){0,2}?(?:voicemails?|messages?|letters?|reminders?|notices?|warnings?|texts?)\b|\b(?:the|your) account was (?:closed|suspended|terminated)\b/gi,
     message: MSG,
   },
   {

@@ -39,6 +39,8 @@ function mayHaveName(ctx: SentenceContext): boolean {
 }
 
 function patientFrame(ctx: SentenceContext): boolean {
+  // "Hope Ava liked her sticker": a feeling about a named person's visit.
+  if (/^\W*(?:hope|glad|so glad|so happy|happy to hear)\b/i.test(ctx.text)) return true;
   if (ctx.terms.some((t) => CLINICAL_KINDS.has(t.kind) || t.kind === 'visit' || t.kind === 'body')) return true;
   return VISIT_VERBS.test(ctx.text);
 }

@@ -19,7 +19,7 @@ export const BIRTHDAY =
   /\b(?:happy )?\d{1,3}(?:st|nd|rd|th) birthday\b|\bbirthday (?:is |was )?(?:today|tomorrow|yesterday|next \w+|this \w+|on \w+)\b/gi;
 /** Sentence cues tying the date to a person. */
 export const PERSONAL =
-  /\b(?:born|birthday|dob|date of birth|(?:your|his|her|their) (?:[\w-]+ )?(?:appointment|visit|exam|birthday|surgery|procedure|cleaning|checkup|call|admission|discharge|stay|delivery|due date|results?|claim|bill|statement|session|consult|consultation|follow-up|refill|order)|you were|you came|you had|you called|our call|we spoke|admitted|discharged|seen on|visit on|exam (?:was|on)|surgery (?:was|on)|appointment (?:was|on))\b/i;
+  /\b(?:born|birthday|dob|date of birth|(?:your|his|her|their) (?:[\w-]+ )?(?:appointment|visit|exam|birthday|surgery|procedure|cleaning|checkup|call|admission|discharge|stay|delivery|due date|results?|claim|bill|statement|session|consult|consultation|follow-up|refill|order)|you were|you came|you had|you called|you contacted|before you|after you|our call|we spoke|admitted|discharged|seen on|visit on|exam (?:was|on)|surgery (?:was|on)|appointment (?:was|on))\b/i;
 const PRACTICE =
   /\b(?:we(?:'re| are| will be)? (?:closed|open|opening|moving)|opens|holiday|hours|office|location|event|open house|clinic day|starting|starts|through|until)\b/i;
 

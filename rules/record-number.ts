@@ -8,7 +8,7 @@ const MSG = 'This publishes a record or account number. Those are HIPAA identifi
 
 /** A labelled identifier with at least one digit. */
 export const RECORD =
-  /\b(?:chart|record|medical record|mrn|account|acct|member|membership|patient|policy|claim|plan|subscriber|group|case|file|invoice|reference|ref|confirmation|prescription|rx)\s{0,2}(?:number|no\.?|num|#|id)?\s{0,2}(?:is|was|:|#)?\s{0,2}\(?(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}\)?/gi;
+  /\b(?:chart|record|medical record|mrn|account|acct|member|membership|patient|policy|claim|plan|subscriber|group|case|file|invoice|reference|ref|confirmation|prescription|rx|order|ticket|tracking)\s{0,2}(?:number|no\.?|num|#|id)?\s{0,2}(?:is|was|:|#)?\s{0,2}\(?(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}\)?/gi;
 /** Payment card digits. */
 export const CARD =
   /\b(?:card|visa|mastercard|amex|account) (?:ending|ending in|that ends in|ending with|last four|x+)\s*(?:in\s*)?\d{4}\b/gi;
