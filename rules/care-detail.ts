@@ -43,6 +43,9 @@ const EVENT_AFTER =
 
 function tied(ctx: SentenceContext, hit: TermHit): boolean {
   const titled = /^\p{Lu}/u.test(ctx.text.slice(hit.start, hit.end));
+  // "Dr. Feldman": a provider's surname that happens to be in the medical word list.
+  if (titled && /\b(?:dr|doctor|mr|mrs|ms|miss)\.?\s*$/i.test(ctx.text.slice(Math.max(0, hit.start - 8), hit.start)))
+    return false;
   if (titled && EVENT_AFTER.test(ctx.text.slice(hit.end, hit.end + 20))) return false;
   const clinical = CLINICAL_KINDS.has(hit.kind);
   if (hit.kind === 'visit' || hit.kind === 'provider') return false;
