@@ -152,7 +152,10 @@ export function analyzeWith(rules: readonly Rule[], input: string, options?: Ana
       if (f.suggestion) out.suggestion = f.suggestion;
       return out;
     });
-    const merged = mergeFindings(findings, text);
+    // Relaxed: "flags clear disclosures of patient information only" (options page), so only
+    // block-severity findings are reported; bare confirmations and identifiers stay silent.
+    const reported = o.strictness === 'relaxed' ? findings.filter((f) => f.severity === 'block') : findings;
+    const merged = mergeFindings(reported, text);
     return { verdict: verdictOf(merged), findings: merged };
   } catch (err) {
     if (typeof process !== 'undefined' && process.env?.REPLY_GUARD_DEBUG) console.error('analyze failed', err);

@@ -101,6 +101,19 @@ describe('settings', () => {
     expect(analyze(text).verdict).toBe('ok');
     expect(analyze(text, { settings: { strictness: 'strict' } }).verdict).toBe('warn');
   });
+
+  it('relaxed mode reports clear disclosures (block) only', () => {
+    const relaxed = { settings: { strictness: 'relaxed' as const } };
+    // Bare confirmation and a greeting name: warn in standard, silent in relaxed.
+    expect(analyze('It was great seeing you last week.').verdict).toBe('warn');
+    expect(analyze('It was great seeing you last week.', relaxed)).toEqual({ verdict: 'ok', findings: [] });
+    expect(analyze('Hi Maria, thank you for the review!', relaxed).verdict).toBe('ok');
+    // A care detail tied to the reader is still blocked, and only block findings are listed.
+    const a = analyze('Hi Maria, sorry your crown came loose.', relaxed);
+    expect(a.verdict).toBe('block');
+    expect(a.findings.length).toBeGreaterThan(0);
+    expect(a.findings.every((f) => f.severity === 'block')).toBe(true);
+  });
 });
 
 describe('severity and verdict', () => {
