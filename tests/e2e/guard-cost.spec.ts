@@ -1,48 +1,131 @@
-import { expect, REPLICA_ROUTES, test } from './harness';
+import type { CDPSession, Page } from '@playwright/test';
+import { expect, REPLICA_ROUTES, replicaFile, test } from './harness';
 
-// Issue #4's cost figures, measured in Chromium with a DevTools trace: what the content script
-// costs on a guarded page without a reply box (where the rules never load and nothing is added),
-// and what loading the rules costs on a page with one (in an idle moment, or at first focus).
+// Issue #4's cost: nothing measurable on pages without a reply box. The content script is small;
+// the engine (rules, templates, React overlay: guard-engine.js) is imported from the extension
+// only once a page has a reply box. These tests assert those facts; the timing figures are
+// printed here for the record and measured properly (medians, baseline) by tests/bench/guard.bench.ts.
 
-test('cost: start-up on a page without a reply box; rules only where there is one', async ({ page, context }) => {
+const ENGINE = 'guard-engine.js';
+
+/** Every script V8 parses in the page's frames (all worlds), and the worlds they ran in. */
+async function watchScripts(page: Page) {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const contexts = new Map<number, { type: string; name: string }>();
+  const scripts: Array<{ url: string; contextId: number }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    const aux = (context.auxData ?? {}) as { type?: string };
+    contexts.set(context.id, { type: aux.type ?? '', name: context.name });
+  });
+  cdp.on('Debugger.scriptParsed', (e) => scripts.push({ url: e.url, contextId: e.executionContextId }));
+  await cdp.send('Runtime.enable');
+  await cdp.send('Debugger.enable');
+  return {
+    cdp,
+    engine: () => scripts.filter((s) => s.url.includes(ENGINE)),
+    worldOf: (s: { contextId: number }) => contexts.get(s.contextId),
+  };
+}
+
+test('a page without a reply box never loads the engine; start-up of the content script', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  const watch = await watchScripts(page);
+  // A DevTools trace of the first load: the content script's evaluate (parse + compile + run).
   const cdp = await context.newCDPSession(page);
   const events: Array<{ name: string; dur?: number; args?: { data?: { url?: string } } }> = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
   await page.goto(REPLICA_ROUTES.yelpNoBox);
+  await expect(page.locator('html')).toHaveAttribute('data-reply-guard', 'loaded');
+  // Longer than the guard's throttled rescan and idle loading would take, were there a box.
   await page.waitForTimeout(1500);
   await cdp.send('Tracing.end');
   await done;
-  // EvaluateScript / v8.compile of the content script: its main-thread cost at start.
-  const ours = events.filter((e) => e.args?.data?.url?.includes('reply-guard.js') && typeof e.dur === 'number');
-  const startupMs = ours.filter((e) => e.name === 'EvaluateScript').reduce((n, e) => n + (e.dur ?? 0), 0) / 1000;
-  const compileMs = ours.filter((e) => e.name === 'v8.compile').reduce((n, e) => n + (e.dur ?? 0), 0) / 1000;
+
+  const ours = events.filter((e) => e.args?.data?.url?.includes(`${extensionId}/content-scripts/`));
+  const ms = (name: string) => ours.filter((e) => e.name === name).reduce((n, e) => n + (e.dur ?? 0), 0) / 1000;
   console.log(
-    `content script start-up: evaluate ${startupMs.toFixed(1)} ms (of which compile ${compileMs.toFixed(1)} ms)`,
+    `content script start-up (no reply box): evaluate ${ms('EvaluateScript').toFixed(1)} ms, of which compile ${ms('v8.compile').toFixed(1)} ms`,
   );
-  await expect(page.locator('html')).toHaveAttribute('data-reply-guard', 'loaded');
-  // No reply box: the rules never load, no overlay, no highlights, no styles added.
+  expect(ours.some((e) => e.name === 'EvaluateScript')).toBe(true);
+
+  // The facts: no engine, no overlay, no highlights, no styles added.
+  expect(watch.engine()).toEqual([]);
   expect(await page.evaluate(() => performance.getEntriesByName('reply-guard:load-rules').length)).toBe(0);
   expect(await page.locator('reply-guard-ui').count()).toBe(0);
   expect(await page.evaluate(() => CSS.highlights.size + document.adoptedStyleSheets.length)).toBe(0);
+});
 
+test('the engine loads once a reply box appears, in the isolated world, under the dynamic id', async ({
+  page,
+  extensionId,
+}) => {
+  const watch = await watchScripts(page);
   await page.goto(REPLICA_ROUTES.yelp);
+  await expect.poll(() => watch.engine().length).toBe(1);
+  const [engine] = watch.engine();
+  // A module imported by a content script runs in its isolated world, not the page's.
+  expect(watch.worldOf(engine!)?.type).toBe('isolated');
+  // use_dynamic_url: the content script asks for the engine under a per-session id (what
+  // runtime.getURL answers in the guarded sites' pages), and the page cannot probe the
+  // extension's fixed id for it (fingerprinting).
+  const { result } = await watch.cdp.send('Runtime.evaluate', {
+    contextId: engine!.contextId,
+    expression: `chrome.runtime.getURL('/${ENGINE}')`,
+  });
+  const asked = new URL(String(result.value));
+  expect(asked.protocol).toBe('chrome-extension:');
+  expect(asked.host).not.toBe(extensionId);
+  const probe = (url: string) =>
+    page.evaluate(
+      (u) =>
+        fetch(u).then(
+          (r) => r.status,
+          () => 'refused',
+        ),
+      url,
+    );
+  expect(await probe(`chrome-extension://${extensionId}/${ENGINE}`)).toBe('refused');
   await expect.poll(() => page.evaluate(() => performance.getEntriesByName('reply-guard:load-rules').length)).toBe(1);
-  const rulesMs = await page.evaluate(() => performance.getEntriesByName('reply-guard:load-rules')[0]!.duration);
-  console.log(`rules load on a page with a reply box (idle time): ${rulesMs.toFixed(1)} ms`);
-  // One analysis of a typical reply, after the rules are warm.
+  const loadMs = await page.evaluate(() => performance.getEntriesByName('reply-guard:load-rules')[0]!.duration);
+  console.log(`engine load once a reply box appears (idle time): ${loadMs.toFixed(1)} ms`);
+
+  // The engine works from there: rules, overlay and dialog.
   const box = page.getByRole('textbox', { name: 'Public comment' });
   await box.click();
   await box.pressSequentially('So sorry your crown came loose, Maria! Please call our office.', { delay: 5 });
   await expect(box).toHaveAttribute('data-hipaa-guard', /^(warn|block)$/);
+  await expect(page.locator('reply-guard-ui')).toHaveCount(1);
   const analyzeMs = await page.evaluate(
     () => performance.getEntriesByName('reply-guard:analyze').at(-1)?.duration ?? -1,
   );
   console.log(`one analysis while typing: ${analyzeMs.toFixed(1)} ms`);
-  expect(analyzeMs).toBeGreaterThanOrEqual(0);
-  test.info().annotations.push({
-    type: 'cost',
-    description: `start-up ${startupMs.toFixed(1)} ms (compile ${compileMs.toFixed(1)} ms); rules ${rulesMs.toFixed(1)} ms`,
-  });
+  await page.getByRole('button', { name: /post public comment/i }).click();
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await page.getByRole('button', { name: 'Edit reply' }).click();
+  // Loaded once per page, however many boxes and focuses.
+  await page.getByRole('textbox', { name: 'Direct message' }).click();
+  await page.waitForTimeout(300);
+  expect(watch.engine().length).toBe(1);
+});
+
+test("the engine loads under a page's strict script policy", async ({ page }) => {
+  // Facebook and Google serve strict Content-Security-Policy headers: the page's policy must not
+  // stop the content script's import (it is not the page's script).
+  await page.route(REPLICA_ROUTES.yelp, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': "script-src 'none'; object-src 'none'; base-uri 'none'" },
+      body: replicaFile('yelp.html'),
+    }),
+  );
+  await page.goto(REPLICA_ROUTES.yelp);
+  const box = page.getByRole('textbox', { name: 'Public comment' });
+  await box.click();
+  await box.pressSequentially('Glad your root canal went well, Maria!', { delay: 5 });
+  await expect(box).toHaveAttribute('data-hipaa-guard', /^(warn|block)$/);
 });

@@ -18,7 +18,23 @@ test('manifest asks only for storage and the three sites', () => {
     'https://www.google.com/local/business/*',
   ]);
   expect(m.optional_permissions ?? []).toEqual([]);
-  // No remote code: the default MV3 policy, no externally_connectable, no web-accessible pages for sites.
+  // One web-accessible resource: the guard's engine, which the content script imports, only to
+  // the guarded sites' origins (Chromium accepts no path in these patterns), under a per-session id.
+  expect(m.web_accessible_resources).toEqual([
+    {
+      resources: ['guard-engine.js'],
+      matches: [
+        'https://www.facebook.com/*',
+        'https://business.facebook.com/*',
+        'https://www.google.com/*',
+        'https://business.google.com/*',
+        'https://biz.yelp.com/*',
+      ],
+      use_dynamic_url: true,
+    },
+  ]);
+  expect(fs.existsSync(path.join(EXTENSION_DIR, 'guard-engine.js'))).toBe(true);
+  // No remote code: the default MV3 policy, no externally_connectable, no web-accessible pages.
   expect(m.content_security_policy).toBeUndefined();
   expect(m.externally_connectable).toBeUndefined();
   for (const cs of m.content_scripts) expect(cs.matches).not.toContain('<all_urls>');
