@@ -14,6 +14,7 @@ import patientName from './patient-name';
 import personalDate from './personal-date';
 import phoneNumber from './phone-number';
 import providerSeen from './provider-seen';
+import readerCare from './reader-care';
 import recordNumber from './record-number';
 import reviewerName from './reviewer-name';
 import socialHandle from './social-handle';
@@ -30,6 +31,7 @@ export type * from './types';
 export const rules: readonly Rule[] = [
   confirmsRelationship,
   careDetail,
+  readerCare,
   providerSeen,
   defensiveDisclosure,
   staffGossip,

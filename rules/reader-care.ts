@@ -1,0 +1,150 @@
+/**
+ * A structural back-stop for care-detail: in a reply to a review, a sentence that speaks to the
+ * reader (you/your/u/ur, a wish, sympathy, congratulations, an instruction, a question about how
+ * something is going) and mentions anything health-related is about the reader's care, unless it
+ * is recognizably generic (the practice offering a service, "most people", "if you ...", education
+ * framed for anyone, privacy talk, booking calls to action). care-detail needs a known term AND a
+ * known tie pattern; this rule needs neither a curated phrase nor a curated tie, so new drug brands,
+ * lay symptom words and advice addressed to one patient are caught too.
+ */
+import type { SentenceContext } from './engine/context';
+import type { RuleFinding, SentenceRule } from './engine/rule';
+import { CLINICAL_KINDS } from './engine/terms';
+import { SAFE_PRIVATE } from './engine/wording';
+
+const MSG = (t: string) =>
+  `"${t}" in a sentence addressed to the reviewer reads as their own health information. Keep replies free of anyone's care.`;
+
+// Speaking to the reader: second person (with texting forms), not the "thank you"/"see you" formulas.
+const SECOND_PERSON = /\b(?:you(?:'re|'ve|'d|'ll)?|your|yours|yourself|u|ur|ya|y'all)\b/i;
+const FORMULAS =
+  /\b(?:thank you|thanks to you|hear from you|reach you|help you|assist you|contact you|serve you|you can (?:call|reach|contact|email|message|book|schedule|find|visit|ask|request)|you may (?:call|reach|contact|email|message|book|schedule|ask|request))\b/gi;
+// Wishes, sympathy, congratulations, relief: said to one person about their situation.
+const FEELING =
+  /^\W*(?:[\w']+ ){0,3}?(?:sorry|glad|happy|hope|hoping|congrats|congratulations|relieved|thrilled|proud|great to hear|good to hear|so good to|wishing|fingers crossed|yay|woohoo|praying|good luck|best of luck|hang in there|feel better|get well)\b/i;
+// "How is the knee?", "How's the new retainer treating you?": asks about this person's state.
+const STATE_QUESTION = /^\W*(?:how(?:'s| is| are| was| did| has| have)|is the|are the|did the|has the|have the)\b/i;
+// Instructions to one patient ("Keep icing it", "Stay on the lower dose"), not to everyone.
+const IMPERATIVE =
+  /^\W*(?:please\s+)?(?:keep|stay|stop|start|continue|take|use|ice|rest|avoid|try|hang|apply|finish|don't|do not|remember to|make sure|go easy|take it easy|give it|let the|let it)\b/i;
+
+// Lay words for a body acting up or getting better (verbs and adjectives, all forms).
+const SYMPTOM =
+  /\b(?:hurt(?:s|ing)?|ach(?:e|es|ed|ing|y)|throb(?:s|bed|bing)?|swell(?:s|ed|ing)?|swollen|itch(?:es|ed|ing|y)?|heal(?:s|ed|ing)?|bleed(?:s|ing)?|bled|recover(?:s|ed|ing|y)?|sore(?:ness)?|numb(?:ness)?|tender(?:ness)?|bruis(?:e|ed|es|ing)|stiff(?:ness)?|nause(?:a|ous)|dizz(?:y|iness)|flare(?:s|d)?[- ]?ups?|cramp(?:s|ing)?|stitches|sutures|fever|rash|scar(?:s|ring)?|limp(?:ing)?|kick in|wear(?:s|ing)? off|side effects?|dose|dosage|meds|pills?|prescriptions?|shots?|injections?|labs?|scans?|x-?rays?|results?|biops(?:y|ies)|surgery|procedure|stitches|cast|brace|splint|crutches|sling)\b/i;
+// Brand-like drug names: capitalized words with the endings drug names are built from.
+const DRUG_LIKE =
+  /\b\p{Lu}[a-z]{2,}(?:mab|pril|olol|statin|sartan|azole|cillin|mycin|cycline|pam|lam|done|tide|glutide|vir|vid|afil|dipine|oxacin|prazole|triptan|zepam|xetine|pine|ridone|tropin|sone|lone|nide)\b/u;
+
+// Recognizably generic sentences: the practice offering, generic subjects, conditionals,
+// education framed for anyone, privacy talk, booking calls to action, questions to everyone.
+const GENERIC = [
+  /\b(?:we|our (?:[\w-]+ ){0,3}?[\w-]+)(?: now| also| proudly| still)? (?:offers?|provides?|accepts?|carry|carries|specializes?|performs?|treats?|bill|file|welcome|are (?:now )?(?:offering|accepting|welcoming|open))\b/i,
+  /\b(?:is|are) (?:now )?(?:available|offered|covered by most)\b|\bnow (?:accepting|offering|booking|open)\b|\bask (?:us )?about\b/i,
+  /^\W*(?:most|many|some|all|any|every|few)\b|\b(?:most|many|some|all|few) (?:people|patients|adults|kids|children|parents|folks|women|men|teens|clients|of us|of you)\b|\b(?:anyone|anybody|everyone|everybody|no one|nobody|whoever|people)\b/i,
+  /\b(?:if|unless|whether|in case|should you|whenever|once you|before you|when you(?! (?:came|were|had|left|got|called|visited|told))|any time you|anytime you)\b/i,
+  /\b(?:common|normal|typical|expected) (?:after|with|for|during) (?:any|most|a|an)\b|\b(?:after|with) any\b|\bfor (?:anyone|all ages|the whole family)\b|\bdid you know\b|\breminder\b|\btips?\b|\bfun fact\b/i,
+  /\b(?:privacy|hipaa|confidential|protected health|discuss (?:any|specific|individual|patient)|can(?:'t|not| not) (?:discuss|confirm|comment|share))\b/i,
+  /\b(?:book|schedule|request|reserve|make|plan|get|bring|fill out|complete|update|verify)\s+(?:your|a|an)\b/i,
+  /\b(?:talk(?:ing)? to|talk(?:ing)? with|ask|check(?:ing)? with|consult|speak(?:ing)? with|see) (?:your|a) (?:own |primary |regular |family )?(?:doctor|provider|dentist|pediatrician|pharmacist|physician|pcp|specialist|insurer|insurance|prescriber|care team)\b/i,
+  // Rules for everyone and benefit statements: "never stop ...", "you don't need a referral",
+  // "helps your back", "the best thing you can do for your skin", "your spine will thank you".
+  /^\W*(?:never|always)\b|\byou (?:don't|do not|won't|will not) need\b|\b(?:help|helps|keep|keeps|protect|protects|prevent|prevents|strengthen|strengthens|is (?:good|great|best|bad) for|the best thing you can do for) (?:[\w-]+ )?your\b|\bwill thank you\b|\bfeel the difference\b/i,
+];
+
+// Education cues; generic unless the sentence points at a particular thing ("the shots in your knee").
+const EDU = /\b(?:usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not)\b/i;
+const POINTED = /\b(?:your|ur|that|this|those|these|the)\s+(?:[\w-]+\s+){0,2}$/i;
+
+function readerAddressed(ctx: SentenceContext): boolean {
+  return (
+    SECOND_PERSON.test(ctx.text.replace(FORMULAS, '')) ||
+    FEELING.test(ctx.text) ||
+    STATE_QUESTION.test(ctx.text) ||
+    // An instruction is to one patient only when it points at a particular thing ("stay on the
+    // lower dose"); "Start allergy meds early" is advice to anyone.
+    (IMPERATIVE.test(ctx.text) && /\b(?:the|that|those|this|it)\b/i.test(ctx.text))
+  );
+}
+
+// "back" is a body part only as a noun with an owner ("your lower back"), not "get back to you".
+const OWNED_BACK = /\b(?:your|ur|my|his|her|the|lower|upper|mid|sore|bad|achy)\s+$/i;
+// Titled service and event names ("Physical Therapy Month", "Allergy Awareness Week").
+const EVENT_AFTER = /^\s*(?:month|week|day|awareness|walk|run|5k|foundation|society|association|center|fair|drive)\b/i;
+
+/** A health span is the practice's own ("our lab", "our surgery center") or part of an event name. */
+function notPersonal(ctx: SentenceContext, start: number, end: number): boolean {
+  const before = ctx.text.slice(Math.max(0, start - 24), start);
+  if (/\b(?:our|we)\s+(?:[\w-]+\s+)?$/i.test(before)) return true;
+  const word = ctx.text.slice(start, end);
+  if (/^back$/i.test(word) && !OWNED_BACK.test(before)) return true;
+  if (/^\p{Lu}/u.test(word) && EVENT_AFTER.test(ctx.text.slice(end, end + 20))) return true;
+  return false;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The health-related spans of the sentence (terms, drug-like names, lay symptom words). */
+function healthSpans(ctx: SentenceContext): Span[] {
+  const out: Span[] = [];
+  // Billing, visit and provider words alone are care-detail's and confirms-relationship's business.
+  for (const t of ctx.terms) if (CLINICAL_KINDS.has(t.kind) || t.kind === 'body') out.push(t);
+  for (const re of [DRUG_LIKE, SYMPTOM]) {
+    const m = re.exec(ctx.text);
+    if (m) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out.filter((s) => !notPersonal(ctx, s.start, s.end));
+}
+
+/** True when the sentence is recognizably generic (offering, generic subject, conditional ...). */
+export function genericSentence(ctx: SentenceContext): boolean {
+  if (ctx.question && !STATE_QUESTION.test(ctx.text)) return true;
+  return GENERIC.some((re) => re.test(ctx.text));
+}
+
+const rule: SentenceRule = {
+  id: 'reader-care',
+  description: 'A sentence addressed to the reviewer that mentions anything health-related, unless it is generic.',
+  rationale:
+    'Replying to one reviewer about symptoms, medicines or recovery discloses their care, whatever the words; only sentences framed for everyone are safe.',
+  category: 'care-details',
+  defaultSeverity: 'block',
+  scope: 'sentence',
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    if (!readerAddressed(ctx)) return out;
+    const spans = healthSpans(ctx);
+    const span = spans[0];
+    if (!span) return out;
+    if (genericSentence(ctx)) return out;
+    // "Soreness that fades in a day is normal": education about no one in particular.
+    if (EDU.test(ctx.text) && !spans.some((s) => POINTED.test(ctx.text.slice(Math.max(0, s.start - 40), s.start))))
+      return out;
+    const t = ctx.text.slice(span.start, span.end);
+    out.push({ start: span.start, end: span.end, message: MSG(t), suggestion: SAFE_PRIVATE });
+    return out;
+  },
+  examples: {
+    flag: [
+      'The drops in your left eye can sting for a day or so, totally normal.',
+      'Hope the Zolvatide is settling your stomach by now!',
+      'Glad u r not limping anymore 🙌',
+      'Keep icing it twice a day and the throbbing should ease.',
+      'How is the shoulder holding up?',
+    ],
+    pass: [
+      // The practice offering a service: nobody's care.
+      'We now offer allergy shots on Tuesday evenings.',
+      // Conditional advice for anyone.
+      'If you notice swelling after a filling, give us a call.',
+      // Education with a generic subject.
+      'Most people feel a little sore after their first adjustment.',
+      // Privacy talk: names no one's care.
+      "We can't discuss anyone's treatment here, but we'd love to talk by phone.",
+    ],
+  },
+};
+
+export default rule;
