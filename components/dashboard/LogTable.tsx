@@ -21,7 +21,7 @@ export function LogTable({ records, loadingMore }: { records: readonly ViewRecor
     count: records.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
     // Lets the first rows render before layout is measured (and in test DOMs without layout).
     initialRect: { width: 1200, height: 560 },
   });
