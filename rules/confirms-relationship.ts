@@ -16,6 +16,43 @@ const KIDS =
 /** Patterns of the relationship, on the normalized sentence (all case-insensitive, linear). */
 export const PATTERNS: Pattern[] = [
   {
+    // A future visit of this reader: "we look forward to your six-month check", "see you at your 3 o'clock".
+    re: /\b(?:look(?:ing)? forward to|see (?:you|y'all)(?: and [\w.]+(?: [\w.]+)?)? at|ready for|all set for|prepped for|reminder about|confirm(?:ing|ed)?) your (?:[\w-]+ ){0,2}?(?:check(?:-?up)?|checkups?|visit|appointment|appt|cleaning|session|follow[- ]up|consult(?:ation)?|exam|adjustment|fitting|recall|slot|\d{1,2}(?::\d\d)?\s?(?:am|pm|o'clock))\b/gi,
+    message: MSG,
+  },
+  {
+    // Someone's appointment named by its time: "your 10am", "her 3 o'clock".
+    re: /\b(?:your|his|her|their) (?:\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}(?::\d\d)? o'clock)(?! (?:deadline|call|meeting|webinar))/gi,
+    message: MSG,
+    when: (ctx) => !/\b(?:book|schedule|pick|choose|grab|request|reserve)\b/i.test(ctx.text),
+  },
+  {
+    // Staff greet the reader: "our hygienist Priya says hi", "Dr. Lee sends her best".
+    re: /\b(?:(?:our|the) (?:[\w-]+ ){0,2}?(?:hygienists?|nurses?|doctors?|assistants?|therapists?|receptionists?|techs?|technicians?|providers?|dentists?|surgeons?|injectors?|coordinators?|manager|front desk|office)|dr\.?)(?: \p{Lu}[\p{L}'-]+)? (?:says|say|sends|send) (?:hi|hello|hey|love|hugs|their best|his best|her best|regards)\b/giu,
+    message: MSG,
+  },
+  {
+    // "we appreciate you being such a trooper", "you being so patient with the needles".
+    re: /\byou being (?:such |so )?(?:a |an )?(?:trooper|champ|rockstar|brave|good sport|patient with|great sport)\b/gi,
+    message: MSG,
+  },
+  {
+    // Holding the reader's place: "keeping your spot warm", "we saved your chair".
+    re: /\b(?:keep(?:ing)?|hold(?:ing)?|sav(?:e|ed|ing)) your (?:spot|seat|chair|slot|place|room)\b/gi,
+    message: MSG,
+  },
+  {
+    // Glad about the reader's convenience or recovery: "glad the new office is closer for you",
+    // "so glad you can finally eat again".
+    re: /^\W*(?:[\w']+ ){0,3}?(?:glad|happy|thrilled|relieved|so good to hear|great to hear)\b[^.!?]{0,60}?\b(?:(?:closer|easier|quicker|shorter|more convenient) for (?:you|u)|(?:you|u) (?:can|could|are able to) (?:finally |now )?(?:[\w-]+ ){1,3}?(?:again|anymore)|(?:you|u)(?:'re| are| r) (?:finally |now )?(?:[\w-]+ ){0,2}?(?:again|anymore|no longer))\b/gi,
+    message: MSG,
+  },
+  {
+    // Forms and paperwork kept for this reader: "your new-patient paperwork is on file".
+    re: /\byour (?:[\w-]+ ){0,2}?(?:paperwork|forms?|intake|history|records?|chart|file|card|insurance|info(?:rmation)?|details) (?:is |are )?(?:already |still |now )?on file\b/gi,
+    message: MSG,
+  },
+  {
     re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming in|coming by|coming back|coming to see us|stopping by(?! our (?:booth|table|tent|stand))|stopping in|visiting(?: us| our \w+)?|choosing us|trusting (?:us|our (?:[\w-]+ )?(?:team|staff|doctors?|providers?|clinicians?|nurses?))|sticking with us|staying with us|letting us (?:care for|treat|help|take care|be part|see)|being (?:a|our|such a) (?:\w+ )?(?:patient|client)|being (?:with|part of) (?:us|our (?:practice|clinic|office|family|team))|your visit|bringing (?:in )?your)/gi,
     message: MSG,
     suggestion: SAFE_THANKS,

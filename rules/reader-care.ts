@@ -23,6 +23,8 @@ const FORMULAS =
 const FEELING =
   /^\W*(?:[\w']+ ){0,3}?(?:sorry|glad|happy|hope|hoping|congrats|congratulations|relieved|thrilled|proud|great to hear|good to hear|so good to|wishing|fingers crossed|yay|woohoo|praying|good luck|best of luck|hang in there|feel better|get well)\b/i;
 // "How is the knee?", "How's the new retainer treating you?": asks about this person's state.
+// Empathy about what the reader went through: "We know the graft wasn't fun".
+const EMPATHY = /^\W*(?:[\w']+ ){0,2}?(?:we|i) (?:know|understand|realize|heard|hear|get|can imagine)\b/i;
 const STATE_QUESTION = /^\W*(?:how(?:'s| is| are| was| did| has| have)|is the|are the|did the|has the|have the)\b/i;
 // Instructions to one patient ("Keep icing it", "Stay on the lower dose"), not to everyone.
 const IMPERATIVE =
@@ -59,6 +61,7 @@ function readerAddressed(ctx: SentenceContext): boolean {
   return (
     SECOND_PERSON.test(ctx.text.replace(FORMULAS, '')) ||
     FEELING.test(ctx.text) ||
+    EMPATHY.test(ctx.text) ||
     STATE_QUESTION.test(ctx.text) ||
     // An instruction is to one patient only when it points at a particular thing ("stay on the
     // lower dose"); "Start allergy meds early" is advice to anyone.
@@ -91,6 +94,9 @@ function healthSpans(ctx: SentenceContext): Span[] {
   const out: Span[] = [];
   // Billing, visit and provider words alone are care-detail's and confirms-relationship's business.
   for (const t of ctx.terms) if (CLINICAL_KINDS.has(t.kind) || t.kind === 'body') out.push(t);
+  // A cosmetic result is health information in a wish or congratulation: "so happy your smile is ...".
+  const smile = FEELING.test(ctx.text) ? /\b(?:your|ur) (?:new )?smile\b/i.exec(ctx.text) : null;
+  if (smile) out.push({ start: smile.index, end: smile.index + smile[0].length });
   for (const re of [DRUG_LIKE, SYMPTOM]) {
     const m = re.exec(ctx.text);
     if (m) out.push({ start: m.index, end: m.index + m[0].length });

@@ -40,7 +40,8 @@ export const PATTERNS: Pattern[] = [
     severity: 'warn',
   },
   {
-    re: /\bbienvenid[oa]s? de nuevo\b|\bnos vemos (?:pronto|en|el|la)\b|\bfue un placer (?:atender|ver|conocer)/gi,
+    // "fue un gusto tenerla en el sillón", "hasta la próxima", "parte de nuestra familia de pacientes".
+    re: /\bbienvenid[oa]s? de nuevo\b|\bnos vemos (?:pronto|en|el|la)\b|\bfue un (?:placer|gusto|honor) (?:atender|ver|conocer|tener)|\b(?:tenerl[oa]s?|tenerle|tenerte) (?:en|como|aqui|con)\b|\bhasta la proxima\b|\bparte de (?:nuestra|la) familia\b|\bfamilia de pacientes\b/gi,
     message: CONFIRM,
     severity: 'warn',
   },
@@ -55,7 +56,9 @@ export const PATTERNS: Pattern[] = [
     message: CARE,
     severity: 'block',
     when: (ctx) =>
-      /\b(?:su|sus|tu|tus|usted|le|lo)\b/i.test(ctx.text) && !/\bsi (?:usted|su|tu|tiene|necesita)\b/i.test(ctx.text),
+      // "se siente mejor", "te recuperas": the reflexive addresses the reader too.
+      /\b(?:su|sus|tu|tus|usted|le|lo|te|se (?:siente|sienta|recupera|recupere|ve|mejoro))\b/i.test(ctx.text) &&
+      !/\bsi (?:usted|su|tu|tiene|necesita)\b/i.test(ctx.text),
   },
   {
     re: /\bnuestros (?:registros|archivos) (?:muestran|indican)\b|\busted (?:no se presento|cancelo|falto|rechazo|firmo)\b/gi,

@@ -9,7 +9,7 @@ import type { SentenceRule } from './engine/rule';
 const MSG = 'This talks about a specific patient. Even without a name, details like this can identify them.';
 
 const PERSON =
-  '(?:patient|client|customer|lady|gentleman|guy|man|woman|girl|boy|kid|teen|toddler|baby|grandma|grandpa|granny|mom|mother|dad|father|couple|nurse|teacher|coach|player|star|celebrity|athlete|quarterback|pitcher|influencer|politician|anchor|singer|actor|actress|officer|firefighter|member|fella|dude|gal|senior|veteran|student|qb|regular|kiddo|principal|pastor|mayor|reporter|streamer|youtuber|rapper|model|reviewer|individual|resident)';
+  '(?:patient|client|customer|lady|gentleman|guy|man|woman|girl|boy|kid|teen|toddler|baby|grandma|grandpa|granny|mom|mother|dad|father|couple|nurse|teacher|coach|player|star|celebrity|athlete|quarterback|pitcher|influencer|politician|anchor|singer|actor|actress|officer|firefighter|member|fella|dude|gal|senior|veteran|student|qb|regular|kiddo|principal|pastor|mayor|reporter|streamer|youtuber|rapper|model|reviewer|individual|resident|cyclist|runner|driver|biker|rider|skier|hiker|swimmer|golfer|worker|neighbor|tourist|visitor|stranger|frequent flyer)';
 
 // A narrated event: past tense or a time anchor, not a policy ("a patient who needs ... should").
 const narrated = (ctx: SentenceContext) =>
@@ -17,6 +17,24 @@ const narrated = (ctx: SentenceContext) =>
 
 /** Gossip patterns. */
 export const PATTERNS: Pattern[] = [
+  {
+    // "our patient in bed 12", "the client in room 4": a patient located by bed or room.
+    re: /\b(?:our|the|a|my) (?:[\w'-]+ ){0,2}?(?:patients?|clients?|residents?) in (?:bed|room|bay|chair|op|suite|exam room|stall) \w+/gi,
+    message: MSG,
+    severity: 'block',
+  },
+  {
+    // "Our brave little patient today got two teeth pulled": one patient's day, narrated.
+    re: /\bour (?:[\w'-]+ ){0,3}?(?:patient|client) (?:today|yesterday|this morning|this afternoon|tonight|just|got|had|was|is back)\b/gi,
+    message: MSG,
+    severity: 'block',
+  },
+  {
+    // "the regular from Elm Street is back again": a returning, locatable person.
+    re: /\b(?:the|our|that) (?:[\w'-]+ ){0,2}?(?:frequent flyer|regular|guy|lady|gal|fella) (?:from|on|at) (?:[\w'-]+ ){1,3}?(?:is|was) back\b/gi,
+    message: MSG,
+    severity: 'block',
+  },
   {
     re: /\b(?:celebrity|famous|vip|difficult|rude|angry|demanding|crazy|drunk|hilarious|sweet|cute|adorable|feisty|grumpy|needy|nightmare|certain|local) (?:patient|client|customer|lady|gentleman|guy|man|woman|grandma|grandpa|star|quarterback|athlete|celebrity|influencer|player|actor|actress|singer)s?\b/gi,
     message: MSG,
@@ -29,7 +47,7 @@ export const PATTERNS: Pattern[] = [
   },
   {
     re: new RegExp(
-      `\\b(?:the|this|that) (?:[\\w'-]+ ){0,3}?${PERSON}\\b[^.!?]{0,30}?\\b(?:was|were|had been|has been) (?:treated|seen|admitted|discharged|evaluated|examined|given|prescribed|diagnosed|brought|transported|referred|dismissed|sedated|stabilized)\\b`,
+      `\\b(?:the|this|that) (?:[\\w'-]+ ){0,3}?${PERSON}\\b[^.!?]{0,30}?\\b(?:was|were|had been|has been) (?:treated|seen|admitted|discharged|evaluated|examined|given|prescribed|diagnosed|brought|transported|transferred|airlifted|rushed|intubated|stitched|referred|dismissed|sedated|stabilized)\\b`,
       'gi',
     ),
     message: MSG,
@@ -52,7 +70,8 @@ export const PATTERNS: Pattern[] = [
     when: narrated,
   },
   {
-    re: /\b(?:hoy|ayer|esta manana) (?:vino|llego|estuvo|tuvimos|atendimos) (?:la|el|una|un|a la|al) (?:senora|senor|paciente|chico|chica|nino|nina|muchacho|muchacha|abuelita|abuelito|famoso|famosa)\b/gi,
+    // Any person who came in today, by whatever noun ("una actriz", "el alcalde").
+    re: /\b(?:hoy|ayer|esta manana|esta tarde|anoche) (?:vino|llego|estuvo|tuvimos|atendimos|vimos) (?:la|el|una|un|a la|al) [a-z]{3,}\b/gi,
     message: MSG,
   },
   {
