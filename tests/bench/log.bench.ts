@@ -7,7 +7,7 @@
  * code's overhead, not a browser's storage), filters and exports over 100,000 records.
  * Chromium part (the real thing): builds the extension into $WXT_OUT_DIR (default .output-bench),
  * loads it in Debian's Chromium, appends through the real background service worker, seeds
- * 100,000 records into the extension's IndexedDB, then times the dashboard's first rows,
+ * 100,000 records into the extension's IndexedDB, then times the dashboard's first rows, scrolling,
  * a filter and "Export CSV". Targets: first render < 500 ms, export < 3 s.
  */
 import 'fake-indexeddb/auto';
