@@ -30,7 +30,10 @@ const heavy: HeavyModule = {
   createOverlay,
 };
 
-function setup(settings: Settings = DEFAULT_SETTINGS) {
+function setup(
+  settings: Settings = DEFAULT_SETTINGS,
+  loadHeavy: () => Promise<HeavyModule> = () => Promise.resolve(heavy),
+) {
   document.body.innerHTML = `<section data-review-id="r1"><a href="/user_details?userid=1">Linda K.</a>
     <p lang="en">Crown fell out.</p>
     <form><label for="c">Public comment</label><textarea id="c"></textarea><button type="submit">Post public comment</button></form></section>`;
@@ -40,7 +43,7 @@ function setup(settings: Settings = DEFAULT_SETTINGS) {
     window,
     site: 'yelp',
     adapters: [yelp],
-    loadHeavy: () => Promise.resolve(heavy),
+    loadHeavy,
     log: (i) => logged.push(i),
     getSettings: () => Promise.resolve({ settings, locked: [], policyErrors: [] }),
     watchSettings: (cb) => {
@@ -112,6 +115,64 @@ describe('the guard controller', () => {
     setSettings({ ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, yelp: false } });
     expect(box.hasAttribute(VERDICT_ATTR)).toBe(false);
     guard.destroy();
+  });
+
+  it('loads the engine only on a page with a reply box, and retries a failed load on the next focus', async () => {
+    document.body.innerHTML = '<p>Business information</p>';
+    const loadHeavy = vi.fn(() => Promise.resolve(heavy));
+    const bare = new Guard({
+      window,
+      site: 'yelp',
+      adapters: [yelp],
+      loadHeavy,
+      log: () => undefined,
+      getSettings: () => Promise.resolve({ settings: DEFAULT_SETTINGS, locked: [], policyErrors: [] }),
+      watchSettings: () => () => undefined,
+    });
+    bare.start();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(loadHeavy).not.toHaveBeenCalled();
+    expect(document.querySelector('reply-guard-ui')).toBeNull();
+    bare.destroy();
+
+    let fail = true;
+    const flaky = vi.fn(() => (fail ? Promise.reject(new Error('gone')) : Promise.resolve(heavy)));
+    const { guard, box } = setup(DEFAULT_SETTINGS, flaky);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(flaky).toHaveBeenCalledTimes(1);
+    // No engine, no overlay (React comes with the engine).
+    expect(document.querySelector('reply-guard-ui')).toBeNull();
+    fail = false;
+    box.blur();
+    await type(box, 'So sorry about your crown');
+    expect(flaky).toHaveBeenCalledTimes(2);
+    expect(box.getAttribute(VERDICT_ATTR)).toBe('block');
+    expect(document.querySelector('reply-guard-ui')).not.toBeNull();
+    guard.destroy();
+  });
+
+  it('warms the rules up in idle slices and stops at the first real analysis', async () => {
+    const ran: number[] = [];
+    const steps = [0, 1, 2, 3].map((i) => () => void ran.push(i));
+    const withWarmUp: HeavyModule = { ...heavy, warmUpSteps: () => [...steps] };
+    const { guard } = setup(DEFAULT_SETTINGS, () => Promise.resolve(withWarmUp));
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(ran).toEqual([0, 1, 2, 3]);
+    guard.destroy();
+
+    ran.length = 0;
+    let release: (m: HeavyModule) => void = () => undefined;
+    const second = setup(DEFAULT_SETTINGS, () => new Promise<HeavyModule>((r) => (release = r)));
+    second.box.focus();
+    second.box.value = 'So sorry about your crown';
+    second.box.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(500);
+    release(withWarmUp);
+    await vi.advanceTimersByTimeAsync(3000);
+    // The reply was analyzed as soon as the engine came: nothing left to warm.
+    expect(second.box.getAttribute(VERDICT_ATTR)).toBe('block');
+    expect(ran).toEqual([]);
+    second.guard.destroy();
   });
 
   it('leaves the page as it found it when destroyed (extension updated or removed)', async () => {
