@@ -134,6 +134,10 @@ test('inserts a template into the Yelp for Business public comment', async ({ pa
 });
 
 test('says so when there is no reply box to insert into', async ({ page, context, extensionId }) => {
+  // A plain results page (no Business Profile reviews frame): www.google.com/search is not a watched page.
+  await page.route('https://www.google.com/search?q=hours', (r) =>
+    r.fulfill({ contentType: 'text/html', body: '<title>hours - Google Search</title><h1>Results</h1>' }),
+  );
   await page.goto('https://www.google.com/search?q=hours');
   const popup = await openPopupFor(context, extensionId, await tabIdOf(context, page));
   await expect(popup.getByText('Not watched')).toBeVisible();
