@@ -38,18 +38,29 @@ export const PATTERNS: Pattern[] = [
   },
   {
     // Holding the reader's place: "keeping your spot warm", "we saved your chair".
-    re: /\b(?:keep(?:ing)?|hold(?:ing)?|sav(?:e|ed|ing)) your (?:spot|seat|chair|slot|place|room)\b/gi,
+    // (Not the imperative "Save your spot online!", a booking call to action.)
+    re: /\b(?:(?:we(?:'re|'ll| are| will)? )?keep(?:ing)?|hold(?:ing)?|saved|saving) your (?:spot|seat|chair|slot|place|room)\b/gi,
     message: MSG,
   },
   {
     // Glad about the reader's convenience or recovery: "glad the new office is closer for you",
     // "so glad you can finally eat again".
-    re: /^\W*(?:[\w']+ ){0,3}?(?:glad|happy|thrilled|relieved|so good to hear|great to hear)\b[^.!?]{0,60}?\b(?:(?:closer|easier|quicker|shorter|more convenient) for (?:you|u)|(?:you|u) (?:can|could|are able to) (?:finally |now )?(?:[\w-]+ ){1,3}?(?:again|anymore)|(?:you|u)(?:'re| are| r) (?:finally |now )?(?:[\w-]+ ){0,2}?(?:again|anymore|no longer))\b/gi,
+    re: /^\W*(?:[\w']+ ){0,3}?(?:glad|happy|thrilled|relieved|so good to hear|great to hear)\b[^.!?]{0,60}?\b(?:(?:closer|easier|quicker|shorter|more convenient) for (?:you|u)|(?:you|u) (?:can|could|are able to) (?:finally |now )?(?:[\w-]+ ){1,3}?(?:again|anymore)|(?:you|u)(?:'re| are| r) (?:finally |now )?(?:[\w-]+ ){0,2}?(?:again|anymore|no longer)|(?:you|u)(?:'re| are| r) (?:finally )?back (?:in|on|to|at)\b)\b/gi,
+    message: MSG,
+  },
+  {
+    // Something kept for this reader: "saved you the corner chair", "the 7pm slot open for you".
+    re: /\b(?:saved|saving|held|holding|reserved|reserving|kept|keeping|we'll save|we'll hold|i'll save|i'll hold) (?:you|u|y'all) (?:a|the|your)\b|\b(?:keep|hold|save|reserve|leave)\b[^.!?]{0,40}?\b(?:slot|spot|chair|seat|time|appointment|room)s? (?:open |free |reserved |available )?for (?:you|u|y'all)\b/gi,
+    message: MSG,
+  },
+  {
+    // Attendance narrated: "you and Sam showed up every week", "your son who drove you in".
+    re: /\byou (?:and \w+ |both |two |guys )?(?:showed up|came in|kept showing up|kept coming|came every|never missed)\b|\b(?:drove|brought|walked|wheeled) you in\b|\bsay (?:hi|hello) to your (?:[\w-]+ )?(?:son|daughter|kids?|husband|wife|partner|mom|dad|mother|father|family|sister|brother|grandma|grandpa)\b/gi,
     message: MSG,
   },
   {
     // Forms and paperwork kept for this reader: "your new-patient paperwork is on file".
-    re: /\byour (?:[\w-]+ ){0,2}?(?:paperwork|forms?|intake|history|records?|chart|file|card|insurance|info(?:rmation)?|details) (?:is |are )?(?:already |still |now )?on file\b/gi,
+    re: /\byour (?:[\w-]+ ){0,2}?(?:paperwork|forms?|intake|history|records?|chart|card|insurance) (?:is |are )?(?:already |still |now )?on file\b/gi,
     message: MSG,
   },
   {
@@ -169,7 +180,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:looking forward to|see you|until|till|have it ready|ready for you|ready) next time\b|\bnext time you(?:'re| are) in\b|\b(?:it's|it has) been too long\b|\bdon't be a stranger\b|\bmiss your (?:smile|face|laugh)\b/gi,
+    re: /\b(?:looking forward to|see you|until|till|have it ready|ready for you|ready(?: for)?) next time\b|\bnext time you(?:'re| are) in\b|\b(?:it's|it has) been too long\b|\bdon't be a stranger\b|\bmiss your (?:smile|face|laugh)\b/gi,
     message: MSG,
   },
   {
@@ -282,7 +293,9 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
       continue;
     if (who !== 'second' && who !== 'third' && who !== 'name') continue;
     // "Please bring your insurance card to your first visit": a practice policy, not a confirmation.
-    if (ctx.generic && !ctx.past) continue;
+    // (Except "his next visit", "her last cleaning": a particular person's own visits.)
+    const particular = /\b(?:his|her|their)\s+(?:next|last|recent|upcoming)\s+$/i.test(lead);
+    if (ctx.generic && !ctx.past && !particular) continue;
     // Calls to action and new-patient instructions: "Book your cleaning today", "arrive early for your first visit".
     if (CTA_BEFORE.test(lead) || (/\bfirst\s+$/i.test(lead) && INSTRUCTION.test(ctx.text))) continue;
     if (ctx.question && !ctx.past) continue;

@@ -23,6 +23,11 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\bfor the record\b/gi, message: MSG },
   {
+    // Ending the relationship, stated as a fact: "I ended our sessions", "we discontinued your care".
+    re: /\b(?:i|we) (?:ended|terminated|discontinued|stopped|closed|paused|suspended) (?:our|your|the|his|her) (?:sessions?|treatment|care|therapy|work together|relationship|account|appointments?)\b/gi,
+    message: MSG,
+  },
+  {
     // The reviewer described in the third person: "the patient arrived intoxicated", "was asked to leave".
     re: /\b(?:the|this|that) (?:patient|client|reviewer|individual|person|gentleman|lady|customer)\b[^.!?]{0,30}?\b(?:arrived|came in|showed up|left|was (?:asked|escorted|told|discharged|dismissed|seen|treated)|were (?:asked|escorted|told)|refused|declined|became)\b|\b(?:was|were) (?:asked|told) to leave\b/gi,
     message: MSG,

@@ -4,6 +4,7 @@
  */
 import borderlineSympathy from './borderline-sympathy';
 import careDetail from './care-detail';
+import chartShorthand from './chart-shorthand';
 import confirmsRelationship from './confirms-relationship';
 import defensiveDisclosure from './defensive-disclosure';
 import echoReview from './echo-review';
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   confirmsRelationship,
   careDetail,
   readerCare,
+  chartShorthand,
   providerSeen,
   defensiveDisclosure,
   staffGossip,

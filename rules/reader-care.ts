@@ -7,6 +7,7 @@
  * known tie pattern; this rule needs neither a curated phrase nor a curated tie, so new drug brands,
  * lay symptom words and advice addressed to one patient are caught too.
  */
+import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { CLINICAL_KINDS } from './engine/terms';
@@ -28,22 +29,44 @@ const EMPATHY = /^\W*(?:[\w']+ ){0,2}?(?:we|i) (?:know|understand|realize|heard|
 const STATE_QUESTION = /^\W*(?:how(?:'s| is| are| was| did| has| have)|is the|are the|did the|has the|have the)\b/i;
 // Instructions to one patient ("Keep icing it", "Stay on the lower dose"), not to everyone.
 const IMPERATIVE =
-  /^\W*(?:please\s+)?(?:keep|stay|stop|start|continue|take|use|ice|rest|avoid|try|hang|apply|finish|don't|do not|remember to|make sure|go easy|take it easy|give it|let the|let it)\b/i;
+  /^\W*(?:(?:so|and|please|just)\s+)?(?:keep|stay|stop|start|continue|take|use|ice|rest|avoid|try|hang|apply|finish|don't|do not|remember to|make sure|go easy|take it easy|give it|give them|let the|let it|enjoy|call us|text us|message us|let us know)\b/i;
 
 // Lay words for a body acting up or getting better (verbs and adjectives, all forms).
 const SYMPTOM =
-  /\b(?:hurt(?:s|ing)?|ach(?:e|es|ed|ing|y)|throb(?:s|bed|bing)?|swell(?:s|ed|ing)?|swollen|itch(?:es|ed|ing|y)?|heal(?:s|ed|ing)?|bleed(?:s|ing)?|bled|recover(?:s|ed|ing|y)?|sore(?:ness)?|numb(?:ness)?|tender(?:ness)?|bruis(?:e|ed|es|ing)|stiff(?:ness)?|nause(?:a|ous)|dizz(?:y|iness)|flare(?:s|d)?[- ]?ups?|cramp(?:s|ing)?|stitches|sutures|fever|rash|scar(?:s|ring)?|limp(?:ing)?|kick in|wear(?:s|ing)? off|side effects?|dose|dosage|meds|pills?|prescriptions?|shots?|injections?|labs?|scans?|x-?rays?|results?|biops(?:y|ies)|surgery|procedure|stitches|cast|brace|splint|crutches|sling)\b/i;
+  /\b(?:hurt(?:s|ing)?|ach(?:e|es|ed|ing|y)|throb(?:s|bed|bing)?|swell(?:s|ed|ing)?|swollen|itch(?:es|ed|ing|y)?|heal(?:s|ed|ing)?|bleed(?:s|ing)?|bled|recover(?:s|ed|ing|y)?|sore(?:ness)?|numb(?:ness)?|tender(?:ness)?|bruis(?:e|ed|es|ing)|stiff(?:ness)?|nause(?:a|ous)|dizz(?:y|iness)|flare(?:s|d)?[- ]?ups?|cramp(?:s|ing)?|stitches|sutures|fever|rash|scar(?:s|ring)?|limp(?:ing)?|kick in|wear(?:s|ing)? off|side effects?|dose|dosage|meds|pills?|prescriptions?|shots?|injections?|labs?|scans?|x-?rays?|results?|biops(?:y|ies)|surgery|procedure|stitches|cast|brace|splint|crutches|sling|\d+x (?:a|per) (?:day|week)|(?:once|twice|three times) (?:a|per) day|\d+\s?mg|bid|tid|qid|prn)\b/gi;
 // Brand-like drug names: capitalized words with the endings drug names are built from.
 const DRUG_LIKE =
-  /\b\p{Lu}[a-z]{2,}(?:mab|pril|olol|statin|sartan|azole|cillin|mycin|cycline|pam|lam|done|tide|glutide|vir|vid|afil|dipine|oxacin|prazole|triptan|zepam|xetine|pine|ridone|tropin|sone|lone|nide)\b/u;
+  /\b\p{Lu}[a-z]{2,}(?:mab|pril|olol|statin|sartan|azole|cillin|mycin|cycline|pam|lam|done|tide|glutide|vir|vid|afil|dipine|oxacin|prazole|triptan|zepam|xetine|pine|ridone|tropin|sone|lone|nide)\b/gu;
+
+// A capitalized word compromise does not know, right after an owner or a care verb ("your
+// Menopur", "the new Omnipod", "try Entyvio"): in a reply to a patient, most likely a brand of
+// drug or device.
+const BRAND_CONTEXT =
+  /\b(?:your|ur|the new|the|on|try|trying|started|start|switch(?:ed)? to|of|with|refill(?:ed)?)\s+$/i;
+const BRAND = /(?<![\p{L}'])\p{Lu}[\p{Ll}]{3,}(?:-\p{L}{1,3})?(?![\p{L}'])/gu;
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
+
+function brandLike(ctx: SentenceContext): Span | undefined {
+  BRAND.lastIndex = 0;
+  for (let m = BRAND.exec(ctx.text); m; m = BRAND.exec(ctx.text)) {
+    if (m.index === 0 || /[.!?:]\s*$/.test(ctx.text.slice(0, m.index))) continue;
+    const w = m[0].toLowerCase();
+    if (lexicon[w] !== undefined || lexicon[w.replace(/-.*$/, '')] !== undefined) continue;
+    if (!BRAND_CONTEXT.test(ctx.text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    if (ctx.isPersonName(m.index, m.index + m[0].length)) continue;
+    // Insurers and other listed words are the term tables' business.
+    if (ctx.terms.some((t) => t.start <= m!.index && t.end > m!.index)) continue;
+    return { start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}
 
 // Recognizably generic sentences: the practice offering, generic subjects, conditionals,
 // education framed for anyone, privacy talk, booking calls to action, questions to everyone.
 const GENERIC = [
-  /\b(?:we|our (?:[\w-]+ ){0,3}?[\w-]+)(?: now| also| proudly| still)? (?:offers?|provides?|accepts?|carry|carries|specializes?|performs?|treats?|bill|file|welcome|are (?:now )?(?:offering|accepting|welcoming|open))\b/i,
+  /\b(?:we|our (?:[\w-]+ ){0,3}?[\w-]+)(?: now| also| proudly| still)? (?:offers?|provides?|accepts?|carry|carries|specializes?|performs?|treats?|bill|file|welcome|are (?:now )?(?:offering|accepting|welcoming|open))\b|\bin[- ]network\b/i,
   /\b(?:is|are) (?:now )?(?:available|offered|covered by most)\b|\bnow (?:accepting|offering|booking|open)\b|\bask (?:us )?about\b/i,
   /^\W*(?:most|many|some|all|any|every|few)\b|\b(?:most|many|some|all|few) (?:people|patients|adults|kids|children|parents|folks|women|men|teens|clients|of us|of you)\b|\b(?:anyone|anybody|everyone|everybody|no one|nobody|whoever|people)\b/i,
-  /\b(?:if|unless|whether|in case|should you|whenever|once you|before you|when you(?! (?:came|were|had|left|got|called|visited|told))|any time you|anytime you)\b/i,
   /\b(?:common|normal|typical|expected) (?:after|with|for|during) (?:any|most|a|an)\b|\b(?:after|with) any\b|\bfor (?:anyone|all ages|the whole family)\b|\bdid you know\b|\breminder\b|\btips?\b|\bfun fact\b/i,
   /\b(?:privacy|hipaa|confidential|protected health|discuss (?:any|specific|individual|patient)|can(?:'t|not| not) (?:discuss|confirm|comment|share))\b/i,
   /\b(?:book|schedule|request|reserve|make|plan|get|bring|fill out|complete|update|verify)\s+(?:your|a|an)\b/i,
@@ -54,8 +77,11 @@ const GENERIC = [
 ];
 
 // Education cues; generic unless the sentence points at a particular thing ("the shots in your knee").
-const EDU = /\b(?:usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not)\b/i;
-const POINTED = /\b(?:your|ur|that|this|those|these|the)\s+(?:[\w-]+\s+){0,2}$/i;
+const EDU =
+  /\b(?:usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not|(?:doesn't|does not|don't|do not|won't) (?:always|necessarily)|can mean)\b/i;
+// A particular thing: "the shots", "that cast", "your new brace" (a bare "your" is often generic).
+const POINTED = /\b(?:that|this|those|these|the|(?:your|ur) (?:new|recent|last|latest))\s+(?:[\w.-]+\s+){0,2}$/i;
+const pointed = (ctx: SentenceContext, s: Span) => POINTED.test(ctx.text.slice(Math.max(0, s.start - 40), s.start));
 
 function readerAddressed(ctx: SentenceContext): boolean {
   return (
@@ -63,9 +89,17 @@ function readerAddressed(ctx: SentenceContext): boolean {
     FEELING.test(ctx.text) ||
     EMPATHY.test(ctx.text) ||
     STATE_QUESTION.test(ctx.text) ||
-    // An instruction is to one patient only when it points at a particular thing ("stay on the
-    // lower dose"); "Start allergy meds early" is advice to anyone.
-    (IMPERATIVE.test(ctx.text) && /\b(?:the|that|those|this|it)\b/i.test(ctx.text))
+    IMPERATIVE.test(ctx.text)
+  );
+}
+
+/** Addressed only by an instruction ("Stay on the lower dose"), not by "you" or a feeling. */
+function onlyImperative(ctx: SentenceContext): boolean {
+  return (
+    !SECOND_PERSON.test(ctx.text.replace(FORMULAS, '')) &&
+    !FEELING.test(ctx.text) &&
+    !EMPATHY.test(ctx.text) &&
+    !STATE_QUESTION.test(ctx.text)
   );
 }
 
@@ -98,15 +132,24 @@ function healthSpans(ctx: SentenceContext): Span[] {
   const smile = FEELING.test(ctx.text) ? /\b(?:your|ur) (?:new )?smile\b/i.exec(ctx.text) : null;
   if (smile) out.push({ start: smile.index, end: smile.index + smile[0].length });
   for (const re of [DRUG_LIKE, SYMPTOM]) {
-    const m = re.exec(ctx.text);
-    if (m) out.push({ start: m.index, end: m.index + m[0].length });
+    re.lastIndex = 0;
+    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) out.push({ start: m.index, end: m.index + m[0].length });
   }
+  const brand = brandLike(ctx);
+  if (brand) out.push(brand);
   return out.filter((s) => !notPersonal(ctx, s.start, s.end));
 }
 
+// Conditionals: generic only when the condition comes before the health words ("if the swelling
+// gets worse"), not after a statement about this person ("the shot lasts months, so call if ...").
+const CONDITIONAL =
+  /\b(?:if|unless|whether|in case|should you|whenever|once you|before you|when you(?! (?:came|were|had|left|got|called|visited|told))|any time you|anytime you)\b/i;
+
 /** True when the sentence is recognizably generic (offering, generic subject, conditional ...). */
-export function genericSentence(ctx: SentenceContext): boolean {
+export function genericSentence(ctx: SentenceContext, span: Span): boolean {
   if (ctx.question && !STATE_QUESTION.test(ctx.text)) return true;
+  const cond = CONDITIONAL.exec(ctx.text);
+  if (cond && cond.index < span.end) return true;
   return GENERIC.some((re) => re.test(ctx.text));
 }
 
@@ -124,9 +167,20 @@ const rule: SentenceRule = {
     const spans = healthSpans(ctx);
     const span = spans[0];
     if (!span) return out;
-    if (genericSentence(ctx)) return out;
+    // An instruction is to one patient only when it points at a particular thing ("stay on the
+    // lower dose"); "Start allergy meds early" is advice to anyone.
+    if (onlyImperative(ctx) && !spans.some((s) => pointed(ctx, s))) return out;
+    if (genericSentence(ctx, span)) return out;
     // "Soreness that fades in a day is normal": education about no one in particular.
-    if (EDU.test(ctx.text) && !spans.some((s) => POINTED.test(ctx.text.slice(Math.max(0, s.start - 40), s.start))))
+    if (EDU.test(ctx.text) && !spans.some((s) => pointed(ctx, s))) return out;
+    // An instruction or slogan to everyone ("Know your numbers: blood pressure ..."): it points at
+    // nothing in particular and speaks to no one by feeling or empathy.
+    if (
+      !FEELING.test(ctx.text) &&
+      !EMPATHY.test(ctx.text) &&
+      !spans.some((s) => pointed(ctx, s)) &&
+      ctx.parsed[0]?.tags.has('Imperative')
+    )
       return out;
     const t = ctx.text.slice(span.start, span.end);
     out.push({ start: span.start, end: span.end, message: MSG(t), suggestion: SAFE_PRIVATE });

@@ -15,7 +15,7 @@ const SUGGESTION =
 /** Spanish patterns (accent-free, case-insensitive). */
 export const PATTERNS: Pattern[] = [
   {
-    re: /\b(?:su|sus|tu|tus) (?:proxim[ao]s? |ultim[ao]s? |primer[ao]? |reciente )?(?:cita|citas|visita|visitas|consulta|consultas|sesion|sesiones|expediente|cuenta|historial|dentista|doctora?|medico|medica|higienista|terapeuta|enfermera|quiropractico)\b/gi,
+    re: /\b(?:su|sus|tu|tus) (?:proxim[ao]s? |ultim[ao]s? |primer[ao]? |reciente )?(?:dos |tres |otras? )?(?:cita|citas|visita|visitas|consulta|consultas|sesion|sesiones|expediente|cuenta|historial|dentista|doctora?|medico|medica|higienista|terapeuta|enfermera|quiropractico)\b/gi,
     message: CONFIRM,
     severity: 'warn',
   },
@@ -40,6 +40,12 @@ export const PATTERNS: Pattern[] = [
     severity: 'warn',
   },
   {
+    // A visit moved or booked for someone, a touch-up visit: "reprogramamos la cita", "vienes para el retoque".
+    re: /\b(?:reprogramamos|programamos|cambiamos|movimos|cancelamos|confirmamos|agendamos) (?:la|su|tu) (?:cita|consulta|visita)\b|\b(?:vienes|viene|vuelves|vuelve|regresas|regresa) (?:para|a) (?:el|la|tu|su) (?:retoque|control|revision|cita|consulta|seguimiento|limpieza|tratamiento)\b/gi,
+    message: CONFIRM,
+    severity: 'warn',
+  },
+  {
     // "fue un gusto tenerla en el sillón", "hasta la próxima", "parte de nuestra familia de pacientes".
     re: /\bbienvenid[oa]s? de nuevo\b|\bnos vemos (?:pronto|en|el|la)\b|\bfue un (?:placer|gusto|honor) (?:atender|ver|conocer|tener)|\b(?:tenerl[oa]s?|tenerle|tenerte) (?:en|como|aqui|con)\b|\bhasta la proxima\b|\bparte de (?:nuestra|la) familia\b|\bfamilia de pacientes\b/gi,
     message: CONFIRM,
@@ -52,16 +58,18 @@ export const PATTERNS: Pattern[] = [
   },
   {
     // A feeling about a person's health: "esperamos que su bebé se sienta mejor de la fiebre".
-    re: /\b(?:fiebre|dolor|dolido|duele|gripe|tos|infeccion|alergias?|asma|diabetes|azucar|insulina|embarazo|cirugias?|operacion|fractura|hueso|yeso|herida|puntos|recetas?|medicamentos?|medicinas?|vacunas?|caries|coronas?|implantes?|dentadura|frenos|lentes|terapia|tratamientos?|urgencias|emergencia|lesion|recuperacion|resultados|analisis|biopsia|quimioterapia|ansiedad|depresion|consumir|sobriedad|sobrio|sobria|recaida|adiccion|rinoplastia|transformacion|radiografias?|muela|extraccion|inyecciones?|rodilla|espalda|oido|gotas|cateterismo|aspirina|suboxona|metadona|presion|colesterol|niveles|programa|pastillas)\b/gi,
+    re: /\b(?:fiebre|dolor|dolido|duele|gripe|tos|infeccion|alergias?|asma|diabetes|azucar|insulina|embarazo|cirugias?|operacion|fractura|hueso|yeso|herida|puntos|recetas?|medicamentos?|medicinas?|vacunas?|caries|coronas?|implantes?|dentadura|frenos|lentes|terapia|tratamientos?|urgencias|emergencia|lesion|recuperacion|resultados|analisis|biopsia|quimioterapia|ansiedad|depresion|consumir|sobriedad|sobrio|sobria|recaida|adiccion|rinoplastia|transformacion|radiografias?|muela|extraccion|inyecciones?|rodilla|espalda|oido|gotas|cateterismo|aspirina|suboxona|metadona|presion|colesterol|niveles|programa|pastillas|botox|relleno|retoque|dosis|nebulizacion|inhalador|a1c|glucosa|libras|kilos|ozempic|mounjaro|semaglutida|insulina|crema|pomada)\b/gi,
     message: CARE,
     severity: 'block',
     when: (ctx) =>
       // "se siente mejor", "te recuperas": the reflexive addresses the reader too.
-      /\b(?:su|sus|tu|tus|usted|le|lo|te|se (?:siente|sienta|recupera|recupere|ve|mejoro))\b/i.test(ctx.text) &&
-      !/\bsi (?:usted|su|tu|tiene|necesita)\b/i.test(ctx.text),
+      // Instructions to this reader ("sigue con la dosis", "recuerde aplicarse") address them too.
+      /\b(?:su|sus|tu|tus|usted|le|lo|te|se (?:siente|sienta|recupera|recupere|ve|mejoro)|sigue|siga|toma|tome|recuerde|recuerda|aplica|aplique|vienes|vuelve|vuelves)\b/i.test(
+        ctx.text,
+      ) && !/\bsi (?:usted|su|tu|tiene|necesita)\b/i.test(ctx.text),
   },
   {
-    re: /\bnuestros (?:registros|archivos) (?:muestran|indican)\b|\busted (?:no se presento|cancelo|falto|rechazo|firmo)\b/gi,
+    re: /\bnuestros (?:registros|archivos) (?:muestran|indican)\b|\busted (?:no se presento|no asistio|no vino|no pago|cancelo|falto|rechazo|firmo)\b|\brecuerde (?:aplicarse|tomar|tomarse|usar|ponerse|seguir)\b/gi,
     message: CARE,
     severity: 'block',
   },

@@ -80,7 +80,8 @@ const stripPossessive = (w: string) => (w.endsWith("'s") ? w.slice(0, -2) : w);
 /** Singular candidates of a word ("crowns" → "crown", "cavities" → "cavity"). */
 function forms(w: string): string[] {
   const base = stripPossessive(w);
-  const out = [base];
+  // Keep the possessive form too: eponyms are listed with it ("crohn's", "alzheimer's").
+  const out = base === w ? [base] : [base, w];
   if (base.length > 3 && base.endsWith('ies')) out.push(`${base.slice(0, -3)}y`);
   if (base.length > 3 && base.endsWith('es')) out.push(base.slice(0, -2));
   if (base.length > 3 && base.endsWith('s') && !base.endsWith('ss')) out.push(base.slice(0, -1));
