@@ -24,18 +24,38 @@ export interface GuardOverlayProps {
   dialog: DialogView | null;
   /** A short sentence for screen readers when the focused box's verdict changes ('' for none). */
   announcement?: string;
+  /** The log's refusal (e.g. storage full), shown as an alert until dismissed. */
+  logError?: string | null;
+  onDismissLogError?(): void;
   onEdit(): void;
   onTemplate(): void;
   onConfirm(reason: string): void;
 }
 
 /** The guard's whole overlay, rendered into its shadow root. */
-export function GuardOverlay({ chips, dialog, announcement = '', onEdit, onTemplate, onConfirm }: GuardOverlayProps) {
+export function GuardOverlay({
+  chips,
+  dialog,
+  announcement = '',
+  logError,
+  onDismissLogError,
+  onEdit,
+  onTemplate,
+  onConfirm,
+}: GuardOverlayProps) {
   return (
     <div className="rg-root">
       <div className="rg-sr" role="status" aria-live="polite">
         {announcement}
       </div>
+      {logError ? (
+        <div className="rg-log-error" role="alert">
+          <p>{logError}</p>
+          <button type="button" onClick={onDismissLogError}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       <div className="rg-layer">
         {chips.map((c) => (
           <div key={c.id} className="rg-chip-wrap" style={{ top: c.top, left: c.left }}>

@@ -75,6 +75,13 @@ export const GUARD_CSS = `
   overflow-wrap: break-word; border-color: transparent !important; background: transparent !important; }
 ::highlight(reply-guard-block) { background-color: rgba(179, 38, 30, .16); text-decoration: underline wavy #b3261e; text-decoration-skip-ink: none; text-underline-offset: 3px; }
 ::highlight(reply-guard-warn) { background-color: rgba(176, 112, 0, .16); text-decoration: underline wavy #b07000; text-decoration-skip-ink: none; text-underline-offset: 3px; }
+.rg-log-error {
+  position: fixed; right: 16px; bottom: 16px; max-width: 360px; pointer-events: auto;
+  display: flex; gap: 12px; align-items: flex-start; padding: 12px 14px; border-radius: 10px;
+  background: #fff; color: #1c2424; border-left: 4px solid #b3261e; box-shadow: 0 6px 24px rgba(0,0,0,.18);
+  font: 14px/1.4 system-ui, sans-serif;
+}
+.rg-log-error p { margin: 0; }
 `;
 
 /** The same marks for ranges in the page's own editors (a document-level sheet). */

@@ -30,7 +30,7 @@ export default defineContentScript({
       // page view. A plain import('@/lib/guard/heavy') would be inlined into this script by WXT,
       // so it ships as its own module (wxt.config.ts), web-accessible to the three sites only.
       loadHeavy: () => loadEngine(),
-      log: (input) => void sendInteraction(input),
+      log: sendInteraction,
       getSettings,
       getUserSettings: async () =>
         mergeSettings(DEFAULT_SETTINGS, validateSettings(await userSettingsItem.getValue()).valid),

@@ -37,7 +37,8 @@ export interface GuardDeps {
   site: SiteId;
   adapters: readonly SiteAdapter[];
   loadHeavy(): Promise<HeavyModule>;
-  log(input: InteractionInput): void;
+  /** Sends an interaction to the log; a refusal's message is shown to the user. */
+  log(input: InteractionInput): Promise<{ status: string; error?: string }> | void;
   getSettings(): Promise<EffectiveSettings>;
   /**
    * The user's own settings without the organization's policy: fast (storage.local), whereas the
@@ -120,6 +121,8 @@ export class Guard {
   private overlay: Overlay | null = null;
   private highlighter: Highlighter | null = null;
   private held: Held | null = null;
+  /** Why the log refused the last interaction (e.g. storage full), shown until dismissed. */
+  private logError: string | null = null;
   /** True only while the guard itself re-dispatches a confirmed post. */
   private bypass = false;
   private scanTimer: ReturnType<typeof setTimeout> | undefined;
@@ -721,8 +724,18 @@ export class Guard {
       durationMs: s.startedAt === null ? 0 : Date.now() - s.startedAt,
     };
     if (reason !== undefined) input.reason = reason;
-    this.deps.log(input);
+    void Promise.resolve(this.deps.log(input)).then((r) => {
+      if (r?.error && !this.destroyed) {
+        this.logError = r.error;
+        this.requestFrame();
+      }
+    });
   }
+
+  private readonly onDismissLogError = (): void => {
+    this.logError = null;
+    this.requestFrame();
+  };
 
   // ---- the overlay ----
 
@@ -764,6 +777,8 @@ export class Guard {
     this.overlay.render({
       chips,
       announcement: this.announcement(),
+      logError: this.logError,
+      onDismissLogError: this.onDismissLogError,
       dialog: h ? { key: h.key, analysis: h.analysis } : null,
       onEdit: this.onEdit,
       onTemplate: this.onTemplate,

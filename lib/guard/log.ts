@@ -31,22 +31,34 @@ export function queueInteraction(input: InteractionInput, now = Date.now()): Pro
   return queueChain;
 }
 
-/** True when the background acknowledged the message. */
-function acknowledged(response: unknown): boolean {
-  return typeof response === 'object' && response !== null && (response as { ok?: unknown }).ok === true;
+/** How a send ended: written, waiting in the queue, or refused by the log (with its message). */
+export type SendResult = { status: 'sent' } | { status: 'queued' } | { status: 'refused'; error: string };
+
+/** The background's refusal message, when it answered `{ok: false, error}`. */
+function refusal(response: unknown): string | null {
+  if (typeof response !== 'object' || response === null) return null;
+  const r = response as { ok?: unknown; error?: unknown };
+  return r.ok === false && typeof r.error === 'string' ? r.error : null;
 }
 
-/** Logs `input` through the background: send, retry once, else queue. Never throws. */
-export async function sendInteraction(input: InteractionInput): Promise<'sent' | 'queued'> {
+/**
+ * Logs `input` through the background: send, retry once, else queue. Never throws.
+ * A refusal (e.g. "Storage is full: ...") still keeps the input in the queue, so nothing is lost
+ * once space is freed, and comes back so the guard can tell the user.
+ */
+export async function sendInteraction(input: InteractionInput): Promise<SendResult> {
   const message: BackgroundRequest = { type: 'log-interaction', input };
   const now = Date.now();
+  let error: string | null = null;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      if (acknowledged(await browser.runtime.sendMessage(message))) return 'sent';
+      const response = await browser.runtime.sendMessage(message);
+      if ((response as { ok?: unknown } | null)?.ok === true) return { status: 'sent' };
+      error = refusal(response) ?? error;
     } catch {
       // "Receiving end does not exist" while the worker starts, or an invalidated context: retry, then queue.
     }
   }
   await queueInteraction(input, now);
-  return 'queued';
+  return error ? { status: 'refused', error } : { status: 'queued' };
 }

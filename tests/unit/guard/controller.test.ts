@@ -44,7 +44,9 @@ function setup(
     site: 'yelp',
     adapters: [yelp],
     loadHeavy,
-    log: (i) => logged.push(i),
+    log: (i) => {
+      logged.push(i);
+    },
     getSettings: () => Promise.resolve({ settings, locked: [], policyErrors: [] }),
     watchSettings: (cb) => {
       onSettings = cb as typeof onSettings;
