@@ -34,6 +34,7 @@ const ACTION_BEFORE =
 const INSTRUCTION_VERBS = /\b(?:bring|have|present|update|verify|provide|upload|remember)\b/i;
 const ADVICE_BEFORE =
   /\b(?:check with|talk to|talk with|ask|call|contact|consult|see|tell|visit|speak with)\s+your\s+(?:[\w-]+\s+)?$/i;
+const EVERY_VISIT = /\b(?:every|each|any|all) (?:appointments?|visits?|check-?ups?)\b|\ba list of your\b/i;
 const KIN =
   /\b(?:your|his|her) (?:son|daughter|kids?|kiddo|child|children|little one|baby|husband|wife|partner|mom|dad|mother|father|grandma|grandpa)\b/i;
 
@@ -76,6 +77,8 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   }
   if (!clinical) return false;
   const specific = !ctx.educational || ctx.past || ctx.anchored;
+  // "Bring a list of your medications to every appointment": an instruction to every patient.
+  if (who === 'second' && EVERY_VISIT.test(ctx.text) && !ctx.past) return false;
   switch (who) {
     case 'second':
     case 'name':

@@ -49,6 +49,12 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
+    // How long this reader sat waiting: "sorry you were stuck in the lobby so long".
+    re: /\byou (?:were|got) (?:stuck|left|kept|sitting) (?:in|waiting|out|there)\b/gi,
+    message: 'How long a specific person waited is a detail of their visit.',
+    severity: 'block',
+  },
+  {
     // Something kept for this reader: "saved you the corner chair", "the 7pm slot open for you".
     re: /\b(?:saved|saving|held|holding|reserved|reserving|kept|keeping|we'll save|we'll hold|i'll save|i'll hold) (?:you|u|y'all) (?:a|the|your)\b|\b(?:keep|hold|save|reserve|leave)\b[^.!?]{0,40}?\b(?:slot|spot|chair|seat|time|appointment|room)s? (?:open |free |reserved |available )?for (?:you|u|y'all)\b/gi,
     message: MSG,
@@ -74,7 +80,7 @@ export const PATTERNS: Pattern[] = [
     suggestion: SAFE_THANKS,
   },
   {
-    re: /\b(?:enjoyed|enjoy|loved|love|adored|liked|miss|missed)\s+(?:meeting|seeing|having|treating|working with|caring for|taking care of)\s+(?:you|y'all)\b/gi,
+    re: /\b(?:enjoyed|enjoy|loved|love|adored|liked|miss|missed)\s+(?:meeting|seeing|having|treating|working with|caring for|taking care of|catching up with|chatting with|talking with|visiting with)\s+(?:you|y'all)\b/gi,
     message: MSG,
   },
   { re: new RegExp(`\\b(?:loved|adored|enjoyed|love) (?:meeting |seeing )?your ${KIDS}\\b`, 'gi'), message: MSG },

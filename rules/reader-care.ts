@@ -65,6 +65,8 @@ function brandLike(ctx: SentenceContext): Span | undefined {
 // education framed for anyone, privacy talk, booking calls to action, questions to everyone.
 const GENERIC = [
   /\b(?:we|our (?:[\w-]+ ){0,3}?[\w-]+)(?: now| also| proudly| still)? (?:offers?|provides?|accepts?|carry|carries|specializes?|performs?|treats?|bill|file|welcome|are (?:now )?(?:offering|accepting|welcoming|open))\b|\bin[- ]network\b/i,
+  // Practice news: "proud to welcome Dr. Alvarez, who specializes in ...".
+  /\b(?:proud|happy|excited|thrilled|pleased|glad) to (?:welcome|announce|introduce|offer|share|serve|be|partner|sponsor|support|host)\b|\bspeciali[sz](?:es|ing) in\b|\bboard[- ]certified\b/i,
   /\b(?:is|are) (?:now )?(?:available|offered|covered by most)\b|\bnow (?:accepting|offering|booking|open)\b|\bask (?:us )?about\b/i,
   /^\W*(?:most|many|some|all|any|every|few)\b|\b(?:most|many|some|all|few) (?:people|patients|adults|kids|children|parents|folks|women|men|teens|clients|of us|of you)\b|\b(?:anyone|anybody|everyone|everybody|no one|nobody|whoever|people)\b/i,
   /\b(?:common|normal|typical|expected) (?:after|with|for|during) (?:any|most|a|an)\b|\b(?:after|with) any\b|\bfor (?:anyone|all ages|the whole family)\b|\bdid you know\b|\breminder\b|\btips?\b|\bfun fact\b/i,
