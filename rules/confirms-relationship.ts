@@ -293,7 +293,9 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
     const lead = ctx.text.slice(Math.max(0, hit.start - 30), hit.start);
     if (
       hit.kind === 'provider' &&
-      (/\b(?:talk to|talk with|ask|check with|see|consult|call|tell|visit|speak with|as|by)\s+your\s+$/i.test(lead) ||
+      (/\b(?:talk(?: \w+)? (?:to|with)|ask|check with|see|consult|call|tell|visit|speak with|as|by)\s+your\s+$/i.test(
+        lead,
+      ) ||
         /^\s*(?:directs|recommends|advises|prescribes|suggests)\b/i.test(ctx.text.slice(hit.end, hit.end + 20)))
     )
       continue;

@@ -13,6 +13,10 @@ const MSG = "A patient's name next to their care or visit identifies them public
 const VISIT_VERBS =
   /\b(?:came (?:to us|in|by)|comes in|visited|was (?:seen|in|here|treated)|walked in|stopped by|started (?:with|seeing)|finished|completed|graduated|is (?:back|healing|recovering|doing)|has been coming|got (?:her|his|their)|went from|in (?:today|this morning|this afternoon|yesterday)|stopped in)\b/i;
 
+/** Words that make a preceding name part of a place, school or team name. */
+const PLACE_AFTER =
+  /^\s+(?:high|elementary|middle|academy|college|university|school|park|street|st|avenue|ave|road|rd|county|hospital|library|church|memorial|stadium|field|center|centre|boulevard|blvd)\b/i;
+
 /** A family named by its surname. */
 export const FAMILY = /\bthe \p{Lu}[\p{L}'-]+(?: family| household| twins| kids|s\b)/gu;
 const FAMILY_CONTEXT = /\b(?:patients?|clients?|welcome|congrat\w*|baby|newest)\b/i;
@@ -63,6 +67,8 @@ const rule: SentenceRule = {
     }
     for (const n of ctx.names) {
       if (n.staff || n.provider) continue;
+      // "Lincoln High", "Roosevelt Elementary", "Jackson Park": a name inside a place or team name.
+      if (PLACE_AFTER.test(ctx.text.slice(n.end, n.end + 20))) continue;
       // A name right after "Dr." handled above; bare role words like "Coach" stay part of the name.
       out.push({ start: n.start, end: n.end, message: MSG });
     }
@@ -75,6 +81,8 @@ const rule: SentenceRule = {
       'Please ask for Keisha, our scheduler, to move an appointment.',
       // A provider.
       'Dr. Alvarez performs every root canal herself.',
+      // A name inside a school's name: nobody's visit.
+      'Good luck to the Jefferson High swim team at the regional finals this weekend!',
     ],
   },
 };

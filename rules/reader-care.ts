@@ -25,6 +25,8 @@ const FEELING =
   /^\W*(?:[\w']+ ){0,3}?(?:sorry|glad|happy|hope|hoping|congrats|congratulations|relieved|thrilled|proud|great to hear|good to hear|so good to|wishing|fingers crossed|yay|woohoo|praying|good luck|best of luck|hang in there|feel better|get well)\b/i;
 // "How is the knee?", "How's the new retainer treating you?": asks about this person's state.
 // Empathy about what the reader went through: "We know the graft wasn't fun".
+// Reassurance is said to the person it concerns: "so don't worry", "nothing to worry about".
+const REASSURE = /\b(?:don't worry|do not worry|no need to worry|nothing to worry about|rest assured)\b/i;
 const EMPATHY = /^\W*(?:[\w']+ ){0,2}?(?:we|i) (?:know|understand|realize|heard|hear|get|can imagine)\b/i;
 const STATE_QUESTION = /^\W*(?:how(?:'s| is| are| was| did| has| have)|is the|are the|did the|has the|have the)\b/i;
 // Instructions to one patient ("Keep icing it", "Stay on the lower dose"), not to everyone.
@@ -75,12 +77,12 @@ const GENERIC = [
   /\b(?:talk(?:ing)? to|talk(?:ing)? with|ask|check(?:ing)? with|consult|speak(?:ing)? with|see) (?:your|a) (?:own |primary |regular |family )?(?:doctor|provider|dentist|pediatrician|pharmacist|physician|pcp|specialist|insurer|insurance|prescriber|care team)\b/i,
   // Rules for everyone and benefit statements: "never stop ...", "you don't need a referral",
   // "helps your back", "the best thing you can do for your skin", "your spine will thank you".
-  /^\W*(?:never|always)\b|\byou (?:don't|do not|won't|will not) need\b|\b(?:help|helps|keep|keeps|protect|protects|prevent|prevents|strengthen|strengthens|is (?:good|great|best|bad) for|the best thing you can do for) (?:[\w-]+ )?your\b|\bwill thank you\b|\bfeel the difference\b/i,
+  /^\W*(?:never|always)\b|\byou (?:don't|do not|won't|will not) need\b|\b(?:help|helps|keep|keeps|protect|protects|prevent|prevents|strengthen|strengthens|is (?:good|great|best|bad) for|the best thing you can do for) (?:[\w-]+ )?your\b|\bwill thank you\b|\bfeel the difference\b|\bdeserves? (?:a|an|the|regular|yearly|annual)\b|\b(?:yearly|annual|routine|every year|once a year)\b/i,
 ];
 
 // Education cues; generic unless the sentence points at a particular thing ("the shots in your knee").
 const EDU =
-  /\b(?:usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not|(?:doesn't|does not|don't|do not|won't) (?:always|necessarily)|can mean)\b/i;
+  /\b(?:usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not|(?:doesn't|does not|don't|do not|won't) (?:always|necessarily)|can mean|(?:can|may|might|could) (?:raise|lower|cause|lead to|increase|reduce|affect|trigger|worsen|last))\b/i;
 // A particular thing: "the shots", "that cast", "your new brace" (a bare "your" is often generic).
 const POINTED = /\b(?:that|this|those|these|the|(?:your|ur) (?:new|recent|last|latest))\s+(?:[\w.-]+\s+){0,2}$/i;
 const pointed = (ctx: SentenceContext, s: Span) => POINTED.test(ctx.text.slice(Math.max(0, s.start - 40), s.start));
@@ -90,6 +92,7 @@ function readerAddressed(ctx: SentenceContext): boolean {
     SECOND_PERSON.test(ctx.text.replace(FORMULAS, '')) ||
     FEELING.test(ctx.text) ||
     EMPATHY.test(ctx.text) ||
+    REASSURE.test(ctx.text) ||
     STATE_QUESTION.test(ctx.text) ||
     IMPERATIVE.test(ctx.text)
   );
@@ -101,6 +104,7 @@ function onlyImperative(ctx: SentenceContext): boolean {
     !SECOND_PERSON.test(ctx.text.replace(FORMULAS, '')) &&
     !FEELING.test(ctx.text) &&
     !EMPATHY.test(ctx.text) &&
+    !REASSURE.test(ctx.text) &&
     !STATE_QUESTION.test(ctx.text)
   );
 }
@@ -148,10 +152,13 @@ const CONDITIONAL =
   /\b(?:if|unless|whether|in case|should you|whenever|once you|before you|when you(?! (?:came|were|had|left|got|called|visited|told))|any time you|anytime you)\b/i;
 
 /** True when the sentence is recognizably generic (offering, generic subject, conditional ...). */
-export function genericSentence(ctx: SentenceContext, span: Span): boolean {
+export function genericSentence(ctx: SentenceContext, span: Span, pointedAny = true): boolean {
   if (ctx.question && !STATE_QUESTION.test(ctx.text)) return true;
   const cond = CONDITIONAL.exec(ctx.text);
   if (cond && cond.index < span.end) return true;
+  // "Your eyes deserve a check, even if ...": a trailing condition is generic too unless the
+  // sentence is a feeling about, or points at, a particular thing.
+  if (cond && !FEELING.test(ctx.text) && !pointedAny) return true;
   return GENERIC.some((re) => re.test(ctx.text));
 }
 
@@ -172,7 +179,14 @@ const rule: SentenceRule = {
     // An instruction is to one patient only when it points at a particular thing ("stay on the
     // lower dose"); "Start allergy meds early" is advice to anyone.
     if (onlyImperative(ctx) && !spans.some((s) => pointed(ctx, s))) return out;
-    if (genericSentence(ctx, span)) return out;
+    if (
+      genericSentence(
+        ctx,
+        span,
+        spans.some((s) => pointed(ctx, s)),
+      )
+    )
+      return out;
     // "Soreness that fades in a day is normal": education about no one in particular.
     if (EDU.test(ctx.text) && !spans.some((s) => pointed(ctx, s))) return out;
     // An instruction or slogan to everyone ("Know your numbers: blood pressure ..."): it points at

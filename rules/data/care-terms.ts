@@ -154,6 +154,8 @@ export const CARE_TERMS: ReadonlyArray<readonly [string, TermKind, string]> = [
   ['chlamydia', 'condition', 'sexual health'],
   ['cholesterol', 'result', 'primary care/cardiology'],
   ['chronic pain', 'condition', 'pain management'],
+  ['cigarette', 'condition', 'smoking cessation; tied only with specifics'],
+  ['cigarettes', 'condition', 'smoking cessation; tied only with specifics'],
   ['cigna', 'billing', 'insurer name'],
   ['claim', 'billing', 'insurance claim'],
   ['cleaning', 'visit', 'dental hygiene visit'],

@@ -56,7 +56,7 @@ const GENERIC =
 
 // Strong signs of general education (quantifiers, advice verbs), unlike modals such as "can".
 const EDUCATIONAL =
-  /\b(?:most|many|anyone|anybody|everyone|everybody|people|adults|common|commonly|usually|typically|often|generally|helps|can help|may help|will help|tips?|did you know|prevents?|protects?|each day|every day|any other|from any|lets you|allows you|enables you|up to date|ways to|the best way|one of the (?:best|easiest|simplest)|before school|back to school|(?:talk to|ask|check with) your (?:doctor|provider|dentist|pediatrician|pharmacist|physician))\b/i;
+  /\b(?:most|many|anyone|anybody|everyone|everybody|people|adults|common|commonly|usually|typically|often|generally|helps|can help|may help|will help|tips?|did you know|prevents?|protects?|each day|every day|any other|from any|lets you|allows you|enables you|up to date|ways to|the best way|one of the (?:best|easiest|simplest)|(?:can|may|might|could) (?:raise|lower|cause|lead to|increase|reduce|affect|trigger|worsen)|before school|back to school|(?:talk to|ask|check with) your (?:doctor|provider|dentist|pediatrician|pharmacist|physician))\b/i;
 
 const CONDITIONAL = /\b(?:if|whether|in case|should you)\b/i;
 
