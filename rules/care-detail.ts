@@ -101,7 +101,8 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
       beforeText,
     )
   ) {
-    if (!ctx.generic) return true;
+    // (Not in a question to everyone: "Wondering about the flu shot?")
+    if (!ctx.generic && !ctx.question) return true;
   }
   // "Congrats on finishing chemo", "good luck with the surgery".
   if (

@@ -45,7 +45,7 @@ export const PATTERNS: Pattern[] = [
   {
     // Glad about the reader's convenience or recovery: "glad the new office is closer for you",
     // "so glad you can finally eat again".
-    re: /^\W*(?:[\w']+ ){0,3}?(?:glad|happy|thrilled|relieved|so good to hear|great to hear)\b[^.!?]{0,60}?\b(?:(?:closer|easier|quicker|shorter|more convenient) for (?:you|u)|(?:you|u) (?:can|could|are able to) (?:finally |now )?(?:[\w-]+ ){1,3}?(?:again|anymore)|(?:you|u)(?:'re| are| r) (?:finally |now )?(?:[\w-]+ ){0,2}?(?:again|anymore|no longer)|(?:you|u)(?:'re| are| r) (?:finally )?back (?:in|on|to|at)\b)\b/gi,
+    re: /^\W*(?:[\w']+ ){0,3}?(?:glad|happy|thrilled|relieved|so good to hear|great to hear)\b[^.!?]{0,60}?\b(?:(?:closer|easier|quicker|shorter|more convenient) for (?:you|u)|(?:you|u) (?:can|could|are able to) (?:finally |now )?(?:[\w-]+ ){1,3}?(?:again|anymore)|(?:you|u)(?:'re| are| r) (?:finally |now )?(?:[\w-]+ ){0,2}?(?:again|anymore|no longer)|(?:you|u)(?:'re| are| r) (?:finally )?back (?:in|on|to|at)\b|(?:you|u)(?: and (?:the|your) [\w-]+)?(?:'re| are| r) (?:both |all )?(?:home|doing (?:well|great|better)|on the mend|up and about|back on your feet))\b/gi,
     message: MSG,
   },
   {
@@ -53,6 +53,11 @@ export const PATTERNS: Pattern[] = [
     re: /\byou (?:were|got) (?:stuck|left|kept|sitting) (?:in|waiting|out|there)\b/gi,
     message: 'How long a specific person waited is a detail of their visit.',
     severity: 'block',
+  },
+  {
+    // Their own provider or progress: "the therapist you worked with", "you've made so much progress".
+    re: /\b(?:the|your) (?:[\w-]+ )?(?:therapist|doctor|hygienist|nurse|provider|dentist|counselor|surgeon|trainer|assistant|injector|coach) (?:you|u) (?:worked with|saw|see|had|were seeing|met|liked)\b|\byou(?:'ve| have) made (?:so much|such|great|real|huge|amazing|incredible|a lot of) (?:[\w-]+ )?progress\b/gi,
+    message: MSG,
   },
   {
     // Something kept for this reader: "saved you the corner chair", "the 7pm slot open for you".

@@ -84,7 +84,9 @@ const GENERIC = [
 const EDU =
   /\b(?:usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not|(?:doesn't|does not|don't|do not|won't) (?:always|necessarily)|can mean|(?:can|may|might|could) (?:raise|lower|cause|lead to|increase|reduce|affect|trigger|worsen|last))\b/i;
 // A particular thing: "the shots", "that cast", "your new brace" (a bare "your" is often generic).
-const POINTED = /\b(?:that|this|those|these|the|(?:your|ur) (?:new|recent|last|latest))\s+(?:[\w.-]+\s+){0,2}$/i;
+// (The words between are modifiers, not a new phrase: "the portal for refills" points at the portal.)
+const POINTED =
+  /\b(?:that|this|those|these|the|(?:your|ur) (?:new|recent|last|latest))\s+(?:(?!(?:for|of|to|with|in|on|at|about|and|or)\s)[\w.-]+\s+){0,2}$/i;
 const pointed = (ctx: SentenceContext, s: Span) => POINTED.test(ctx.text.slice(Math.max(0, s.start - 40), s.start));
 
 function readerAddressed(ctx: SentenceContext): boolean {
