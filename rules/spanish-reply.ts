@@ -40,6 +40,12 @@ export const PATTERNS: Pattern[] = [
     severity: 'warn',
   },
   {
+    // Caring for the reader's family: "nos encantó atender a tus hijos".
+    re: /\b(?:atender|ver|conocer|tratar|recibir|cuidar) a (?:tus|sus|su|tu) (?:hij[oa]s?|nin[oa]s?|bebes?|esposo|esposa|mama|papa|familia|abuel[oa]s?|pequen[oa]s?)\b/gi,
+    message: CONFIRM,
+    severity: 'warn',
+  },
+  {
     // A visit moved or booked for someone, a touch-up visit: "reprogramamos la cita", "vienes para el retoque".
     re: /\b(?:reprogramamos|programamos|cambiamos|movimos|cancelamos|confirmamos|agendamos) (?:la|su|tu) (?:cita|consulta|visita)\b|\b(?:vienes|viene|vuelves|vuelve|regresas|regresa) (?:para|a) (?:el|la|tu|su) (?:retoque|control|revision|cita|consulta|seguimiento|limpieza|tratamiento)\b/gi,
     message: CONFIRM,

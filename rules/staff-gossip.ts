@@ -30,6 +30,13 @@ export const PATTERNS: Pattern[] = [
     severity: 'block',
   },
   {
+    // "our favorite marathoner who came in limping": someone's arrival, narrated.
+    re: /\b(?:our|the|a|this|that) (?:[\w'-]+ ){0,2}?[\w'-]+ (?:who|that) (?:came|walked|rolled|hobbled|limped|was carried|was wheeled) in (?:with|for|limping|crying|bleeding|holding|on|today|yesterday|this|last)\b/gi,
+    message: MSG,
+    severity: 'block',
+    when: (ctx) => !/\b(?:anyone|everyone|if|whether|whoever)\b/i.test(ctx.text),
+  },
+  {
     // "the regular from Elm Street is back again": a returning, locatable person.
     re: /\b(?:the|our|that) (?:[\w'-]+ ){0,2}?(?:frequent flyer|regular|guy|lady|gal|fella) (?:from|on|at) (?:[\w'-]+ ){1,3}?(?:is|was) back\b/gi,
     message: MSG,
