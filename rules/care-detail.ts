@@ -38,6 +38,8 @@ const EVERY_VISIT = /\b(?:every|each|any|all) (?:appointments?|visits?|check-?up
 const KIN =
   /\b(?:your|his|her) (?:son|daughter|kids?|kiddo|child|children|little one|baby|husband|wife|partner|mom|dad|mother|father|grandma|grandpa)\b/i;
 
+// A term naming a cause or campaign, in any case.
+const CAUSE_AFTER = /^\s*(?:awareness|research|fundraiser|foundation|advocacy|month|5k|10k)\b/i;
 // A term inside the name of an event or organization ("Breast Cancer Awareness 5K").
 const EVENT_AFTER =
   /^\s*(?:awareness|walk|run|5k|10k|month|week|day|foundation|society|association|center|centre|institute|research|fund|fundraiser|gala|support group|drive|fair|benefit)\b/i;
@@ -48,6 +50,8 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   if (titled && /\b(?:dr|doctor|mr|mrs|ms|miss)\.?\s*$/i.test(ctx.text.slice(Math.max(0, hit.start - 8), hit.start)))
     return false;
   if (titled && EVENT_AFTER.test(ctx.text.slice(hit.end, hit.end + 20))) return false;
+  // "speak about mental health awareness", "raised money for cancer research": a cause, not a case.
+  if (CAUSE_AFTER.test(ctx.text.slice(hit.end, hit.end + 20))) return false;
   const clinical = CLINICAL_KINDS.has(hit.kind);
   if (hit.kind === 'visit' || hit.kind === 'provider') return false;
   const who = possessorOf(ctx, hit);

@@ -96,6 +96,8 @@ function readerAddressed(ctx: SentenceContext): boolean {
     EMPATHY.test(ctx.text) ||
     REASSURE.test(ctx.text) ||
     STATE_QUESTION.test(ctx.text) ||
+    // "Still feeling sore?": a question about how this person is doing.
+    (ctx.question && STATE_WORDS.test(ctx.text)) ||
     IMPERATIVE.test(ctx.text)
   );
 }
@@ -107,7 +109,8 @@ function onlyImperative(ctx: SentenceContext): boolean {
     !FEELING.test(ctx.text) &&
     !EMPATHY.test(ctx.text) &&
     !REASSURE.test(ctx.text) &&
-    !STATE_QUESTION.test(ctx.text)
+    !STATE_QUESTION.test(ctx.text) &&
+    !(ctx.question && STATE_WORDS.test(ctx.text))
   );
 }
 
@@ -153,9 +156,13 @@ function healthSpans(ctx: SentenceContext): Span[] {
 const CONDITIONAL =
   /\b(?:if|unless|whether|in case|should you|whenever|once you|before you|when you(?! (?:came|were|had|left|got|called|visited|told))|any time you|anytime you)\b/i;
 
+// A question about how something is now ("ur filling ok now?", "is the knee still sore?") asks
+// about this person; "Is your child due for a checkup?" invites everyone.
+const STATE_WORDS = /\b(?:still|ok|okay|any better|any easier|holding up|healing|hurting|settled|settling|feeling)\b/i;
+
 /** True when the sentence is recognizably generic (offering, generic subject, conditional ...). */
 export function genericSentence(ctx: SentenceContext, span: Span, pointedAny = true): boolean {
-  if (ctx.question && !STATE_QUESTION.test(ctx.text)) return true;
+  if (ctx.question && !STATE_QUESTION.test(ctx.text) && !STATE_WORDS.test(ctx.text)) return true;
   const cond = CONDITIONAL.exec(ctx.text);
   if (cond && cond.index < span.end) return true;
   // "Your eyes deserve a check, even if ...": a trailing condition is generic too unless the
@@ -211,6 +218,7 @@ const rule: SentenceRule = {
       'Glad u r not limping anymore 🙌',
       'Keep icing it twice a day and the throbbing should ease.',
       'How is the shoulder holding up?',
+      'ur retainer still ok?',
     ],
     pass: [
       // The practice offering a service: nobody's care.
@@ -219,6 +227,8 @@ const rule: SentenceRule = {
       'If you notice swelling after a filling, give us a call.',
       // Education with a generic subject.
       'Most people feel a little sore after their first adjustment.',
+      // A question inviting everyone, not asking how this person is.
+      'Is your teenager due for a sports physical?',
       // Privacy talk: names no one's care.
       "We can't discuss anyone's treatment here, but we'd love to talk by phone.",
     ],
