@@ -60,6 +60,12 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
+    // What happened to this reader at the office, or a call about their own results:
+    // "you were turned away at the desk", "Dr. Shah will call you about the report".
+    re: /\byou were (?:turned away|sent home|sent away|checked in|rushed|bumped|double-booked|rescheduled|squeezed in|seen)\b|\b(?:call|text|email|phone|ring) you (?:back )?(?:about|with|regarding) (?:the|your) (?!concerns?\b|feedback\b|review\b|experience\b|comments?\b|questions?\b|options\b)|\byour (?:[\w-]+ ){1,4}?(?:is|are) (?:ready (?:for pick-?up|to pick up)|(?:waiting )?at the front desk)\b/gi,
+    message: MSG,
+  },
+  {
     // Something kept for this reader: "saved you the corner chair", "the 7pm slot open for you".
     re: /\b(?:saved|saving|held|holding|reserved|reserving|kept|keeping|we'll save|we'll hold|i'll save|i'll hold) (?:you|u|y'all) (?:a|the|your)\b|\b(?:keep|hold|save|reserve|leave)\b[^.!?]{0,40}?\b(?:slot|spot|chair|seat|time|appointment|room)s? (?:open |free |reserved |available )?for (?:you|u|y'all)\b/gi,
     message: MSG,

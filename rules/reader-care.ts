@@ -19,7 +19,7 @@ const MSG = (t: string) =>
 // Speaking to the reader: second person (with texting forms), not the "thank you"/"see you" formulas.
 const SECOND_PERSON = /\b(?:you(?:'re|'ve|'d|'ll)?|your|yours|yourself|u|ur|ya|y'all)\b/i;
 const FORMULAS =
-  /\b(?:thank you|thanks to you|hear from you|reach you|help you|assist you|contact you|serve you|you can (?:call|reach|contact|email|message|book|schedule|find|visit|ask|request)|you may (?:call|reach|contact|email|message|book|schedule|ask|request))\b/gi;
+  /\b(?:thank you|thanks to you|hear from you|reach you|help you|assist you|contact you|serve you|you can (?:now |also |always |easily )?(?:call|reach|contact|email|message|book|schedule|find|visit|ask|request)|you may (?:call|reach|contact|email|message|book|schedule|ask|request))\b/gi;
 // Wishes, sympathy, congratulations, relief: said to one person about their situation.
 const FEELING =
   /^\W*(?:[\w']+ ){0,3}?(?:sorry|glad|happy|hope|hoping|congrats|congratulations|relieved|thrilled|proud|great to hear|good to hear|so good to|wishing|fingers crossed|yay|woohoo|praying|good luck|best of luck|hang in there|feel better|get well)\b/i;
@@ -35,7 +35,7 @@ const IMPERATIVE =
 
 // Lay words for a body acting up or getting better (verbs and adjectives, all forms).
 const SYMPTOM =
-  /\b(?:hurt(?:s|ing)?|ach(?:e|es|ed|ing|y)|throb(?:s|bed|bing)?|swell(?:s|ed|ing)?|swollen|itch(?:es|ed|ing|y)?|heal(?:s|ed|ing)?|bleed(?:s|ing)?|bled|recover(?:s|ed|ing|y)?|sore(?:ness)?|numb(?:ness)?|tender(?:ness)?|bruis(?:e|ed|es|ing)|stiff(?:ness)?|nause(?:a|ous)|dizz(?:y|iness)|flare(?:s|d)?[- ]?ups?|cramp(?:s|ing)?|stitches|sutures|fever|rash|scar(?:s|ring)?|limp(?:ing)?|kick in|wear(?:s|ing)? off|side effects?|dose|dosage|meds|pills?|prescriptions?|shots?|injections?|labs?|scans?|x-?rays?|results?|biops(?:y|ies)|surgery|procedure|stitches|cast|brace|splint|crutches|sling|\d+x (?:a|per) (?:day|week)|(?:once|twice|three times) (?:a|per) day|\d+\s?mg|bid|tid|qid|prn)\b/gi;
+  /\b(?:hurt(?:s|ing)?|ach(?:e|es|ed|ing|y)|throb(?:s|bed|bing)?|swell(?:s|ed|ing)?|swollen|itch(?:es|ed|ing|y)?|heal(?:s|ed|ing)?|bleed(?:s|ing)?|bled|recover(?:s|ed|ing|y)?|sore(?:ness)?|numb(?:ness)?|tender(?:ness)?|bruis(?:e|ed|es|ing)|stiff(?:ness)?|nause(?:a|ous)|dizz(?:y|iness)|flare(?:s|d)?[- ]?ups?|cramp(?:s|ing)?|stitches|sutures|fever|rash|scar(?:s|ring)?|limp(?:ing)?|kick in|wear(?:s|ing)? off|side effects?|dose|dosage|meds|pills?|prescriptions?|shots?|injections?|labs?|scans?|x-?rays?|results?|biops(?:y|ies)|surgery|procedure|stitches|cast|brace|splint|crutches|sling|uncomfortable|discomfort|painful|drain(?:age)?|queasy|groggy|\d+x (?:a|per) (?:day|week)|(?:once|twice|three times) (?:a|per) day|\d+\s?mg|bid|tid|qid|prn)\b/gi;
 // Brand-like drug names: capitalized words with the endings drug names are built from.
 const DRUG_LIKE =
   /\b\p{Lu}[a-z]{2,}(?:mab|pril|olol|statin|sartan|azole|cillin|mycin|cycline|pam|lam|done|tide|glutide|vir|vid|afil|dipine|oxacin|prazole|triptan|zepam|xetine|pine|ridone|tropin|sone|lone|nide)\b/gu;
@@ -72,8 +72,10 @@ const GENERIC = [
   /\b(?:is|are) (?:now )?(?:available|offered|covered by most)\b|\bnow (?:accepting|offering|booking|open)\b|\bask (?:us )?about\b/i,
   /^\W*(?:most|many|some|all|any|every|few)\b|\b(?:most|many|some|all|few) (?:people|patients|adults|kids|children|parents|folks|women|men|teens|clients|of us|of you)\b|\b(?:anyone|anybody|everyone|everybody|no one|nobody|whoever|people)\b/i,
   /\b(?:common|normal|typical|expected) (?:after|with|for|during) (?:any|most|a|an)\b|\b(?:after|with) any\b|\bfor (?:anyone|all ages|the whole family)\b|\bdid you know\b|\breminder\b|\btips?\b|\bfun fact\b/i,
+  // Offers to answer questions: "any questions you have about LASIK".
+  /\bany questions\b|\bquestions you (?:may |might )?have\b/i,
   /\b(?:privacy|hipaa|confidential|protected health|discuss (?:any|specific|individual|patient)|can(?:'t|not| not) (?:discuss|confirm|comment|share))\b/i,
-  /\b(?:book|schedule|request|reserve|make|plan|get|bring|fill out|complete|update|verify)\s+(?:your|a|an)\b/i,
+  /\b(?:book|schedule|request|reserve|make|plan|get|bring|fill out|complete|update|verify)\s+(?:your|a|an)\b|\b(?:book|schedule)\b[^.!?]{0,40}\b(?:online|today|anytime|24\/7)\b/i,
   /\b(?:talk(?:ing)? to|talk(?:ing)? with|ask|check(?:ing)? with|consult|speak(?:ing)? with|see) (?:your|a) (?:own |primary |regular |family )?(?:doctor|provider|dentist|pediatrician|pharmacist|physician|pcp|specialist|insurer|insurance|prescriber|care team)\b/i,
   // Rules for everyone and benefit statements: "never stop ...", "you don't need a referral",
   // "helps your back", "the best thing you can do for your skin", "your spine will thank you".

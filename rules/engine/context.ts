@@ -52,7 +52,7 @@ const TIME_ANCHOR =
   /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|past)|last (?:week|night|month|year|time|visit|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|over the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|earlier today|the other day)\b/i;
 
 const GENERIC =
-  /\b(?:if|whether|most|many|anyone|anybody|everyone|everybody|every(?! (?:week|month|day|morning|night|step|visit since))|people|adults|common|commonly|usually|typically|often|generally|can help|may help|helps?|should|available|we offer|we provide|we now offer|we're now offering|offering|ask (?:us )?about|tips?|reminder|did you know|recommends?|prevents?|protects?|normal|offers?|lets you|allows you|enables you|(?:talk to|ask|check with) your (?:doctor|provider|dentist|pediatrician|pharmacist|physician))\b/i;
+  /\b(?:any questions|questions you (?:may )?have|if|whether|most|many|anyone|anybody|everyone|everybody|every(?! (?:week|month|day|morning|night|step|visit since))|people|adults|common|commonly|usually|typically|often|generally|can help|may help|helps?|should|available|we offer|we provide|we now offer|we're now offering|offering|ask (?:us )?about|tips?|reminder|did you know|recommends?|prevents?|protects?|normal|offers?|lets you|allows you|enables you|(?:talk to|ask|check with) your (?:doctor|provider|dentist|pediatrician|pharmacist|physician))\b/i;
 
 // Strong signs of general education (quantifiers, advice verbs), unlike modals such as "can".
 const EDUCATIONAL =
