@@ -59,6 +59,21 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   const afterText = ctx.text.slice(hit.end, hit.end + 60);
   const definite = /\b(?:the|that|this)\s+(?:new\s+|old\s+|[\w-]+\s+)?$/i.test(beforeText);
   const otherClinical = ctx.terms.some((t) => t !== hit && CLINICAL_KINDS.has(t.kind));
+  // A tip list for everyone: "Wash your hands before touching your lenses", "Pack your
+  // medications in your carry-on". Imperatives that continue a regimen ("keep taking your ...")
+  // or point at a new or particular thing stay specific.
+  if (
+    who === 'second' &&
+    !ctx.past &&
+    !ctx.anchored &&
+    !FEELING_OPENER.test(ctx.text) &&
+    !/^\W*(?:(?:so|and|please|just)\s+)?(?:keep|continue|stay on|stick with|finish|resume|don't stop)\b/i.test(
+      ctx.text,
+    ) &&
+    !/\b(?:new|recent|last|latest)\s+$/i.test(beforeText) &&
+    ctx.imperative
+  )
+    return false;
   if (hit.kind === 'body') {
     if (ctx.educational && !ctx.anchored) return false;
     if (who === 'demonstrative') return true;

@@ -22,7 +22,7 @@ export const PATTERNS: Pattern[] = [
   },
   {
     // Someone's appointment named by its time: "your 10am", "her 3 o'clock".
-    re: /\b(?:your|his|her|their) (?:\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}(?::\d\d)? o'clock)(?! (?:deadline|call|meeting|webinar))/gi,
+    re: /\b(?:your|his|her|their) (?:\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o'clock)(?! (?:deadline|call|meeting|webinar))/gi,
     message: MSG,
     when: (ctx) => !/\b(?:book|schedule|pick|choose|grab|request|reserve)\b/i.test(ctx.text),
   },

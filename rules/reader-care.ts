@@ -63,6 +63,15 @@ function brandLike(ctx: SentenceContext): Span | undefined {
   return undefined;
 }
 
+// A particular thing's state right now: "your knee is healing nicely", "looks so much better".
+const STATE_NOW =
+  /\b(?:is|are|'s|'re) (?:healing|recovering|settling|improving|getting better|coming along|looking (?:great|good|amazing|better))\b|\blooks? (?:great|amazing|fantastic|so good|much better)\b/i;
+
+// Continuing something already under way is one patient's regimen ("keep doing your band
+// exercises", "stick with the drops"); "Brush twice a day" is advice to anyone.
+const CONTINUATION =
+  /^\W*(?:(?:so|and|please|just)\s+)?(?:keep|continue|stay on|stick with|finish|resume|don't stop|do not stop)\b/i;
+
 // Recognizably generic sentences: the practice offering, generic subjects, conditionals,
 // education framed for anyone, privacy talk, booking calls to action, questions to everyone.
 const GENERIC = [
@@ -84,7 +93,7 @@ const GENERIC = [
 
 // Education cues; generic unless the sentence points at a particular thing ("the shots in your knee").
 const EDU =
-  /\b(?:usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not|(?:doesn't|does not|don't|do not|won't) (?:always|necessarily)|can mean|(?:can|may|might|could) (?:raise|lower|cause|lead to|increase|reduce|affect|trigger|worsen|last))\b/i;
+  /\b(?:can help|may help|will help|helps|usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not|(?:doesn't|does not|don't|do not|won't) (?:always|necessarily)|can mean|(?:can|may|might|could) (?:raise|lower|cause|lead to|increase|reduce|affect|trigger|worsen|last))\b/i;
 // A particular thing: "the shots", "that cast", "your new brace" (a bare "your" is often generic).
 // (The words between are modifiers, not a new phrase: "the portal for refills" points at the portal.)
 const POINTED =
@@ -134,20 +143,27 @@ function notPersonal(ctx: SentenceContext, start: number, end: number): boolean 
 interface Span {
   start: number;
   end: number;
+  /** Body parts and lay symptom words: health-related, but common in tips for everyone. */
+  weak?: boolean;
 }
 
 /** The health-related spans of the sentence (terms, drug-like names, lay symptom words). */
 function healthSpans(ctx: SentenceContext): Span[] {
   const out: Span[] = [];
   // Billing, visit and provider words alone are care-detail's and confirms-relationship's business.
-  for (const t of ctx.terms) if (CLINICAL_KINDS.has(t.kind) || t.kind === 'body') out.push(t);
+  for (const t of ctx.terms) {
+    if (CLINICAL_KINDS.has(t.kind) || t.kind === 'body')
+      out.push({ start: t.start, end: t.end, weak: t.kind === 'body' || t.kind === 'symptom' });
+  }
   // A cosmetic result is health information in a wish or congratulation: "so happy your smile is ...".
   const smile = FEELING.test(ctx.text) ? /\b(?:your|ur) (?:new )?smile\b/i.exec(ctx.text) : null;
   if (smile) out.push({ start: smile.index, end: smile.index + smile[0].length });
-  for (const re of [DRUG_LIKE, SYMPTOM]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) out.push({ start: m.index, end: m.index + m[0].length });
-  }
+  DRUG_LIKE.lastIndex = 0;
+  for (let m = DRUG_LIKE.exec(ctx.text); m; m = DRUG_LIKE.exec(ctx.text))
+    out.push({ start: m.index, end: m.index + m[0].length });
+  SYMPTOM.lastIndex = 0;
+  for (let m = SYMPTOM.exec(ctx.text); m; m = SYMPTOM.exec(ctx.text))
+    out.push({ start: m.index, end: m.index + m[0].length, weak: true });
   const brand = brandLike(ctx);
   if (brand) out.push(brand);
   return out.filter((s) => !notPersonal(ctx, s.start, s.end));
@@ -187,9 +203,25 @@ const rule: SentenceRule = {
     const spans = healthSpans(ctx);
     const span = spans[0];
     if (!span) return out;
+    // Body parts and lay symptom words alone ("your knees", "soreness") are the stuff of tips for
+    // everyone; they speak of this reader only with a feeling, empathy, reassurance, a question
+    // about their state, a continuing regimen, a particular thing, or a past event.
+    if (
+      spans.every((s) => s.weak) &&
+      !STATE_NOW.test(ctx.text) &&
+      !FEELING.test(ctx.text) &&
+      !EMPATHY.test(ctx.text) &&
+      !REASSURE.test(ctx.text) &&
+      !STATE_QUESTION.test(ctx.text) &&
+      !(ctx.question && STATE_WORDS.test(ctx.text)) &&
+      !CONTINUATION.test(ctx.text) &&
+      !ctx.past &&
+      !ctx.anchored
+    )
+      return out;
     // An instruction is to one patient only when it points at a particular thing ("stay on the
     // lower dose"); "Start allergy meds early" is advice to anyone.
-    if (onlyImperative(ctx) && !spans.some((s) => pointed(ctx, s))) return out;
+    if (onlyImperative(ctx) && !CONTINUATION.test(ctx.text) && !spans.some((s) => pointed(ctx, s))) return out;
     if (
       genericSentence(
         ctx,
@@ -205,8 +237,9 @@ const rule: SentenceRule = {
     if (
       !FEELING.test(ctx.text) &&
       !EMPATHY.test(ctx.text) &&
+      !CONTINUATION.test(ctx.text) &&
       !spans.some((s) => pointed(ctx, s)) &&
-      ctx.parsed[0]?.tags.has('Imperative')
+      ctx.imperative
     )
       return out;
     const t = ctx.text.slice(span.start, span.end);

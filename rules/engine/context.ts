@@ -144,6 +144,14 @@ export class SentenceContext {
     );
   }
 
+  /** Opens with a bare verb ("Wash your hands ...", "Pack your meds ..."): an instruction. */
+  get imperative(): boolean {
+    const first = this.parsed[0]?.tags;
+    if (!first) return false;
+    // compromise marks some imperatives only as infinitives ("Pack", "Brush").
+    return first.has('Imperative') || (first.has('Infinitive') && !first.has('Noun') && !first.has('Modal'));
+  }
+
   /** A conditional ("if you", "whether"). */
   get conditional(): boolean {
     return CONDITIONAL.test(this.text);
