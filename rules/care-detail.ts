@@ -89,7 +89,9 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
     if (ADVICE_BEFORE.test(beforeText)) return false;
     // "Bring your insurance card", "update your card on file": instructions to anyone.
     if (INSTRUCTION_VERBS.test(ctx.text) && !ctx.past) return false;
-    if (who === 'second' || who === 'name') return !(ctx.conditional && !ctx.past) && !/\bask about\b/i.test(ctx.text);
+    // ("Questions about your bill?" invites everyone.)
+    if (who === 'second' || who === 'name')
+      return !(ctx.conditional && !ctx.past) && !(ctx.question && !ctx.past) && !/\bask about\b/i.test(ctx.text);
     if (who === 'third') return ctx.past && !ctx.generic;
     if (definite && FEELING_OPENER.test(ctx.text) && !ctx.generic) return true;
     return /\bfor you\b/i.test(afterText) && !ctx.generic;

@@ -24,6 +24,9 @@ const FORMULAS =
 const FEELING =
   /^\W*(?:[\w']+ ){0,3}?(?:sorry|glad|happy|hope|hoping|congrats|congratulations|relieved|thrilled|proud|great to hear|good to hear|so good to|wishing|fingers crossed|yay|woohoo|praying|good luck|best of luck|hang in there|feel better|get well)\b/i;
 // "How is the knee?", "How's the new retainer treating you?": asks about this person's state.
+// A prognosis for a particular thing: "The bruise from the IV should fade in a few days".
+const PROGNOSIS =
+  /^\W*the (?:[\w-]+ ){1,5}?(?:should|will|may|might|is going to) (?:\w+ )?(?:fade|heal|clear|settle|go down|ease|improve|subside|resolve|wear off|kick in|dissolve|fall out|feel better|loosen|soften)\b/i;
 // Empathy about what the reader went through: "We know the graft wasn't fun".
 // Reassurance is said to the person it concerns: "so don't worry", "nothing to worry about".
 const REASSURE = /\b(?:don't worry|do not worry|no need to worry|nothing to worry about|rest assured)\b/i;
@@ -69,8 +72,9 @@ const STATE_NOW =
 
 // Continuing something already under way is one patient's regimen ("keep doing your band
 // exercises", "stick with the drops"); "Brush twice a day" is advice to anyone.
+// ("Keep sparklers away from ..." is not: "keep" continues only a doing or an owned thing.)
 const CONTINUATION =
-  /^\W*(?:(?:so|and|please|just)\s+)?(?:keep|continue|stay on|stick with|finish|resume|don't stop|do not stop)\b/i;
+  /^\W*(?:(?:so|and|please|just)\s+)?(?:keep (?:\w+ing|up|the|your|ur|it|that|those|them)|continue|stay on|stick with|finish|resume|don't stop|do not stop)\b/i;
 
 // Recognizably generic sentences: the practice offering, generic subjects, conditionals,
 // education framed for anyone, privacy talk, booking calls to action, questions to everyone.
@@ -106,6 +110,7 @@ function readerAddressed(ctx: SentenceContext): boolean {
     FEELING.test(ctx.text) ||
     EMPATHY.test(ctx.text) ||
     REASSURE.test(ctx.text) ||
+    PROGNOSIS.test(ctx.text) ||
     STATE_QUESTION.test(ctx.text) ||
     // "Still feeling sore?": a question about how this person is doing.
     (ctx.question && STATE_WORDS.test(ctx.text)) ||
@@ -120,6 +125,7 @@ function onlyImperative(ctx: SentenceContext): boolean {
     !FEELING.test(ctx.text) &&
     !EMPATHY.test(ctx.text) &&
     !REASSURE.test(ctx.text) &&
+    !PROGNOSIS.test(ctx.text) &&
     !STATE_QUESTION.test(ctx.text) &&
     !(ctx.question && STATE_WORDS.test(ctx.text))
   );
@@ -212,6 +218,7 @@ const rule: SentenceRule = {
       !FEELING.test(ctx.text) &&
       !EMPATHY.test(ctx.text) &&
       !REASSURE.test(ctx.text) &&
+      !PROGNOSIS.test(ctx.text) &&
       !STATE_QUESTION.test(ctx.text) &&
       !(ctx.question && STATE_WORDS.test(ctx.text)) &&
       !CONTINUATION.test(ctx.text) &&
