@@ -17,6 +17,9 @@ const VISIT_VERBS =
 const PLACE_AFTER =
   /^\s+(?:high|elementary|middle|academy|college|university|school|park|street|st|avenue|ave|road|rd|county|hospital|library|church|memorial|stadium|field|center|centre|boulevard|blvd)\b/i;
 
+/** Words that make "the Lions" an organization. */
+const ORG_AFTER = /^'?\s+(?:club|foundation|association|society|league|team|chapter|lodge|organization|group)\b/i;
+
 /** A family named by its surname. */
 export const FAMILY = /\bthe \p{Lu}[\p{L}'-]+(?: family| household| twins| kids|s\b)/gu;
 const FAMILY_CONTEXT = /\b(?:patients?|clients?|welcome|congrat\w*|baby|newest)\b/i;
@@ -63,6 +66,8 @@ const rule: SentenceRule = {
     // "the Johnson family, our newest patients", "Baby #2 for the Hendersons".
     FAMILY.lastIndex = 0;
     for (let m = FAMILY.exec(ctx.text); m; m = FAMILY.exec(ctx.text)) {
+      // "the Lions Club", "the Rotarians' drive": an organization, not a family.
+      if (ORG_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
       out.push({ start: m.index, end: m.index + m[0].length, message: MSG });
     }
     for (const n of ctx.names) {

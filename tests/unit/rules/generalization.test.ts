@@ -1,0 +1,52 @@
+/**
+ * Structural cases written for this test (never corpus text): replies addressed to the reader
+ * that mention health in words no table lists, and generic replies full of "you" and body words.
+ * They guard the reader-care back-stop and the generic-sentence detector against regressions.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../rules/index';
+
+const FLAG = [
+  'Hope the Trulicity pen is easier than the vials were!',
+  "How's the hip treating you these days?",
+  'Keep wearing the boot for two more weeks and no running yet.',
+  'So glad the tooth isnt throbbing anymore.',
+  'The bruising from the filler should fade within a week, so no need to worry.',
+  'ur retainer still ok?',
+  'Still feeling sore?',
+  'Sorry the drainage tube was so uncomfortable overnight.',
+  'pt c/o wrist pain, rx ibuprofen TID',
+  "Your two o'clock with Dr. Ames moved to Friday.",
+  'We saved you the corner chair for next week!',
+  'Say hi to your sister who drove you in!',
+  'Sorry you were turned away at the desk yesterday.',
+  'Our brave little patient today got three stitches and laughed the whole time.',
+  'Nos encantó atender a sus hijos, ¡qué valientes!',
+];
+
+const PASS = [
+  'Your teeth work hard for you! Brush twice a day and floss daily.',
+  'After a long day at the computer, your eyes need a break.',
+  'Lifting a heavy box? Bend at your knees and keep it close.',
+  'Keep sparklers away from little hands this weekend.',
+  'Pack enough of your medications for the whole trip.',
+  'Questions about your bill? Our billing office is open weekdays.',
+  'You can now book cleanings and whitening online, 24/7.',
+  "We'd be glad to answer any questions you have about LASIK.",
+  "We're proud to welcome Dr. Alvarez, who specializes in sports injuries.",
+  'Your eyes deserve a yearly check, even if your vision seems fine.',
+  'Sleep apnea can raise your blood pressure, so mention snoring to a doctor.',
+  'Good luck to the Jefferson High swim team this weekend!',
+  'Rx refills are ready for pickup after 2 pm.',
+  'Save your spot online before you head over!',
+  'Thank you to the Lions Club for hosting our talk on mental health awareness.',
+];
+
+describe('generalization: structure over vocabulary', () => {
+  it.each(FLAG)('flags: %s', (text) => {
+    expect(analyze(text).verdict).not.toBe('ok');
+  });
+  it.each(PASS)('passes: %s', (text) => {
+    expect(analyze(text).findings).toEqual([]);
+  });
+});
