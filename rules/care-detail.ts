@@ -100,13 +100,22 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   const specific = !ctx.educational || ctx.past || ctx.anchored;
   // "Bring a list of your medications to every appointment": an instruction to every patient.
   if (who === 'second' && EVERY_VISIT.test(ctx.text) && !ctx.past) return false;
+  // "If your prescription runs out over the weekend": the condition covers the term, whatever
+  // time words follow.
+  if (
+    (who === 'second' || who === 'name') &&
+    !/\b(?:was|were|did|had)\b/i.test(ctx.text) &&
+    /\b(?:if|whether|in case|should you|unless)\b/i.test(ctx.text.slice(0, hit.start))
+  )
+    return false;
   switch (who) {
     case 'second':
     case 'name':
     case 'time':
       return !((ctx.conditional || ctx.question) && !ctx.past && !ctx.anchored) && specific;
     case 'third':
-      return !ctx.educational || ctx.past;
+      // ("Did your kids get their flu shots yet?" asks everyone.)
+      return (!ctx.educational || ctx.past) && !ctx.question;
     case 'demonstrative':
       return !ctx.educational;
     default:

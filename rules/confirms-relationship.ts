@@ -66,6 +66,11 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
+    // Remembering this reader at earlier visits: "we remember how nervous you were".
+    re: /\b(?:we|i|everyone|the team) (?:still )?remember(?:ed)? (?:how|when|that|the day) (?:you|u|your)\b|\blook at you now\b/gi,
+    message: MSG,
+  },
+  {
     // Something kept for this reader: "saved you the corner chair", "the 7pm slot open for you".
     re: /\b(?:saved|saving|held|holding|reserved|reserving|kept|keeping|we'll save|we'll hold|i'll save|i'll hold) (?:you|u|y'all) (?:a|the|your)\b|\b(?:keep|hold|save|reserve|leave)\b[^.!?]{0,40}?\b(?:slot|spot|chair|seat|time|appointment|room)s? (?:open |free |reserved |available )?for (?:you|u|y'all)\b/gi,
     message: MSG,

@@ -23,6 +23,8 @@ export const PATTERNS: Pattern[] = [
     re: /\b(?:su|sus|tu|tus) (?:nuev[ao]s? )?(?:tratamiento|tratamientos|limpieza|examen|procedimiento|cirugia|operacion|receta|medicamento|medicamentos|medicina|factura|saldo|seguro|diagnostico|resultados (?:de|del)|analisis|terapia|corona|implante|implantes|frenos|lentes|vacuna|dolor|rodilla|espalda|muela|diente|dientes|embarazo|parto|radiografias?|biopsia|lesion|recuperacion|condicion|enfermedad|alergia|ansiedad|depresion|presion)\b/gi,
     message: CARE,
     severity: 'block',
+    // "Si usted tiene preguntas sobre su seguro": a condition, not this person's coverage.
+    when: (ctx, m) => !/\bsi (?:usted|tiene|tienes|necesita|necesitas|su|tu)\b/i.test(ctx.text.slice(0, m.index)),
   },
   {
     re: /\b(?:lo|la|los|las|le|les|te) (?:atendimos|atendemos|vimos|veremos|tratamos|recibimos|operamos|examinamos|esperamos (?:ver|de nuevo))\b/gi,

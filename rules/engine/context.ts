@@ -140,7 +140,9 @@ export class SentenceContext {
     // Questions that ask about a specific visit ("How's the new CPAP?", "Did the retainer help?") still tell.
     return (
       /\?(?:\s|\p{Extended_Pictographic}|\ufe0f|\u200d)*$/u.test(this.text) &&
-      !/^\W*(?:how(?:'s| is| are| was| did)?|did|was|were|are you (?:still|feeling|doing))\b/i.test(this.text)
+      (!/^\W*(?:how(?:'s| is| are| was| did)?|did|was|were|are you (?:still|feeling|doing))\b/i.test(this.text) ||
+        // "Did your kids get their flu shots yet?": an invitation to everyone, not a follow-up.
+        /^\W*did (?:you|your)\b[^?]*\byet\?/i.test(this.text))
     );
   }
 

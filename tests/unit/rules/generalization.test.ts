@@ -22,6 +22,7 @@ const FLAG = [
   'Sorry you were turned away at the desk yesterday.',
   'Our brave little patient today got three stitches and laughed the whole time.',
   'Nos encantó atender a sus hijos, ¡qué valientes!',
+  'We still remember how shy you were at the start, look at you now!',
 ];
 
 const PASS = [
@@ -40,6 +41,9 @@ const PASS = [
   'Rx refills are ready for pickup after 2 pm.',
   'Save your spot online before you head over!',
   'Thank you to the Lions Club for hosting our talk on mental health awareness.',
+  'If your inhaler runs low over the holidays, our on-call pharmacist can help.',
+  'Did your teens get their sports physicals yet? Walk-ins all week.',
+  'Si usted tiene dudas sobre su seguro, llame a la oficina.',
 ];
 
 describe('generalization: structure over vocabulary', () => {
