@@ -322,7 +322,8 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
     if (ctx.generic && !ctx.past && !particular) continue;
     // Calls to action and new-patient instructions: "Book your cleaning today", "arrive early for your first visit".
     if (CTA_BEFORE.test(lead) || (/\bfirst\s+$/i.test(lead) && INSTRUCTION.test(ctx.text))) continue;
-    if (ctx.question && !ctx.past) continue;
+    // ("Did your teens get their physicals yet?" invites everyone, though "did" is past.)
+    if (ctx.question && (!ctx.past || /^\W*did\b[^?]*\byet\?/i.test(ctx.text))) continue;
     let start = hit.start;
     for (let i = hit.first - 1; i >= 0 && i >= hit.first - 4; i--) {
       start = ctx.tokens[i]!.start;
