@@ -16,7 +16,7 @@ const KIDS =
 /** Patterns of the relationship, on the normalized sentence (all case-insensitive, linear). */
 export const PATTERNS: Pattern[] = [
   {
-    // A future visit of this reader: "we look forward to your six-month check", "see you at your 3 o'clock".
+    // A future visit of this reader: "looking forward to your yearly checkup", "see you at your 3 o'clock".
     re: /\b(?:look(?:ing)? forward to|see (?:you|y'all)(?: and [\w.]+(?: [\w.]+)?)? at|ready for|all set for|prepped for|reminder about|confirm(?:ing|ed)?) your (?:[\w-]+ ){0,2}?(?:check(?:-?up)?|checkups?|visit|appointment|appt|cleaning|session|follow[- ]up|consult(?:ation)?|exam|adjustment|fitting|recall|slot|\d{1,2}(?::\d\d)?\s?(?:am|pm|o'clock))\b/gi,
     message: MSG,
   },
@@ -32,7 +32,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    // "we appreciate you being such a trooper", "you being so patient with the needles".
+    // "thanks for you being such a champ", "you being so patient with the needles".
     re: /\byou being (?:such |so )?(?:a |an )?(?:trooper|champ|rockstar|brave|good sport|patient with|great sport)\b/gi,
     message: MSG,
   },
@@ -81,7 +81,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    // Forms and paperwork kept for this reader: "your new-patient paperwork is on file".
+    // Forms and paperwork kept for this reader: "your intake forms are already on file".
     re: /\byour (?:[\w-]+ ){0,2}?(?:paperwork|forms?|intake|history|records?|chart|card|insurance) (?:is |are )?(?:already |still |now )?on file\b/gi,
     message: MSG,
   },

@@ -91,8 +91,8 @@ const GENERIC = [
   /\b(?:book|schedule|request|reserve|make|plan|get|bring|fill out|complete|update|verify)\s+(?:your|a|an)\b|\b(?:book|schedule)\b[^.!?]{0,40}\b(?:online|today|anytime|24\/7)\b/i,
   /\b(?:talk(?:ing)? to|talk(?:ing)? with|ask|check(?:ing)? with|consult|speak(?:ing)? with|see) (?:your|a) (?:own |primary |regular |family )?(?:doctor|provider|dentist|pediatrician|pharmacist|physician|pcp|specialist|insurer|insurance|prescriber|care team)\b/i,
   // Rules for everyone and benefit statements: "never stop ...", "you don't need a referral",
-  // "helps your back", "the best thing you can do for your skin", "your spine will thank you".
-  /^\W*(?:never|always)\b|\byou (?:don't|do not|won't|will not) need\b|\b(?:help|helps|keep|keeps|protect|protects|prevent|prevents|strengthen|strengthens|is (?:good|great|best|bad) for|the best thing you can do for) (?:[\w-]+ )?your\b|\bwill thank you\b|\bfeel the difference\b|\bdeserves? (?:a|an|the|regular|yearly|annual)\b|\b(?:yearly|annual|routine|every year|once a year)\b/i,
+  // "helps your back", "the kindest thing you can do for your gums", "your spine will thank you".
+  /^\W*(?:never|always)\b|\byou (?:don't|do not|won't|will not) need\b|\b(?:help|helps|keep|keeps|protect|protects|prevent|prevents|strengthen|strengthens|is (?:good|great|best|bad) for|(?:best|easiest|kindest|simplest) thing (?:you can|to) do for) (?:[\w-]+ )?your\b|\bwill thank you\b|\bfeel the difference\b|\bdeserves? (?:a|an|the|regular|yearly|annual)\b|\b(?:yearly|annual|routine|every year|once a year)\b/i,
 ];
 
 // Education cues; generic unless the sentence points at a particular thing ("the shots in your knee").

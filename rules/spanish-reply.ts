@@ -54,7 +54,7 @@ export const PATTERNS: Pattern[] = [
     severity: 'warn',
   },
   {
-    // "fue un gusto tenerla en el sillón", "hasta la próxima", "parte de nuestra familia de pacientes".
+    // "fue un honor tenerlo como paciente", "hasta la próxima, don Luis", "parte de nuestra familia de pacientes".
     re: /\bbienvenid[oa]s? de nuevo\b|\bnos vemos (?:pronto|en|el|la)\b|\bfue un (?:placer|gusto|honor) (?:atender|ver|conocer|tener)|\b(?:tenerl[oa]s?|tenerle|tenerte) (?:en|como|aqui|con)\b|\bhasta la proxima\b|\bparte de (?:nuestra|la) familia\b|\bfamilia de pacientes\b/gi,
     message: CONFIRM,
     severity: 'warn',

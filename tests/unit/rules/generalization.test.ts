@@ -33,7 +33,7 @@ const PASS = [
   'Pack enough of your medications for the whole trip.',
   'Questions about your bill? Our billing office is open weekdays.',
   'You can now book cleanings and whitening online, 24/7.',
-  "We'd be glad to answer any questions you have about LASIK.",
+  'Happy to answer any questions you have about LASIK.',
   "We're proud to welcome Dr. Alvarez, who specializes in sports injuries.",
   'Your eyes deserve a yearly check, even if your vision seems fine.',
   'Sleep apnea can raise your blood pressure, so mention snoring to a doctor.',
