@@ -5,7 +5,7 @@
  * The same words in general statements ("we offer same-day crowns") are not findings.
  */
 import type { SentenceContext } from './engine/context';
-import { addressesYou, possessorOf } from './engine/cues';
+import { addressesYou, possessorOf, TOPIC_BEFORE } from './engine/cues';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { CLINICAL_KINDS, type TermHit } from './engine/terms';
 import { SAFE_PRIVATE } from './engine/wording';
@@ -52,6 +52,8 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   if (titled && EVENT_AFTER.test(ctx.text.slice(hit.end, hit.end + 20))) return false;
   // "speak about mental health awareness", "raised money for cancer research": a cause, not a case.
   if (CAUSE_AFTER.test(ctx.text.slice(hit.end, hit.end + 20))) return false;
+  // The topic of the practice's content ("our blog post on knee pain"), nobody's case.
+  if (TOPIC_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 40), hit.start))) return false;
   const clinical = CLINICAL_KINDS.has(hit.kind);
   if (hit.kind === 'visit' || hit.kind === 'provider') return false;
   const who = possessorOf(ctx, hit);

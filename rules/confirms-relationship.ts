@@ -114,7 +114,7 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\bsee you (?:all|both) (?:next|again|soon|in)\b/gi, message: MSG },
   {
-    re: /\b(?:you )?(?:finally )?gave us a (?:try|chance|shot)\b|\b(?:provider|patient|appointment|doctor) (?:before|after) you\b|\b(?:said|says|told us) (?:that )?you (?:two |both )?(?:had|were|are|looked|seemed)\b/gi,
+    re: /\b(?:you )?(?:finally )?gave us a (?:try|chance|shot)\b|\b(?:provider|patient|appointment|doctor) (?:before|after) you\b|\b(?:said|says|told us) (?:that )?you(?:'ve| have)? (?:two |both )?(?:had|were|are|looked|seemed|been|did)\b/gi,
     message: MSG,
   },
   { re: /\bcome (?:see|visit) us again\b|\b(?:says|said) you (?:were|are) (?:the|so|such)\b/gi, message: MSG },

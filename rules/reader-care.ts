@@ -9,6 +9,7 @@
  */
 import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
+import { TOPIC_BEFORE } from './engine/cues';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { CLINICAL_KINDS } from './engine/terms';
 import { SAFE_PRIVATE } from './engine/wording';
@@ -83,7 +84,7 @@ const GENERIC = [
   // Practice news: "proud to welcome Dr. Alvarez, who specializes in ...".
   /\b(?:proud|happy|excited|thrilled|pleased|glad) to (?:welcome|announce|introduce|offer|share|serve|be|partner|sponsor|support|host)\b|\bspeciali[sz](?:es|ing) in\b|\bboard[- ]certified\b/i,
   /\b(?:is|are) (?:now )?(?:available|offered|covered by most)\b|\bnow (?:accepting|offering|booking|open)\b|\bask (?:us )?about\b/i,
-  /^\W*(?:most|many|some|all|any|every|few)\b|\b(?:most|many|some|all|few) (?:people|patients|adults|kids|children|parents|folks|women|men|teens|clients|of us|of you)\b|\b(?:anyone|anybody|everyone|everybody|no one|nobody|whoever|people)\b/i,
+  /^\W*(?:most|many|some|all|any|every|few)\b|\bevery (?:chair|room|patient|client|family|one|visit|appointment)\b|\bour (?:top )?priority\b|\b(?:most|many|some|all|few) (?:people|patients|adults|kids|children|parents|folks|women|men|teens|clients|of us|of you)\b|\b(?:anyone|anybody|everyone|everybody|no one|nobody|whoever|people)\b/i,
   /\b(?:common|normal|typical|expected) (?:after|with|for|during) (?:any|most|a|an)\b|\b(?:after|with) any\b|\bfor (?:anyone|all ages|the whole family)\b|\bdid you know\b|\breminder\b|\btips?\b|\bfun fact\b/i,
   // Offers to answer questions: "any questions you have about LASIK".
   /\bany questions\b|\bquestions you (?:may |might )?have\b/i,
@@ -97,7 +98,7 @@ const GENERIC = [
 
 // Education cues; generic unless the sentence points at a particular thing ("the shots in your knee").
 const EDU =
-  /\b(?:can help|may help|will help|helps|usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not|(?:doesn't|does not|don't|do not|won't) (?:always|necessarily)|can mean|(?:can|may|might|could) (?:raise|lower|cause|lead to|increase|reduce|affect|trigger|worsen|last))\b/i;
+  /\b(?:can help|may help|will help|helps|usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not|(?:doesn't|does not|don't|do not|won't) (?:always|necessarily)|can mean|is (?:real|treatable|nothing to be ashamed of)|(?:can|may|might|could) (?:raise|lower|cause|lead to|increase|reduce|affect|trigger|worsen|last))\b/i;
 // A particular thing: "the shots", "that cast", "your new brace" (a bare "your" is often generic).
 // (The words between are modifiers, not a new phrase: "the portal for refills" points at the portal.)
 const POINTED =
@@ -142,6 +143,8 @@ function notPersonal(ctx: SentenceContext, start: number, end: number): boolean 
   if (/\b(?:our|we)\s+(?:[\w-]+\s+)?$/i.test(before)) return true;
   const word = ctx.text.slice(start, end);
   if (/^back$/i.test(word) && !OWNED_BACK.test(before)) return true;
+  // The topic of the practice's own content: "our blog post on knee pain".
+  if (TOPIC_BEFORE.test(ctx.text.slice(Math.max(0, start - 40), start))) return true;
   if (/^\p{Lu}/u.test(word) && EVENT_AFTER.test(ctx.text.slice(end, end + 20))) return true;
   return false;
 }

@@ -336,6 +336,8 @@ export const CARE_TERMS: ReadonlyArray<readonly [string, TermKind, string]> = [
   ['ibs', 'condition', 'GI'],
   ['icu', 'procedure', 'intensive care unit stay'],
   ['illness', 'condition', 'general'],
+  ['immunization', 'procedure', 'pediatrics/vaccination'],
+  ['immunization record', 'result', 'vaccination history'],
   ['immunizations', 'procedure', 'pediatrics'],
   ['implant', 'device', 'dental/orthopedic/breast implant'],
   ['implants', 'device', 'dental/orthopedic/breast implant'],
