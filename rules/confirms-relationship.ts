@@ -71,6 +71,11 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
+    // A feeling about how this visit went compared with others: "glad check-in was quicker this time".
+    re: /^\W*(?:[\w']+ ){0,3}?(?:glad|happy|sorry|thrilled|relieved)\b[^.!?]{0,60}?\b(?:this time|that time|on this visit)\b/gi,
+    message: MSG,
+  },
+  {
     // Something kept for this reader: "saved you the corner chair", "the 7pm slot open for you".
     re: /\b(?:saved|saving|held|holding|reserved|reserving|kept|keeping|we'll save|we'll hold|i'll save|i'll hold) (?:you|u|y'all) (?:a|the|your)\b|\b(?:keep|hold|save|reserve|leave)\b[^.!?]{0,40}?\b(?:slot|spot|chair|seat|time|appointment|room)s? (?:open |free |reserved |available )?for (?:you|u|y'all)\b/gi,
     message: MSG,

@@ -80,7 +80,7 @@ const CONTINUATION =
 // Recognizably generic sentences: the practice offering, generic subjects, conditionals,
 // education framed for anyone, privacy talk, booking calls to action, questions to everyone.
 const GENERIC = [
-  /\b(?:we|our (?:[\w-]+ ){0,3}?[\w-]+)(?: now| also| proudly| still)? (?:offers?|provides?|accepts?|carry|carries|specializes?|performs?|treats?|bill|file|welcome|are (?:now )?(?:offering|accepting|welcoming|open))\b|\bin[- ]network\b/i,
+  /\b(?:we|our (?:[\w-]+ ){0,3}?[\w-]+)(?: now| also| proudly| still| don't| do not| no longer| doesn't| does not)? (?:offers?|provides?|accepts?|carry|carries|specializes?|performs?|treats?|bill|file|welcome|are (?:now )?(?:offering|accepting|welcoming|open))\b|\bin[- ]network\b/i,
   // Practice news: "proud to welcome Dr. Alvarez, who specializes in ...".
   /\b(?:proud|happy|excited|thrilled|pleased|glad) to (?:welcome|announce|introduce|offer|share|serve|be|partner|sponsor|support|host)\b|\bspeciali[sz](?:es|ing) in\b|\bboard[- ]certified\b/i,
   /\b(?:is|are) (?:now )?(?:available|offered|covered by most)\b|\bnow (?:accepting|offering|booking|open)\b|\bask (?:us )?about\b/i,
@@ -93,7 +93,7 @@ const GENERIC = [
   /\b(?:talk(?:ing)? to|talk(?:ing)? with|ask|check(?:ing)? with|consult|speak(?:ing)? with|see) (?:your|a) (?:own |primary |regular |family )?(?:doctor|provider|dentist|pediatrician|pharmacist|physician|pcp|specialist|insurer|insurance|prescriber|care team)\b/i,
   // Rules for everyone and benefit statements: "never stop ...", "you don't need a referral",
   // "helps your back", "the kindest thing you can do for your gums", "your spine will thank you".
-  /^\W*(?:never|always)\b|\byou (?:don't|do not|won't|will not) need\b|\b(?:help|helps|keep|keeps|protect|protects|prevent|prevents|strengthen|strengthens|is (?:good|great|best|bad) for|(?:best|easiest|kindest|simplest) thing (?:you can|to) do for) (?:[\w-]+ )?your\b|\bwill thank you\b|\bfeel the difference\b|\bdeserves? (?:a|an|the|regular|yearly|annual)\b|\b(?:yearly|annual|routine|every year|once a year)\b/i,
+  /^\W*(?:never|always)\b|\byou (?:don't|do not|won't|will not) need\b|\b(?:help|helps|keeps|protect|protects|prevent|prevents|strengthen|strengthens|is (?:good|great|best|bad) for|(?:best|easiest|kindest|simplest) thing (?:you can|to) do for) (?:[\w-]+ )?your\b|\bwill thank you\b|\bfeel the difference\b|\bdeserves? (?:a|an|the|regular|yearly|annual)\b|\b(?:yearly|annual|routine|every year|once a year)\b/i,
 ];
 
 // Education cues; generic unless the sentence points at a particular thing ("the shots in your knee").
@@ -136,6 +136,8 @@ function onlyImperative(ctx: SentenceContext): boolean {
 const OWNED_BACK = /\b(?:your|ur|my|his|her|the|lower|upper|mid|sore|bad|achy)\s+$/i;
 // Titled service and event names ("Physical Therapy Month", "Allergy Awareness Week").
 const EVENT_AFTER = /^\s*(?:month|week|day|awareness|walk|run|5k|foundation|society|association|center|fair|drive)\b/i;
+// A cause, campaign or season in any case: "diabetes research", "flu season", "cancer walk".
+const CAUSE_AFTER = /^\s*(?:awareness|research|fundraiser|foundation|season|walk|5k|10k|advocacy|charity)\b/i;
 
 /** A health span is the practice's own ("our lab", "our surgery center") or part of an event name. */
 function notPersonal(ctx: SentenceContext, start: number, end: number): boolean {
@@ -146,6 +148,7 @@ function notPersonal(ctx: SentenceContext, start: number, end: number): boolean 
   // The topic of the practice's own content: "our blog post on knee pain".
   if (TOPIC_BEFORE.test(ctx.text.slice(Math.max(0, start - 40), start))) return true;
   if (/^\p{Lu}/u.test(word) && EVENT_AFTER.test(ctx.text.slice(end, end + 20))) return true;
+  if (CAUSE_AFTER.test(ctx.text.slice(end, end + 20))) return true;
   return false;
 }
 
@@ -212,6 +215,19 @@ const rule: SentenceRule = {
     const spans = healthSpans(ctx);
     const span = spans[0];
     if (!span) return out;
+    // A feeling alone ("So proud of our nurses ... asthma research") speaks to the reader about
+    // their care only when it points at a particular thing ("so glad the biopsy was clear") or
+    // says how something is now; otherwise it is news about the practice or the world.
+    if (
+      !SECOND_PERSON.test(ctx.text.replace(FORMULAS, '')) &&
+      !spans.some((s) => pointed(ctx, s)) &&
+      !STATE_NOW.test(ctx.text) &&
+      !PROGNOSIS.test(ctx.text) &&
+      !CONTINUATION.test(ctx.text) &&
+      !STATE_QUESTION.test(ctx.text) &&
+      !(ctx.question && STATE_WORDS.test(ctx.text))
+    )
+      return out;
     // Body parts and lay symptom words alone ("your knees", "soreness") are the stuff of tips for
     // everyone; they speak of this reader only with a feeling, empathy, reassurance, a question
     // about their state, a continuing regimen, a particular thing, or a past event.

@@ -290,6 +290,7 @@ export const CARE_TERMS: ReadonlyArray<readonly [string, TermKind, string]> = [
   ['glasses', 'device', 'optometry'],
   ['glaucoma', 'condition', 'ophthalmology'],
   ['glucose', 'result', 'diabetes/obstetrics'],
+  ['goal weight', 'result', 'weight management'],
   ['gout', 'condition', 'podiatry/rheumatology'],
   ['guarantor', 'billing', 'person responsible for a bill'],
   ['gum disease', 'condition', 'dental'],

@@ -203,7 +203,7 @@ export function addressesYou(ctx: SentenceContext): boolean {
 
 /** Content about a topic: "our webinar on ...", "a blog post about ...". */
 export const TOPIC_BEFORE =
-  /\b(?:blog|post|article|video|webinar|seminar|class|talk|workshop|guide|series|podcast|newsletter|tips|live|handout|page|reel)\s+(?:on|about|for)\s+(?:[\w-]+\s+){0,2}$/i;
+  /\b(?:blog|post|article|video|webinar|seminar|class|talk|workshop|guide|series|podcast|newsletter|tips|live|handout|page|reel|website|site|information|info|resources|research|study|paper|book|lecture|presentation)\s+(?:on|about|for)\s+(?:[\w-]+\s+){0,2}$/i;
 
 /** A pattern with the message (and suggestion) of the finding it produces. */
 export interface Pattern {

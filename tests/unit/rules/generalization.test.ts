@@ -23,6 +23,9 @@ const FLAG = [
   'Our brave little patient today got three stitches and laughed the whole time.',
   'Nos encantó atender a sus hijos, ¡qué valientes!',
   'We still remember how shy you were at the start, look at you now!',
+  'So relieved the scan showed nothing worrying!',
+  'Keep doing your wall slides twice a day at home.',
+  'Glad check-in went faster this time!',
 ];
 
 const PASS = [
@@ -44,6 +47,11 @@ const PASS = [
   'If your inhaler runs low over the holidays, our on-call pharmacist can help.',
   'Did your teens get their sports physicals yet? Walk-ins all week.',
   'Si usted tiene dudas sobre su seguro, llame a la oficina.',
+  'So proud of our nurses who walked for lupus research on Sunday.',
+  'Sorry, we no longer offer laser hair removal at this office.',
+  'Congrats to Dr. Lee on her new paper about childhood eczema!',
+  'Sorry for the slow phones; allergy season keeps them ringing.',
+  'Hope the videos on our website about hip pain are useful.',
 ];
 
 describe('generalization: structure over vocabulary', () => {
