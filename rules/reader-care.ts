@@ -67,6 +67,10 @@ function brandLike(ctx: SentenceContext): Span | undefined {
   return undefined;
 }
 
+// The feeling is about the health thing itself: "Glad physical therapy is helping", "Yay for
+// clear skin", "Hope recovery is going well" (the term follows the feeling word directly).
+const FEELING_SUBJECT =
+  /^\W*(?:[\w']+ ){0,3}?(?:sorry|glad|happy|hope|hoping|relieved|thrilled|yay|hooray|woohoo|congrats|congratulations)(?: (?:that|for|about|on|to hear|to see|to hear that))?\s+(?:[\w-]+\s+)?$/i;
 // A particular thing's state right now: "your knee is healing nicely", "looks so much better".
 const STATE_NOW =
   /\b(?:is|are|'s|'re) (?:healing|recovering|settling|improving|getting better|coming along|looking (?:great|good|amazing|better))\b|\blooks? (?:great|amazing|fantastic|so good|much better)\b/i;
@@ -225,7 +229,8 @@ const rule: SentenceRule = {
       !PROGNOSIS.test(ctx.text) &&
       !CONTINUATION.test(ctx.text) &&
       !STATE_QUESTION.test(ctx.text) &&
-      !(ctx.question && STATE_WORDS.test(ctx.text))
+      !(ctx.question && STATE_WORDS.test(ctx.text)) &&
+      !spans.some((s) => FEELING_SUBJECT.test(ctx.text.slice(0, s.start)))
     )
       return out;
     // Body parts and lay symptom words alone ("your knees", "soreness") are the stuff of tips for

@@ -26,6 +26,8 @@ const FLAG = [
   'So relieved the scan showed nothing worrying!',
   'Keep doing your wall slides twice a day at home.',
   'Glad check-in went faster this time!',
+  'Glad speech therapy is helping!',
+  'Yay for clear skin!!',
 ];
 
 const PASS = [
