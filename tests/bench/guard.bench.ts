@@ -8,7 +8,8 @@
  *    warm-up of the rules that follows (total, and its longest slice);
  *  - in-page analysis per pause while a 1,000-character reply is written sentence by sentence
  *    (first pause, median, max), as the guard measures it on the page's timeline.
- * Builds the extension first only when `$WXT_OUT_DIR/chrome-mv3` (default .output) has none.
+ * Always builds the extension first, into $WXT_OUT_DIR (default .output-bench, shared with the log
+ * bench), so the figures never come from a stale build.
  * GUARD_BENCH_COMPARE=<unpacked extension dir> adds the same rows for another build (e.g. older).
  */
 import { execFileSync } from 'node:child_process';
@@ -20,7 +21,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension, REPLICA_ROUTES } from '../e2e/harness';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const outDir = process.env.WXT_OUT_DIR || '.output';
+const outDir = process.env.WXT_OUT_DIR || '.output-bench';
 const extensionDir = path.resolve(repoRoot, outDir, 'chrome-mv3');
 const LOADS = 7;
 const PAUSES_TEXT = reply(1000);
@@ -148,14 +149,11 @@ async function run(label: string, dir: string, full: boolean): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
-    console.log(`guard bench: no build in ${outDir}, building it first`);
-    execFileSync('npx', ['wxt', 'build'], {
-      cwd: repoRoot,
-      stdio: 'inherit',
-      env: { ...process.env, WXT_OUT_DIR: outDir },
-    });
-  }
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: repoRoot,
+    stdio: 'ignore',
+    env: { ...process.env, WXT_OUT_DIR: outDir },
+  });
   const baseline = baselineOf(extensionDir);
   console.log('guard bench (Chromium, Yelp replica, this machine)');
   try {
