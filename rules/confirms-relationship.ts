@@ -76,6 +76,12 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
+    // The reader or their people at the office, met in person, or on their way in:
+    // "loved having your boys in the lobby", "nice to put a face to the name", "the drive in".
+    re: /\b(?:having|seeing|meeting) your (?:[\w-]+ ){0,2}?(?:in|at) (?:the|our) (?:waiting room|lobby|office|chair|clinic|exam room)\b|\bput a face to (?:the|your) name\b|\bthe (?:drive|trip|ride|walk|commute) (?:in|over|here)\b(?=[^.!?]*\b(?:today|this morning|this afternoon|yesterday|wasn't|was|were)\b)|\b(?:thanks|thank you) for sticking with (?:dr\.?|doctor|our|us)\b/gi,
+    message: MSG,
+  },
+  {
     // Something kept for this reader: "saved you the corner chair", "the 7pm slot open for you".
     re: /\b(?:saved|saving|held|holding|reserved|reserving|kept|keeping|we'll save|we'll hold|i'll save|i'll hold) (?:you|u|y'all) (?:a|the|your)\b|\b(?:keep|hold|save|reserve|leave)\b[^.!?]{0,40}?\b(?:slot|spot|chair|seat|time|appointment|room)s? (?:open |free |reserved |available )?for (?:you|u|y'all)\b/gi,
     message: MSG,
