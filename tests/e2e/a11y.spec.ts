@@ -1,46 +1,15 @@
-/**
- * Issue #5: axe-core finds no serious or critical accessibility violation on the popup, the
- * options page (plain, with a refused custom template, and under an organization's policy look),
- * and the guard's hold dialog (issue #4).
- */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { EXTENSION_DIR, expect, REPLICA_ROUTES, test } from './harness';
 
 /** Screenshots for review, beside this run's build (test-results/ is shared by parallel runs). */
 const SCREENS = `${EXTENSION_DIR}/../screens`;
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const AXE_SOURCE = fs.readFileSync(path.resolve(here, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
 // The extension's own API inside the service worker (evaluated there, typed here for tsc).
 declare const chrome: {
   storage: { local: { set(items: object): Promise<void> } };
   runtime: { sendMessage(message: object): Promise<unknown> };
 };
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[] }>;
-}
-
-/** Runs axe on the page and returns its serious and critical violations, in short. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Extension pages' CSP (script-src 'self') refuses addScriptTag's inline script; evaluating
-  // through the DevTools protocol is not subject to the page's CSP.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
 
 async function seed(context: BrowserContext, settings: object) {
   const [sw] = context.serviceWorkers();
