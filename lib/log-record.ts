@@ -5,6 +5,12 @@
 import type { Category, Verdict } from '@/rules/types';
 import type { SiteId } from './settings';
 
+/**
+ * The storage.local key where content scripts queue interactions the background could not take
+ * (worker unreachable, log refused); the background drains it.
+ */
+export const PENDING_KEY = 'pendingInteractions';
+
 /** How a held or checked reply ended. */
 export type Outcome = 'posted' | 'edited' | 'replaced' | 'overridden' | 'abandoned';
 

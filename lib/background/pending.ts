@@ -4,10 +4,9 @@
  * drains it into the log on start, on every message and whenever the key changes.
  */
 import { browser } from 'wxt/browser';
-import type { InteractionInput } from '@/lib/log-record';
+import { type InteractionInput, PENDING_KEY } from '@/lib/log-record';
 
-/** The storage.local key of the queue. */
-export const PENDING_KEY = 'pendingInteractions';
+export { PENDING_KEY };
 
 /** Adds an interaction to the queue (for content scripts whose message to the background failed). */
 export async function enqueuePending(input: InteractionInput): Promise<void> {

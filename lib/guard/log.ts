@@ -4,11 +4,10 @@
  * `storage.local.pendingInteractions` for the background to drain on its next start or message.
  */
 import { browser } from 'wxt/browser';
-import type { InteractionInput } from '@/lib/log-record';
+import { type InteractionInput, PENDING_KEY } from '@/lib/log-record';
 import type { BackgroundRequest } from '@/lib/messaging';
 
-/** The storage.local key of interactions the background has not acknowledged yet. */
-export const PENDING_KEY = 'pendingInteractions';
+export { PENDING_KEY };
 
 /** A queued interaction: the input plus when it happened (the background stamps the log with this). */
 export type PendingInteraction = InteractionInput & { queuedAt: number };
