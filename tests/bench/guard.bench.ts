@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension, REPLICA_ROUTES } from '../e2e/harness';
+import { type ContentScriptCost, traceContentScript } from '../e2e/replicas/guard-helpers';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = process.env.WXT_OUT_DIR || '.output-bench';
@@ -47,25 +48,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (ms: number) => `${ms.toFixed(1).padStart(6)} ms`;
 
 /** The content script's main-thread cost on one load of a page without a reply box. */
-async function startUp(
-  context: BrowserContext,
-  extensionId: string,
-): Promise<{ evaluate: number; compile: number; callbacks: number }> {
+async function startUp(context: BrowserContext, extensionId: string): Promise<ContentScriptCost> {
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const events: Array<{ name: string; dur?: number; args?: { data?: { url?: string } } }> = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
-  await page.goto(REPLICA_ROUTES.yelpNoBox);
-  await page.waitForTimeout(400);
-  await cdp.send('Tracing.end');
-  await done;
-  await page.close();
-  const ours = events.filter((e) => e.args?.data?.url?.includes(`${extensionId}/content-scripts/`));
-  const sum = (name: string) => ours.filter((e) => e.name === name).reduce((n, e) => n + (e.dur ?? 0), 0) / 1000;
   // Callbacks (settings answers, observers, timers) run after the evaluate, within the 400 ms.
-  return { evaluate: sum('EvaluateScript'), compile: sum('v8.compile'), callbacks: sum('FunctionCall') };
+  const cost = await traceContentScript(page, extensionId, REPLICA_ROUTES.yelpNoBox, () => page.waitForTimeout(400));
+  await page.close();
+  return cost;
 }
 
 /** Waits for a measure on the page's timeline (the guard's own), or null after `ms`. */

@@ -1,5 +1,6 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { expect, REPLICA_ROUTES, replicaFile, test } from './harness';
+import { traceContentScript } from './replicas/guard-helpers';
 
 // Issue #4's cost: nothing measurable on pages without a reply box. The content script is small;
 // the engine (rules, templates, React overlay: guard-engine.js) is imported from the extension
@@ -29,29 +30,19 @@ async function watchScripts(page: Page) {
 
 test('a page without a reply box never loads the engine; start-up of the content script', async ({
   page,
-  context,
   extensionId,
 }) => {
   const watch = await watchScripts(page);
   // A DevTools trace of the first load: the content script's evaluate (parse + compile + run).
-  const cdp = await context.newCDPSession(page);
-  const events: Array<{ name: string; dur?: number; args?: { data?: { url?: string } } }> = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
-  await page.goto(REPLICA_ROUTES.yelpNoBox);
-  await expect(page.locator('html')).toHaveAttribute('data-reply-guard', 'loaded');
-  // Longer than the guard's throttled rescan and idle loading would take, were there a box.
-  await page.waitForTimeout(1500);
-  await cdp.send('Tracing.end');
-  await done;
-
-  const ours = events.filter((e) => e.args?.data?.url?.includes(`${extensionId}/content-scripts/`));
-  const ms = (name: string) => ours.filter((e) => e.name === name).reduce((n, e) => n + (e.dur ?? 0), 0) / 1000;
+  const cost = await traceContentScript(page, extensionId, REPLICA_ROUTES.yelpNoBox, async () => {
+    await expect(page.locator('html')).toHaveAttribute('data-reply-guard', 'loaded');
+    // Longer than the guard's throttled rescan and idle loading would take, were there a box.
+    await page.waitForTimeout(1500);
+  });
   console.log(
-    `content script start-up (no reply box): evaluate ${ms('EvaluateScript').toFixed(1)} ms, of which compile ${ms('v8.compile').toFixed(1)} ms`,
+    `content script start-up (no reply box): evaluate ${cost.evaluate.toFixed(1)} ms, of which compile ${cost.compile.toFixed(1)} ms`,
   );
-  expect(ours.some((e) => e.name === 'EvaluateScript')).toBe(true);
+  expect(cost.evaluate).toBeGreaterThan(0);
 
   // The facts: no engine, no overlay, no highlights, no styles added.
   expect(watch.engine()).toEqual([]);

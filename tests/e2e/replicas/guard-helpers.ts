@@ -114,3 +114,39 @@ export async function loggedInteractions(context: BrowserContext, extensionId: s
   });
   return out as InteractionInput[];
 }
+
+/** Main-thread time (ms) the extension's content script took during a traced page load. */
+export interface ContentScriptCost {
+  /** EvaluateScript: parse + compile + run. */
+  evaluate: number;
+  /** The v8.compile part of it. */
+  compile: number;
+  /** Callbacks run later (settings answers, observers, timers). */
+  callbacks: number;
+}
+
+/**
+ * Loads `url` in `page` under a DevTools trace and sums the content script's main-thread cost.
+ * `settle` runs before the trace ends (e.g. waiting past idle work). Shared by guard-cost.spec.ts
+ * and tests/bench/guard.bench.ts.
+ */
+export async function traceContentScript(
+  page: Page,
+  extensionId: string,
+  url: string,
+  settle: () => Promise<void>,
+): Promise<ContentScriptCost> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: Array<{ name: string; dur?: number; args?: { data?: { url?: string } } }> = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
+  await page.goto(url);
+  await settle();
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  const ours = events.filter((e) => e.args?.data?.url?.includes(`${extensionId}/content-scripts/`));
+  const sum = (name: string) => ours.filter((e) => e.name === name).reduce((n, e) => n + (e.dur ?? 0), 0) / 1000;
+  return { evaluate: sum('EvaluateScript'), compile: sum('v8.compile'), callbacks: sum('FunctionCall') };
+}
