@@ -5,7 +5,14 @@
  */
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import {
+  DEFAULT_SETTINGS,
+  RETENTION_MAX_DAYS,
+  RETENTION_MIN_DAYS,
+  type Settings,
+  SITES,
+  type SiteId,
+} from './settings';
 
 /** The user's stored settings (policy not applied). */
 export const userSettingsItem = storage.defineItem<Settings>('local:settings', {
@@ -37,6 +44,18 @@ const CHECKS: { [K in keyof Settings]: Check } = {
   allowReviewerFirstName: isBool,
   monitorOnly: isBool,
   sites: (v) => isPlainObject(v) && Object.entries(v).every(([k, x]) => k in DEFAULT_SETTINGS.sites && isBool(x)),
+  siteOff: (v) =>
+    isPlainObject(v) &&
+    Object.entries(v).every(
+      ([k, x]) =>
+        SITES.includes(k as SiteId) &&
+        (x === undefined ||
+          (isPlainObject(x) &&
+            typeof x.until === 'number' &&
+            Number.isFinite(x.until) &&
+            typeof x.reason === 'string' &&
+            x.reason.trim() !== '')),
+    ),
   pausedUntil: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
   extraTerms: isStringArray,
   disabledRules: isStringArray,
@@ -45,14 +64,18 @@ const CHECKS: { [K in keyof Settings]: Check } = {
     v.every((t) => isPlainObject(t) && ['id', 'category', 'title', 'text'].every((k) => typeof t[k] === 'string')),
   log: (v) =>
     isPlainObject(v) &&
-    (v.retentionDays === undefined ||
-      (typeof v.retentionDays === 'number' && Number.isInteger(v.retentionDays) && v.retentionDays >= 1)) &&
+    (v.retentionDays === undefined || validRetention(v.retentionDays)) &&
     (v.textMode === undefined || v.textMode === 'full' || v.textMode === 'redacted' || v.textMode === 'none'),
   staffMember: (v) => typeof v === 'string',
 };
 
+/** A retention the log accepts: whole days, from one year (never less) to a hundred. */
+export function validRetention(days: unknown): days is number {
+  return typeof days === 'number' && Number.isInteger(days) && days >= RETENTION_MIN_DAYS && days <= RETENTION_MAX_DAYS;
+}
+
 /** Keys whose values are objects merged field by field rather than replaced. */
-const MERGED = new Set<keyof Settings>(['profile', 'sites', 'log']);
+const MERGED = new Set<keyof Settings>(['profile', 'sites', 'siteOff', 'log']);
 
 /**
  * Keeps the valid keys of `raw` and says what was wrong with the rest.
@@ -63,10 +86,16 @@ export function validateSettings(raw: unknown): { valid: Partial<Settings>; erro
   const valid: Record<string, unknown> = {};
   const errors: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
-    const check = CHECKS[key as keyof Settings];
-    if (!check) errors.push(`Unknown setting "${key}".`);
-    else if (!check(value)) errors.push(`Setting "${key}" has the wrong type or value.`);
-    else valid[key] = value;
+    // Own keys only: a file's "__proto__" or "constructor" must not reach Object.prototype.
+    const check = Object.hasOwn(CHECKS, key) ? CHECKS[key as keyof Settings] : undefined;
+    if (!check) errors.push(`Unknown setting "${JSON.stringify(key).slice(1, -1).slice(0, 60)}".`);
+    else if (!check(value))
+      errors.push(
+        key === 'log'
+          ? `Setting "log" has the wrong type or value (records are kept from ${RETENTION_MIN_DAYS} to ${RETENTION_MAX_DAYS} days).`
+          : `Setting "${key}" has the wrong type or value.`,
+      );
+    else Object.defineProperty(valid, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return { valid: valid as Partial<Settings>, errors };
 }
@@ -96,6 +125,8 @@ export async function readPolicy(): Promise<{ policy: Partial<Settings>; errors:
   const { allowPause, ...rest } = raw;
   const { valid, errors } = validateSettings(rest);
   if (allowPause === false) valid.pausedUntil = 0;
+  // A policy that sets the sites also decides switch-offs: staff cannot turn a site off for the day.
+  if (valid.sites) valid.siteOff = {};
   return { policy: valid, errors: errors.map((e) => `Organization policy: ${e} It was ignored.`) };
 }
 

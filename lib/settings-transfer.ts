@@ -14,10 +14,11 @@ export const SETTINGS_FILE_FORMAT = 'reply-guard-settings';
 export const SETTINGS_FILE_VERSION = 1;
 
 /**
- * Settings that belong to one browser, not to the practice: who sits at it and a running pause.
+ * Settings that belong to one browser, not to the practice: who sits at it, a running pause and a
+ * site switched off for the day.
  * They are neither exported nor imported.
  */
-const PER_BROWSER: ReadonlyArray<keyof Settings> = ['staffMember', 'pausedUntil'];
+const PER_BROWSER: ReadonlyArray<keyof Settings> = ['staffMember', 'pausedUntil', 'siteOff'];
 
 /** The settings file: a marker, a version and the settings. */
 export interface SettingsFile {

@@ -1,6 +1,6 @@
 /** How eager the guard is: strictness, reviewers' first names, monitor-only, and where it runs. */
-import { useId } from 'react';
-import type { SiteId } from '@/lib/settings';
+import { useId, useState } from 'react';
+import type { SiteId, SiteOff } from '@/lib/settings';
 import { SITES } from '@/lib/settings';
 import type { Strictness } from '@/rules/types';
 import { LockedNote } from '../common/LockedNote';
@@ -12,11 +12,14 @@ export interface CheckingSectionProps {
   allowReviewerFirstName: boolean;
   monitorOnly: boolean;
   sites: Record<SiteId, boolean>;
+  /** Sites turned off for the day at this browser, still running (expired ones left out). */
+  siteOff: Partial<Record<SiteId, SiteOff>>;
   locked: { strictness: boolean; allowReviewerFirstName: boolean; monitorOnly: boolean; sites: boolean };
   onStrictness(s: Strictness): void;
   onAllowFirstName(on: boolean): void;
   onMonitorOnly(on: boolean): void;
-  onSite(site: SiteId, on: boolean): void;
+  /** Turns a site back on, or off until the end of the day with the reason given. */
+  onSite(site: SiteId, on: boolean, reason?: string): void;
 }
 
 const STRICTNESS: Array<{ id: Strictness; label: string; hint: string }> = [
@@ -77,18 +80,72 @@ export function CheckingSection(p: CheckingSectionProps) {
         <legend>Sites {p.locked.sites && <LockedNote />}</legend>
         <div className="rg-toggles">
           {SITES.map((site) => (
-            <Toggle
+            <SiteSwitch
               key={site}
-              label={`Check replies on ${SITE_NAMES[site]}`}
-              checked={p.sites[site]}
+              site={site}
+              on={p.sites[site] && !p.siteOff[site]}
+              off={p.siteOff[site]}
               locked={p.locked.sites}
-              onChange={(on) => p.onSite(site, on)}
-              quiet
+              onSite={p.onSite}
             />
           ))}
         </div>
       </fieldset>
     </Section>
+  );
+}
+
+/**
+ * One site's switch. Turning a site off asks why and lasts until the end of the day at most
+ * (issue #11: every weakening of the guard leaves a record and expires).
+ */
+function SiteSwitch(p: {
+  site: SiteId;
+  on: boolean;
+  off: SiteOff | undefined;
+  locked: boolean;
+  onSite(site: SiteId, on: boolean, reason?: string): void;
+}) {
+  const id = useId();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  return (
+    <div>
+      <Toggle
+        label={`Check replies on ${SITE_NAMES[p.site]}`}
+        checked={p.on && !asking}
+        locked={p.locked}
+        onChange={(on) => (on ? p.onSite(p.site, true) : setAsking(true))}
+        quiet
+      />
+      {p.off && (
+        <p className="rg-site-off rg-small">
+          Off until {new Date(p.off.until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}: “
+          {p.off.reason}”
+        </p>
+      )}
+      {asking && (
+        <form
+          className="rg-site-off"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!reason.trim()) return;
+            p.onSite(p.site, false, reason.trim());
+            setAsking(false);
+            setReason('');
+          }}
+        >
+          <label htmlFor={`${id}-why`}>Why turn it off?</label>
+          <input id={`${id}-why`} value={reason} required onChange={(e) => setReason(e.target.value)} />
+          <button type="submit" disabled={!reason.trim()}>
+            Turn off until the end of today
+          </button>
+          <button type="button" onClick={() => setAsking(false)}>
+            Keep it on
+          </button>
+        </form>
+      )}
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 /** Log settings (retention, what text is kept) and settings export / import. */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { LogTextMode } from '@/lib/settings';
+import { type LogTextMode, RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '@/lib/settings';
 import { SaveStatus, Section } from './Section';
 
 export interface LogSectionProps {
@@ -26,12 +26,17 @@ export function LogSection(p: LogSectionProps) {
   useEffect(() => setDays(String(p.retentionDays)), [p.retentionDays]);
   const saveDays = async () => {
     const n = Number(days);
-    if (!Number.isInteger(n) || n < 1 || n > 3650) {
-      setMessage({ kind: 'error', text: 'Keep records for a whole number of days, from 1 to 3650.' });
+    if (!Number.isInteger(n) || n < RETENTION_MIN_DAYS || n > RETENTION_MAX_DAYS) {
+      setMessage({
+        kind: 'error',
+        text: `Keep records for a whole number of days, from ${RETENTION_MIN_DAYS} (one year; HIPAA asks for six) to ${RETENTION_MAX_DAYS}.`,
+      });
       return;
     }
     if (n === p.retentionDays) return;
     if (await p.onChange({ retentionDays: n })) setMessage({ kind: 'ok', text: `Records are kept for ${n} days.` });
+    // Cancelled or refused: show the setting in force again.
+    else setDays(String(p.retentionDays));
   };
   return (
     <Section
@@ -46,8 +51,8 @@ export function LogSection(p: LogSectionProps) {
           id={`${id}-days`}
           type="number"
           inputMode="numeric"
-          min={1}
-          max={3650}
+          min={RETENTION_MIN_DAYS}
+          max={RETENTION_MAX_DAYS}
           value={days}
           disabled={p.locked}
           onChange={(e) => setDays(e.target.value)}

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
-import type { SiteId } from '@/lib/settings';
+import { type SiteId, siteOffNow } from '@/lib/settings';
 import type { PopupState } from '@/lib/stores/popup-store';
 import type { SettingsState } from '@/lib/stores/settings-store';
 import { categoryLabel, fillTemplate, TEMPLATE_CATEGORIES, templates } from '@/lib/templates';
@@ -67,7 +67,7 @@ export function PopupApp({ settingsStore, popupStore, now = Date.now }: PopupApp
   const current = Math.max(tick, now());
   const guard: GuardState | null = !site
     ? null
-    : !settings.sites[site]
+    : !settings.sites[site] || siteOffNow(settings, site, current)
       ? { kind: 'off' }
       : settings.pausedUntil > current
         ? { kind: 'paused', until: settings.pausedUntil }
@@ -96,7 +96,13 @@ export function PopupApp({ settingsStore, popupStore, now = Date.now }: PopupApp
         siteLocked: s.locked.includes('sites'),
         onPause: () => void s.save({ pausedUntil: now() + PAUSE_MS }),
         onResume: () => void s.save({ pausedUntil: 0 }),
-        onSiteOn: (on) => site && void s.save({ sites: { ...settings.sites, [site]: on } }),
+        // Turning a site off needs a reason and the manager PIN, asked on the options page;
+        // turning it back on only strengthens the guard and happens here.
+        onSiteOn: (on) =>
+          site &&
+          (on
+            ? void s.save({ sites: { ...settings.sites, [site]: true }, siteOff: { [site]: undefined } })
+            : p.openOptions()),
       }}
       templates={{
         items: visible,

@@ -3,21 +3,49 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { PinGuard, type PinRecord } from '@/lib/manager-pin';
+import { DEFAULT_SETTINGS, endOfDay } from '@/lib/settings';
 import { getSettings, updateSettings } from '@/lib/settings-storage';
 import { exportSettings } from '@/lib/settings-transfer';
 import { createSettingsStore } from '@/lib/stores/settings-store';
 
 const PROFILE = { name: 'Bright Smile Dental', phone: '(555) 010-2000', email: 'hello@brightsmile.example', staff: [] };
 
-async function renderOptions() {
+/** A PIN store in memory, with few PBKDF2 iterations so tests stay fast. */
+function memoryPins(initial: PinRecord | null = null) {
+  let record = initial;
+  return new PinGuard(
+    {
+      get: async () => record,
+      set: async (r) => {
+        record = r;
+      },
+    },
+    Date.now,
+    1000,
+  );
+}
+
+async function renderOptions(opts: { pins?: PinGuard; olderThan?: number } = {}) {
   const settingsStore = createSettingsStore();
   settingsStore.start();
   const download = vi.fn();
+  const countOlderThan = vi.fn(async () => opts.olderThan ?? 0);
+  const pins = opts.pins ?? memoryPins();
   const user = userEvent.setup();
-  render(<OptionsApp settingsStore={settingsStore} download={download} />);
+  render(<OptionsApp settingsStore={settingsStore} download={download} pins={pins} countOlderThan={countOlderThan} />);
   await screen.findByRole('heading', { level: 2, name: 'Practice profile' });
-  return { user, download };
+  return { user, download, pins, countOlderThan };
+}
+
+/** Answers the PIN dialog: creates the PIN the first time (both fields), enters it after. */
+async function answerPin(user: ReturnType<typeof userEvent.setup>, pin = '2468') {
+  const dialog = await screen.findByRole('dialog');
+  await user.type(within(dialog).getByLabelText(/Manager PIN|New manager PIN/), pin);
+  const again = within(dialog).queryByLabelText('Same PIN again');
+  if (again) await user.type(again, pin);
+  await user.click(within(dialog).getByRole('button', { name: 'Apply changes' }));
+  return dialog;
 }
 
 const saved = async () => (await getSettings()).settings;
@@ -65,32 +93,77 @@ describe('practice profile', () => {
 });
 
 describe('checking', () => {
-  it('saves strictness, first names (off by default), monitor-only and per-site switches', async () => {
-    const { user } = await renderOptions();
+  it('saves a stricter setting at once, and asks for the manager PIN (created the first time) to weaken', async () => {
+    const { user, pins } = await renderOptions();
     const firstNames = screen.getByLabelText("Allow reviewers' first names") as HTMLInputElement;
     expect(firstNames.checked).toBe(false);
     await user.click(screen.getByRole('radio', { name: /Strict/ }));
+    await waitFor(async () => expect((await saved()).strictness).toBe('strict'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+
     await user.click(firstNames);
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('heading', { name: 'This change weakens the guard' })).toBeTruthy();
+    expect(
+      within(dialog)
+        .getByText(/Allow reviewers' first names/)
+        .closest('li')?.textContent,
+    ).toMatch(/off → on.*weakens the guard/);
+    expect((await saved()).allowReviewerFirstName).toBe(false);
+    await answerPin(user);
+    await waitFor(async () => expect((await saved()).allowReviewerFirstName).toBe(true));
+    expect(await pins.isSet()).toBe(true);
+
     await user.click(screen.getByLabelText('Monitor only'));
-    await user.click(screen.getByLabelText('Check replies on Google Business Profile'));
-    await waitFor(async () => {
-      const s = await saved();
-      expect([s.strictness, s.allowReviewerFirstName, s.monitorOnly, s.sites]).toEqual([
-        'strict',
-        true,
-        true,
-        { facebook: true, google: false, yelp: true },
-      ]);
-    });
+    const second = await screen.findByRole('dialog');
+    expect(within(second).queryByLabelText('Same PIN again')).toBeNull();
+    await answerPin(user);
+    await waitFor(async () => expect((await saved()).monitorOnly).toBe(true));
   });
 
+  it('refuses a wrong PIN and saves nothing; Cancel leaves the setting as it was', async () => {
+    const pins = memoryPins();
+    await pins.create('1357');
+    const { user } = await renderOptions({ pins });
+    await user.click(screen.getByRole('radio', { name: /Relaxed/ }));
+    const dialog = await answerPin(user, '9999');
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/not right/);
+    expect((await saved()).strictness).toBe('standard');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect((screen.getByRole('radio', { name: /Standard/ }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('turns a site off only with a reason, until the end of the day, and back on without a PIN', async () => {
+    const { user } = await renderOptions();
+    const google = screen.getByLabelText('Check replies on Google Business Profile') as HTMLInputElement;
+    await user.click(google);
+    const off = screen.getByRole('button', { name: 'Turn off until the end of today' });
+    expect((off as HTMLButtonElement).disabled).toBe(true);
+    await user.type(screen.getByLabelText('Why turn it off?'), 'Google shows an error on every reply');
+    await user.click(off);
+    await answerPin(user);
+    await waitFor(async () =>
+      expect((await saved()).siteOff.google).toEqual({
+        until: endOfDay(),
+        reason: 'Google shows an error on every reply',
+      }),
+    );
+    expect((await saved()).sites.google).toBe(true);
+    expect(await screen.findByText(/Google shows an error on every reply/)).toBeTruthy();
+    await user.click(screen.getByLabelText('Check replies on Google Business Profile'));
+    await waitFor(async () => expect((await saved()).siteOff.google).toBeUndefined());
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
   it('adds and removes extra sensitive terms', async () => {
     const { user } = await renderOptions();
     await user.type(screen.getByLabelText('New sensitive term'), 'Suboxone{Enter}');
     await user.type(screen.getByLabelText('New sensitive term'), 'IVF');
     await user.click(screen.getByRole('button', { name: 'Add term' }));
     await waitFor(async () => expect((await saved()).extraTerms).toEqual(['Suboxone', 'IVF']));
+    // Dropping a term narrows what is flagged: the manager PIN is asked for.
     await user.click(await screen.findByRole('button', { name: 'Remove Suboxone' }));
+    await answerPin(user);
     await waitFor(async () => expect((await saved()).extraTerms).toEqual(['IVF']));
   });
 });
@@ -153,17 +226,24 @@ describe('custom templates', () => {
 });
 
 describe('log settings', () => {
-  it('saves retention days and the text mode, and refuses a bad number', async () => {
-    const { user } = await renderOptions();
+  it('refuses less than a year, and says how many records a shorter retention deletes before asking the PIN', async () => {
+    await updateSettings({ log: { retentionDays: 3000, textMode: 'redacted' } });
+    const { user, countOlderThan } = await renderOptions({ olderThan: 58 });
     const log = section('Compliance log');
     const days = within(log).getByLabelText('Keep records for (days)');
     await user.clear(days);
-    await user.type(days, '0{Enter}');
-    expect((await within(log).findByRole('alert')).textContent).toMatch(/from 1 to 3650/);
+    await user.type(days, '1{Enter}');
+    expect((await within(log).findByRole('alert')).textContent).toMatch(/from 365/);
     await user.clear(days);
-    await user.type(days, '90{Enter}');
+    await user.type(days, '400{Enter}');
+    const dialog = await screen.findByRole('dialog');
+    expect(countOlderThan).toHaveBeenCalledWith(400);
+    expect(within(dialog).getByText(/deletes 58 records older than 400 days/)).toBeTruthy();
+    await answerPin(user);
+    await waitFor(async () => expect((await saved()).log.retentionDays).toBe(400));
     await user.click(within(log).getByRole('radio', { name: /No text/ }));
-    await waitFor(async () => expect((await saved()).log).toEqual({ retentionDays: 90, textMode: 'none' }));
+    await answerPin(user);
+    await waitFor(async () => expect((await saved()).log).toEqual({ retentionDays: 400, textMode: 'none' }));
   });
 });
 
@@ -183,12 +263,37 @@ describe('export and import', () => {
       screen.getByLabelText('Import settings file'),
       new File([file], 'setup.json', { type: 'application/json' }),
     );
+    // The diff comes first; monitor-only weakens the guard, so the PIN is asked for.
+    const dialog = await screen.findByRole('dialog', { name: /Import settings from “setup.json”/ });
+    expect(
+      within(dialog)
+        .getByText(/Monitor only/)
+        .closest('li')?.textContent,
+    ).toMatch(/off → on.*weakens/);
+    expect((await saved()).monitorOnly).toBe(false);
+    await answerPin(user);
     expect((await screen.findByText(/Imported settings from “setup.json”/)).textContent).toBeTruthy();
     const s = await saved();
     expect([s.profile.name, s.monitorOnly, s.staffMember]).toEqual(['Imported Dental', true, 'Dana Ortiz']);
     await waitFor(() =>
       expect((screen.getByLabelText('Practice name') as HTMLInputElement).value).toBe('Imported Dental'),
     );
+  });
+
+  it('changes nothing when the import is cancelled at the diff', async () => {
+    const { user } = await renderOptions();
+    const before = await fakeBrowser.storage.local.get(null);
+    const file = exportSettings({ ...DEFAULT_SETTINGS, profile: PROFILE, strictness: 'relaxed' });
+    await user.upload(screen.getByLabelText('Import settings file'), new File([file], 'lax.json'));
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog)
+        .getByText(/Strictness/)
+        .closest('li')?.textContent,
+    ).toMatch(/standard → relaxed/);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect((await within(section('Export and import')).findByRole('alert')).textContent).toMatch(/Nothing was changed/);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
   });
 
   it.each([

@@ -121,15 +121,16 @@ describe('status of the page', () => {
     await waitFor(async () => expect((await getSettings()).settings.pausedUntil).toBe(0));
   });
 
-  it('turns the guard off and on for this site only', async () => {
-    const { user } = await renderPopup();
-    await user.click(await screen.findByRole('button', { name: 'Turn off for this site' }));
-    await waitFor(async () =>
-      expect((await getSettings()).settings.sites).toEqual({ facebook: true, google: true, yelp: false }),
-    );
+  it('sends "Turn off" to the options page (reason and PIN), and turns a site back on at once', async () => {
+    await updateSettings({ siteOff: { yelp: { until: Date.now() + 60_000, reason: 'Yelp is down' } } });
+    const { user, api } = await renderPopup();
     expect(await screen.findByText('Off for this site')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Turn on for this site' }));
-    await waitFor(async () => expect((await getSettings()).settings.sites.yelp).toBe(true));
+    await waitFor(async () => expect((await getSettings()).settings.siteOff.yelp).toBeUndefined());
+    expect(await screen.findByText('Guard on')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Turn off for this site' }));
+    expect(api.openOptions).toHaveBeenCalled();
+    expect((await getSettings()).settings.siteOff.yelp).toBeUndefined();
   });
 
   it('disables what the organization’s policy sets', async () => {

@@ -20,9 +20,10 @@ const CONFIGURED: Settings = {
   extraTerms: ['ketamine', 'IVF'],
   disabledRules: ['some-rule'],
   customTemplates: [{ id: 'c1', category: 'praise', title: 'Ours', text: 'Thanks from all of us at {practice}!' }],
-  log: { retentionDays: 90, textMode: 'none' },
+  log: { retentionDays: 400, textMode: 'none' },
   staffMember: 'Dana Ortiz',
   pausedUntil: 123,
+  siteOff: { yelp: { until: 456, reason: 'testing' } },
 };
 
 describe('exportSettings', () => {
@@ -33,6 +34,7 @@ describe('exportSettings', () => {
     expect(file.exportedAt).toBe('2026-11-28T09:00:00.000Z');
     expect(file.settings.staffMember).toBeUndefined();
     expect(file.settings.pausedUntil).toBeUndefined();
+    expect(file.settings.siteOff).toBeUndefined();
     expect(file.settings.profile).toEqual(CONFIGURED.profile);
     expect(exportFileName(new Date('2026-11-28T09:00:00Z'))).toBe('reply-guard-settings-2026-11-28.json');
   });
@@ -46,7 +48,7 @@ describe('parseSettingsFile', () => {
     await updateSettings({ staffMember: 'Sam', profile: { name: 'Old', website: 'https://old.example' } });
     await updateSettings(result.patch);
     const { settings } = await getSettings();
-    expect(settings).toEqual({ ...CONFIGURED, staffMember: 'Sam', pausedUntil: 0 });
+    expect(settings).toEqual({ ...CONFIGURED, staffMember: 'Sam', pausedUntil: 0, siteOff: {} });
   });
 
   it.each([
