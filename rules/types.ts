@@ -57,6 +57,13 @@ export interface PracticeProfile {
   address?: string;
   website?: string;
   staff?: StaffMember[];
+  /**
+   * The practice's own Facebook Pages (names or facebook.com addresses): on Facebook only replies on
+   * these Pages, or made as them, are held and logged (issue #10). Empty: every reply composer is.
+   */
+  facebookPages?: string[];
+  /** The practice's Instagram accounts (handles), answered from the Business Suite inbox. */
+  instagramAccounts?: string[];
 }
 
 /** How eager the guard is. */

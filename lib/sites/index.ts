@@ -8,7 +8,7 @@ import { google } from './google';
 import type { SiteAdapter } from './types';
 import { yelp } from './yelp';
 
-export type { SiteAdapter } from './types';
+export type { ReplyScope, SiteAdapter } from './types';
 
 /** The site adapters, most specific first. */
 export const SITE_ADAPTERS: readonly SiteAdapter[] = [facebook, google, yelp];
@@ -17,7 +17,7 @@ export const SITE_ADAPTERS: readonly SiteAdapter[] = [facebook, google, yelp];
 export function adaptersFor(url: URL): { site: SiteId; adapters: SiteAdapter[] } | null {
   const own = SITE_ADAPTERS.find((a) => a.matches(url));
   if (!own) return null;
-  return { site: own.id, adapters: [own, fallbackFor(own.id, own.matches)] };
+  return { site: own.id, adapters: [own, fallbackFor(own.id, own)] };
 }
 
 /** The adapter that claims `el` as a reply editor, if any. */
