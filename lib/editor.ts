@@ -28,13 +28,16 @@ export interface TextModel {
   segments: Segment[];
 }
 
+/** Most nodes a reply box may hold before it counts as unreadable (a real reply has a few hundred). */
+const MAX_NODES = 200_000;
+
 /** Elements that start a new line of text in a contenteditable (Lexical paragraphs, Draft blocks, divs). */
 const BLOCK = /^(P|DIV|LI|UL|OL|H[1-6]|BLOCKQUOTE|PRE|TR)$/;
 
 /**
  * Walks a contenteditable and builds its text as the user sees it: text nodes as they are, <br> as
  * a line break, and one line break between blocks. Lexical's placeholder <br> in an empty paragraph
- * counts as nothing, as Lexical itself reads it.
+ * counts as nothing, as Lexical itself reads it. Throws when the box holds more than MAX_NODES nodes.
  */
 export function textModel(root: HTMLElement): TextModel {
   if (root instanceof HTMLTextAreaElement || root instanceof HTMLInputElement) {
@@ -42,29 +45,35 @@ export function textModel(root: HTMLElement): TextModel {
   }
   let text = '';
   const segments: Segment[] = [];
-  const visit = (node: Node): void => {
+  // Iterative and bounded (issue #10 item 3): a page can nest 20,000 spans in a box, which a
+  // recursive walk cannot survive; past MAX_NODES the box is unreadable and the guard holds.
+  const stack: Node[] = [root];
+  let visited = 0;
+  while (stack.length) {
+    const node = stack.pop() as Node;
+    if (++visited > MAX_NODES) throw new Error('The reply box is too large to read.');
     if (node.nodeType === Node.TEXT_NODE) {
       const t = node as Text;
       // Zero-width markers some editors keep for caret placement are not text.
-      if (!t.data || /^\u200B+$/.test(t.data)) return;
+      if (!t.data || /^\u200B+$/.test(t.data)) continue;
       segments.push({ node: t, start: text.length });
       text += t.data;
-      return;
+      continue;
     }
-    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
     const el = node as HTMLElement;
-    if (el.getAttribute('contenteditable') === 'false' && el !== root) return;
+    if (el.getAttribute('contenteditable') === 'false' && el !== root) continue;
     if (el.tagName === 'BR') {
       // The only child of a block is a placeholder for an empty line, not a second line.
       const lonely = el.parentElement && el.parentElement !== root && el.parentElement.childNodes.length === 1;
       if (!lonely && !el.hasAttribute('data-lexical-linebreak-placeholder')) text += '\n';
-      return;
+      continue;
     }
     // A block starts on a new line, unless it is the first thing in the box.
     if (el !== root && BLOCK.test(el.tagName) && text.length && !text.endsWith('\n')) text += '\n';
-    for (const child of el.childNodes) visit(child);
-  };
-  visit(root);
+    // Children in document order: the last pushed is visited first.
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
   return { text, segments };
 }
 
