@@ -23,12 +23,27 @@ export function ChainBanner({ chain, loading }: { chain: SourceStatus[] | null; 
 
 function ChainLine({ s, label }: { s: SourceStatus; label: string }) {
   const { status } = s;
+  if (status.ok && s.imported && s.trust !== 'verified') {
+    // Unsigned or signed by an unregistered key: intact is all that can be said (issue #11).
+    const why =
+      s.trust === 'unknown-signer'
+        ? `signed by a key that is not registered (${s.keyId})`
+        : 'unsigned, so where it came from cannot be checked';
+    return (
+      <p className="rg-chain rg-chain-unverified" role="status">
+        <span aria-hidden="true">? </span>
+        {label}Not verified: {why}. {fmtNum(status.checked)} records link up.
+      </p>
+    );
+  }
   if (status.ok) {
     const gaps = status.gaps ? ` (${plural(status.gaps, 'gap')} where the export was filtered)` : '';
+    const note = status.note ? ` (${status.note})` : '';
     return (
       <p className="rg-chain rg-chain-ok" role="status">
         <span aria-hidden="true">✓ </span>
         {label}Log verified: {fmtNum(status.checked)} records{gaps}
+        {note}
       </p>
     );
   }

@@ -2,11 +2,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { ViewRecord } from '@/lib/dashboard/filter';
 import { CATEGORY_LABELS, OUTCOME_LABELS } from '@/lib/dashboard/stats';
+import { VERDICT_WORDS } from '@/lib/log-record';
 import { fmtTime, SITE_LABELS } from './format';
 
 const ROW_HEIGHT = 40;
 const COLUMNS = ['Time', 'Site', 'Verdict', 'Outcome', 'Categories', 'Reason', 'Staff', 'Reply'] as const;
-const VERDICT_LABELS = { ok: 'OK', warn: 'Warning', block: 'Blocked' } as const;
+const VERDICT_LABELS = VERDICT_WORDS;
 
 let marked = false;
 
@@ -116,7 +117,7 @@ function RecordDetails({ record: r, onClose }: { record: ViewRecord; onClose: ()
     ['Reply text', r.text || '(not kept, as the log settings said)'],
     ['Time to decide', `${(r.durationMs / 1000).toFixed(1)} s`],
     ['Extension version', r.extensionVersion || '—'],
-    ['Text SHA-256', r.textHash],
+    ['Text fingerprint', r.fingerprint || r.textHash || '(not kept)'],
     ['Record hash', r.hash],
     ['Previous hash', r.prevHash || '(start of the log)'],
   ];

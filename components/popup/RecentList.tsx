@@ -1,9 +1,10 @@
 /** The last few interactions the guard logged, with the way to the full dashboard. */
-import type { InteractionRecord, Outcome } from '@/lib/log-record';
+import { type InteractionRecord, OUTCOME_WORDS, type Outcome } from '@/lib/log-record';
 import type { RecentState } from '@/lib/stores/popup-store';
 import { SITE_NAMES } from './StatusCard';
 
 const OUTCOME_TEXT: Record<Outcome, string> = {
+  ...OUTCOME_WORDS,
   posted: 'Posted',
   edited: 'Edited before posting',
   replaced: 'Replaced with a template',
@@ -47,7 +48,7 @@ export function RecentList({ recent, now, onOpenDashboard }: RecentListProps) {
               <span className="rg-recent-main">
                 <span>{OUTCOME_TEXT[r.outcome] ?? r.outcome}</span>
                 <span className="rg-small rg-muted">
-                  {SITE_NAMES[r.site] ?? r.site} ·{' '}
+                  {SITE_NAMES[r.site as keyof typeof SITE_NAMES] ?? r.site} ·{' '}
                   {r.verdict === 'ok' ? 'safe' : r.verdict === 'warn' ? 'flagged' : 'risky'}
                 </span>
               </span>

@@ -1,108 +1,200 @@
 /**
- * The background's message handling and start-up work (issue #6). entrypoints/background.ts only
- * wires these to the browser's events.
+ * The background's message handling and start-up work (issues #6, #10, #11).
+ * entrypoints/background.ts only wires these to the browser's events.
+ *
+ * Every message type has its allowed senders (senders.ts): content scripts may only log
+ * interactions, rate-limited per tab; extension pages may also read recent records, record the
+ * events a page is allowed to record, and ask for the checkpoint. Anything else is refused.
  */
-import { browser } from 'wxt/browser';
-import { appendInteraction, describeLogError, pruneOlderThan, recentInteractions } from '@/lib/log';
-import type { BackgroundRequest, BackgroundResponse } from '@/lib/messaging';
+import { currentCheckpoint } from '@/lib/audit/local-chain';
+import type { LogDb } from '@/lib/db';
+import {
+  appendEvent,
+  appendInteraction,
+  describeLogError,
+  LogFullError,
+  type LogSettings,
+  pruneOlderThan,
+  recentInteractions,
+} from '@/lib/log';
+import { BACKGROUND_TYPES, type BackgroundRequest, type BackgroundResponse } from '@/lib/messaging';
+import type { Settings } from '@/lib/settings';
 import { getSettings } from '@/lib/settings-storage';
-import { readPending, removePending } from './pending';
-import { queuedTime, validateInput } from './validate';
+import { type PendingEntry, readPending, removePending } from './pending';
+import { RateLimiter } from './rate-limit';
+import { type Sender, senderKind } from './senders';
+import { queuedTime, validateEvent, validateInput } from './validate';
 
-type AnyResponse = BackgroundResponse<'log-interaction'> | BackgroundResponse<'recent-interactions'>;
+export type { Sender } from './senders';
 
-/** Who sent a message: only this extension's own scripts and pages are listened to. */
-export interface Sender {
-  id?: string;
-}
+type AnyResponse = BackgroundResponse<BackgroundRequest['type']> | { ok: false; error: string; retry?: boolean };
+
+/** The most queued interactions kept; beyond it the oldest are refused (and counted in a record). */
+export const MAX_PENDING = 2000;
 
 /** True for the messages the background answers (others are left to other listeners). */
 export function isBackgroundRequest(message: unknown): message is BackgroundRequest {
   const type = (message as { type?: unknown } | null)?.type;
-  return type === 'log-interaction' || type === 'recent-interactions';
+  return (BACKGROUND_TYPES as readonly unknown[]).includes(type);
 }
 
-/** Answers one of the background's messages. */
-export async function handleMessage(message: BackgroundRequest, sender: Sender): Promise<AnyResponse> {
-  const msg = message;
-  if (sender.id !== browser.runtime.id) return { ok: false, error: 'Messages are accepted from Reply Guard only.' };
+/** The settings a write needs, from the settings in force. */
+export function logSettingsOf(s: Settings): LogSettings {
+  return { log: s.log, staffMember: s.staffMember, profile: s.profile, extraTerms: s.extraTerms };
+}
+
+const limiter = new RateLimiter();
+let limiterForTests: RateLimiter | undefined;
+
+/** Replaces the rate limiter (tests start each case with a fresh one). */
+export function setRateLimiterForTests(l: RateLimiter | undefined): void {
+  limiterForTests = l;
+}
+
+/** The rate-limit key of a sender: its tab, else its page. */
+function rateKey(sender: Sender): string {
+  return sender.tab?.id !== undefined ? `tab:${sender.tab.id}` : `url:${sender.url ?? ''}`;
+}
+
+/** Answers one of the background's messages. `db` is for tests (default: the shared database). */
+export async function handleMessage(message: BackgroundRequest, sender: Sender, db?: LogDb): Promise<AnyResponse> {
+  const kind = senderKind(sender);
+  if (kind === 'foreign') return { ok: false, error: 'Messages are accepted from Reply Guard only.' };
+  const type = (message as { type?: unknown }).type;
+  if (type !== 'log-interaction' && kind !== 'extension-page') {
+    // A content script runs inside the page: it may log what a person did, nothing more.
+    return { ok: false, error: "Only Reply Guard's own pages may do this.", retry: false };
+  }
   // Every message is a chance to write what was queued while the worker slept.
-  void drainPending();
-  if (msg.type === 'log-interaction') {
-    // The input is untrusted until checked, whatever its static type says.
-    const checked = validateInput(msg.input as unknown);
-    if (!checked.ok) return { ok: false, error: checked.error };
-    try {
-      const { settings } = await getSettings();
-      const record = await appendInteraction(checked.input, settings);
-      return { ok: true, id: record.id };
-    } catch (e) {
-      return { ok: false, error: describeLogError(e) };
+  void drainPending(db);
+  try {
+    if (type === 'log-interaction') return await logInteraction(message as { input: unknown }, sender, db);
+    if (type === 'recent-interactions') {
+      const raw = (message as { limit?: unknown }).limit;
+      return { ok: true, records: await recentInteractions(typeof raw === 'number' ? raw : 10, db) };
     }
+    if (type === 'record-event') {
+      const checked = validateEvent((message as { event?: unknown }).event);
+      if (!checked.ok) return { ok: false, error: checked.error };
+      const { settings } = await getSettings();
+      const r = await appendEvent(checked.event, logSettingsOf(settings), db);
+      return { ok: true, id: r.id, seq: r.seq };
+    }
+    if (type === 'checkpoint') return { ok: true, checkpoint: await currentCheckpoint(db) };
+  } catch (e) {
+    return { ok: false, error: describeLogError(e) };
+  }
+  return { ok: false, error: 'Unknown message.' };
+}
+
+/** Logs one interaction: checked, rate-limited per tab, idempotent by its id. */
+async function logInteraction(message: { input: unknown }, sender: Sender, db?: LogDb): Promise<AnyResponse> {
+  // The input is untrusted until checked, whatever its static type says.
+  const checked = validateInput(message.input);
+  if (!checked.ok) return { ok: false, error: checked.error };
+  const key = rateKey(sender);
+  const l = limiterForTests ?? limiter;
+  const { settings } = await getSettings();
+  if (!l.take(key)) {
+    const n = l.refusalsToReport(key);
+    if (n) {
+      // One record a minute per tab counts what was refused: a flood shows in the log.
+      await appendEvent(
+        {
+          outcome: 'refused',
+          site: checked.input.site,
+          detail: { why: 'rate-limit', count: n, limitPerMinute: 30, tab: sender.tab?.id ?? -1 },
+        },
+        logSettingsOf(settings),
+        db,
+      ).catch((e) => console.error('Reply Guard: could not record refused interactions', e));
+    }
+    return {
+      ok: false,
+      retry: false,
+      error: 'Too many replies logged from this tab in the last minute; this one was counted as refused in the log.',
+    };
   }
   try {
-    const limit = typeof (msg as { limit?: unknown }).limit === 'number' ? msg.limit : 10;
-    return { ok: true, records: await recentInteractions(limit) };
+    const record = await appendInteraction(checked.input, logSettingsOf(settings), db);
+    return { ok: true, id: record.id };
   } catch (e) {
     return { ok: false, error: describeLogError(e) };
   }
 }
 
-let draining: Promise<number> | undefined;
-let again = false;
+const draining = new Map<LogDb | undefined, Promise<number>>();
+const again = new Set<LogDb | undefined>();
 
 /**
- * Writes queued interactions into the log, oldest first, then removes exactly those written.
- * Stops at the first storage error and keeps the rest queued; drops entries that can never be
- * written (malformed), saying so in the console. Resolves with the number written.
+ * Writes queued interactions into the log, oldest first, removing each entry's key once its record
+ * is written. Stops at the first storage error and keeps the rest queued; drops entries that can
+ * never be written (malformed), saying so in the console. An entry whose id is already in the log
+ * (the worker stopped after writing it, before removing it) is just removed. Resolves with the
+ * number of records written or found written.
  */
-export function drainPending(): Promise<number> {
-  if (draining) {
+export function drainPending(db?: LogDb): Promise<number> {
+  const running = draining.get(db);
+  if (running) {
     // A drain is running; run once more after it, for entries queued meanwhile.
-    again = true;
-    return draining;
+    again.add(db);
+    return running;
   }
-  draining = (async () => {
+  const p = (async () => {
     let total = 0;
     do {
-      again = false;
-      const queued = await readPending();
+      again.delete(db);
+      let queued = await readPending();
       if (!queued.length) break;
       const { settings } = await getSettings();
-      const done: unknown[] = [];
+      const done: PendingEntry[] = [];
+      if (queued.length > MAX_PENDING) {
+        // Something queued far more than a person could: keep the newest, count the rest.
+        const dropped = queued.slice(0, queued.length - MAX_PENDING);
+        queued = queued.slice(-MAX_PENDING);
+        await appendEvent(
+          { outcome: 'refused', detail: { why: 'queue-full', count: dropped.length, limit: MAX_PENDING } },
+          logSettingsOf(settings),
+          db,
+        );
+        await removePending(dropped);
+      }
       try {
         for (const entry of queued) {
-          const checked = validateInput(entry);
+          const checked = validateInput(entry.value);
           if (checked.ok) {
             // Stamped with when it happened, not when the worker got to it.
-            await appendInteraction(checked.input, settings, undefined, queuedTime(entry));
+            await appendInteraction(checked.input, logSettingsOf(settings), db, queuedTime(entry.value));
             total++;
           } else {
             console.warn(`Reply Guard: dropped a queued interaction: ${checked.error}`);
           }
           done.push(entry);
+          // Removed as soon as written: a stop now loses nothing and doubles nothing.
+          if (done.length % 50 === 0) await removePending(done.splice(0));
         }
       } catch (e) {
-        console.error(`Reply Guard: ${describeLogError(e)}`);
-        again = false;
+        if (!(e instanceof LogFullError)) console.error(`Reply Guard: ${describeLogError(e)}`);
+        again.delete(db);
       } finally {
         await removePending(done);
       }
-    } while (again);
+    } while (again.has(db));
     return total;
   })().finally(() => {
-    draining = undefined;
+    draining.delete(db);
   });
-  return draining;
+  draining.set(db, p);
+  return p;
 }
 
 /** Work for each service worker start: retention, then the queue. */
-export async function onStartup(): Promise<void> {
+export async function onStartup(db?: LogDb): Promise<void> {
   try {
     const { settings } = await getSettings();
-    await pruneOlderThan(settings.log.retentionDays);
+    await pruneOlderThan(settings.log.retentionDays, db);
   } catch (e) {
     console.error('Reply Guard: retention failed', e);
   }
-  await drainPending();
+  await drainPending(db);
 }

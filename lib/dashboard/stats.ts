@@ -3,7 +3,7 @@
  * Assurance": are responses complying with protocols, has anyone confirmed patient status
  * publicly, are responses following templates).
  */
-import type { Outcome } from '@/lib/log-record';
+import { OUTCOME_WORDS, type Outcome } from '@/lib/log-record';
 import { CATEGORIES, type Category } from '@/rules/types';
 import type { ViewRecord } from './filter';
 
@@ -12,6 +12,7 @@ export const OUTCOME_ORDER: readonly Outcome[] = ['posted', 'edited', 'replaced'
 
 /** Plain-word labels for outcomes. */
 export const OUTCOME_LABELS: Record<Outcome, string> = {
+  ...OUTCOME_WORDS,
   posted: 'Posted',
   edited: 'Edited',
   replaced: 'Replaced with template',

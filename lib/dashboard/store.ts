@@ -5,11 +5,17 @@
  */
 import { liveQuery } from 'dexie';
 import { create } from 'zustand';
-import { type ChainStatus, type StoredRecord, verifyRecords } from '@/lib/background/chain';
+import { currentCheckpoint, readAnchor, workstationId } from '@/lib/audit/local-chain';
+import {
+  type ChainAnchor,
+  type ChainStatus,
+  type StoredRecord,
+  verifyLocalChain,
+  verifyRecords,
+} from '@/lib/background/chain';
 import { getDb, type ImportedRecord, type LogDb } from '@/lib/db';
-import { downloadText, exportFileName, toCsv, toJsonLines } from '@/lib/export';
-import { importFile } from '@/lib/import';
-import { readAnchor, workstationId } from '@/lib/log';
+import { buildJsonExport, downloadText, exportFileName, toCsv } from '@/lib/export';
+import { importedTrust, importFile, type Trust } from '@/lib/import';
 import { type Filters, filterRecords, NO_FILTERS, type ViewRecord } from './filter';
 
 /** The chain check of one workstation's records. */
@@ -19,6 +25,9 @@ export interface SourceStatus {
   status: ChainStatus;
   /** The broken record's number in its log (its `seq`), for the banner. */
   brokenSeq?: number;
+  /** Imported logs: how the files that brought them were signed (issue #11); never "verified" unless signed by a registered key. */
+  trust?: Trust;
+  keyId?: string;
 }
 
 /** A message for the user after an action. */
@@ -56,11 +65,13 @@ const byTimeDesc = (a: ViewRecord, b: ViewRecord) => b.time - a.time || b.seq - 
 export async function verifyAll(
   local: StoredRecord[],
   imported: ImportedRecord[],
-  anchorHash: string,
+  anchor: ChainAnchor,
   localWorkstation: string,
+  trust: Map<string, { trust: Trust; keyId: string }> = new Map(),
 ): Promise<SourceStatus[]> {
   const out: SourceStatus[] = [];
-  const status = await verifyRecords(local, anchorHash);
+  // The anchor must be explained by a `pruned` record: a head deleted by hand shows (issue #11).
+  const status = await verifyLocalChain(local, anchor);
   out.push({
     workstation: localWorkstation,
     imported: false,
@@ -81,6 +92,8 @@ export async function verifyAll(
       imported: true,
       status: s,
       brokenSeq: s.firstBroken ? rs[s.firstBroken.index]?.seq : undefined,
+      trust: trust.get(workstation)?.trust ?? 'unsigned',
+      keyId: trust.get(workstation)?.keyId ?? '',
     });
   }
   return out;
@@ -120,10 +133,11 @@ export function createDashboardStore(db: LogDb = getDb()) {
     /** Reads everything, then verifies in the background of the page. */
     async function loadAll(ws: string) {
       performance.mark('rg-read-start');
-      const [local, imported, anchor] = await Promise.all([
+      const [local, imported, anchor, trust] = await Promise.all([
         readLocalInParallel(),
         db.imported.toArray(),
         readAnchor(db),
+        importedTrust(db),
       ]);
       performance.mark('rg-read-done');
       loadedLocal = local;
@@ -135,7 +149,7 @@ export function createDashboardStore(db: LogDb = getDb()) {
       set({ records, totalHint: records.length, phase: 'ready' });
       performance.mark('rg-all-loaded');
       set({ chain: null });
-      set({ chain: await verifyAll(local, imported, anchor.hash, ws) });
+      set({ chain: await verifyAll(local, imported, anchor, ws, trust) });
       performance.mark('rg-verified');
     }
 
@@ -235,7 +249,7 @@ export function createDashboardStore(db: LogDb = getDb()) {
           set({
             notice: {
               kind: 'ok',
-              text: `Imported ${s.added.toLocaleString('en-US')} record${s.added === 1 ? '' : 's'}${from}; ${s.duplicates.toLocaleString('en-US')} already here were skipped.`,
+              text: `Imported ${s.added.toLocaleString('en-US')} record${s.added === 1 ? '' : 's'}${from}; ${s.duplicates.toLocaleString('en-US')} already here were skipped. ${s.message}`,
             },
           });
           if (s.added) await loadAll(get().localWorkstation);
@@ -249,8 +263,24 @@ export function createDashboardStore(db: LogDb = getDb()) {
         const rows = filterRecords(get().records, get().filters);
         // Oldest first in files: that is the order an auditor reads and a chain verifies.
         const ordered = [...rows].reverse();
-        if (kind === 'csv') downloadText(exportFileName('csv'), toCsv(ordered), 'text/csv;charset=utf-8');
-        else downloadText(exportFileName('jsonl'), toJsonLines(ordered), 'application/x-ndjson');
+        if (kind === 'csv') {
+          downloadText(exportFileName('csv'), toCsv(ordered), 'text/csv;charset=utf-8');
+          return;
+        }
+        // The JSON export carries this workstation's signed checkpoint and is signed (issue #11).
+        const filtered = ordered.length !== get().records.length;
+        void (async () => {
+          const checkpoint = await currentCheckpoint(db);
+          const text = await buildJsonExport(ordered, {
+            workstation: get().localWorkstation,
+            checkpoint,
+            filtered,
+            db,
+          });
+          downloadText(exportFileName('jsonl'), text, 'application/x-ndjson');
+        })().catch((e: unknown) =>
+          set({ notice: { kind: 'error', text: `The export failed: ${e instanceof Error ? e.message : String(e)}` } }),
+        );
       },
     };
   });

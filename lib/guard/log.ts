@@ -1,63 +1,90 @@
 /**
  * Sends interactions to the background's log. The service worker may be asleep (it wakes on the
- * message) or gone (extension reloaded): one retry, then the input waits in
- * `storage.local.pendingInteractions` for the background to drain on its next start or message.
+ * message) or gone (extension reloaded): one retry, then the input waits in storage.local under
+ * its own key (`pending:<id>`) for the background to drain on its next start or message.
+ * Every interaction gets its id here, when it happens: the background uses it as the record's id,
+ * so a retry or a queued copy is written once (issue #11).
  */
 import { browser } from 'wxt/browser';
-import { type InteractionInput, PENDING_KEY } from '@/lib/log-record';
+import { type InteractionInput, type Outcome, PENDING_KEY, PENDING_PREFIX } from '@/lib/log-record';
 import type { BackgroundRequest } from '@/lib/messaging';
 
-export { PENDING_KEY };
+export { PENDING_KEY, PENDING_PREFIX };
 
-/** A queued interaction: the input plus when it happened (the background stamps the log with this). */
-export type PendingInteraction = InteractionInput & { queuedAt: number };
+/** A queued interaction: the input with its id, plus when it happened (the log is stamped with this). */
+export type PendingInteraction = InteractionInput & { id: string; queuedAt: number };
 
-/** Serializes this frame's writes to the queue so two quick outcomes cannot overwrite each other. */
-let queueChain: Promise<void> = Promise.resolve();
+/** The storage key of a queued interaction. */
+export function pendingKey(id: string): string {
+  return `${PENDING_PREFIX}${id}`;
+}
 
-/** Appends `input` to the pending queue in storage.local. */
-export function queueInteraction(input: InteractionInput, now = Date.now()): Promise<void> {
-  queueChain = queueChain.then(async () => {
-    try {
-      const got = await browser.storage.local.get(PENDING_KEY);
-      const list = Array.isArray(got[PENDING_KEY]) ? (got[PENDING_KEY] as PendingInteraction[]) : [];
-      list.push({ ...input, queuedAt: now });
-      await browser.storage.local.set({ [PENDING_KEY]: list });
-    } catch {
-      // The extension context is gone (updated or removed): nothing in this page can reach it any more.
-    }
-  });
-  return queueChain;
+/**
+ * Queues `input` in storage.local under its own key. Two tabs (or two quick outcomes) queueing at
+ * once write different keys, so neither can overwrite the other.
+ */
+export async function queueInteraction(input: InteractionInput, now = Date.now()): Promise<void> {
+  const id = input.id ?? crypto.randomUUID();
+  const entry: PendingInteraction = { ...input, id, queuedAt: now };
+  try {
+    await browser.storage.local.set({ [pendingKey(id)]: entry });
+  } catch {
+    // The extension context is gone (updated or removed): nothing in this page can reach it any more.
+  }
 }
 
 /** How a send ended: written, waiting in the queue, or refused by the log (with its message). */
 export type SendResult = { status: 'sent' } | { status: 'queued' } | { status: 'refused'; error: string };
 
-/** The background's refusal message, when it answered `{ok: false, error}`. */
-function refusal(response: unknown): string | null {
+/** The background's refusal, when it answered `{ok: false, error}` (retry: false = do not queue). */
+function refusal(response: unknown): { error: string; retry: boolean } | null {
   if (typeof response !== 'object' || response === null) return null;
-  const r = response as { ok?: unknown; error?: unknown };
-  return r.ok === false && typeof r.error === 'string' ? r.error : null;
+  const r = response as { ok?: unknown; error?: unknown; retry?: unknown };
+  return r.ok === false && typeof r.error === 'string' ? { error: r.error, retry: r.retry !== false } : null;
 }
 
 /**
  * Logs `input` through the background: send, retry once, else queue. Never throws.
- * A refusal (e.g. "Storage is full: ...") still keeps the input in the queue, so nothing is lost
- * once space is freed, and comes back so the guard can tell the user.
+ * The input gets its id first (kept if it has one), so the send, the retry and a queued copy are
+ * one record. A refusal (e.g. "Storage is full: ...") still keeps the input in the queue, so
+ * nothing is lost once space is freed, and comes back so the guard can tell the user; a refusal
+ * the background marks final (rate limit: it has counted the interaction in a `refused` record)
+ * is not queued.
  */
 export async function sendInteraction(input: InteractionInput): Promise<SendResult> {
-  const message: BackgroundRequest = { type: 'log-interaction', input };
+  const withId: InteractionInput = { ...input, id: input.id ?? crypto.randomUUID() };
+  const message: BackgroundRequest = { type: 'log-interaction', input: withId };
   const now = Date.now();
-  let error: string | null = null;
+  let refused: { error: string; retry: boolean } | null = null;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const response = await browser.runtime.sendMessage(message);
       if ((response as { ok?: unknown } | null)?.ok === true) return { status: 'sent' };
-      error = refusal(response) ?? error;
+      refused = refusal(response) ?? refused;
+      if (refused && !refused.retry) return { status: 'refused', error: refused.error };
     } catch {
       // "Receiving end does not exist" while the worker starts, or an invalidated context: retry, then queue.
     }
   }
-  await queueInteraction(input, now);
-  return error ? { status: 'refused', error } : { status: 'queued' };
+  await queueInteraction(withId, now);
+  return refused ? { status: 'refused', error: refused.error } : { status: 'queued' };
+}
+
+/** The open draft of each reply box (keyed by the guard's own object for the box). */
+const drafts = new WeakMap<object, string>();
+
+/**
+ * The draft id for a record of the reply box `box` that ended with `outcome`: every record of one
+ * draft shares it (edited, then overridden; an unchecked hold, then posted anyway), so the report
+ * counts drafts, not records. A draft ends with any outcome but `edited` (the person is still
+ * working on it) and `unchecked` (the hold stays open); the box's next record starts a new draft.
+ */
+export function draftIdFor(box: object, outcome: Outcome): string {
+  let id = drafts.get(box);
+  if (!id) {
+    id = crypto.randomUUID();
+    drafts.set(box, id);
+  }
+  if (outcome !== 'edited' && outcome !== 'unchecked') drafts.delete(box);
+  return id;
 }

@@ -2,14 +2,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { maskSpans, REDACTION_MARK, recordHash, sha256Hex } from '@/lib/background/chain';
 import type { LogDb } from '@/lib/db';
 import {
+  appendEvent,
   appendInteraction,
   describeLogError,
+  LogFullError,
   PRUNE_INTERVAL_MS,
   pruneIfDue,
   pruneOlderThan,
   readAnchor,
+  reasonForLog,
   recentInteractions,
   resetLogStateForTests,
+  setLogLimitsForTests,
   verifyChain,
 } from '@/lib/log';
 import { freshDb, input, logSettings } from './log-fixtures';
@@ -34,10 +38,14 @@ describe('appendInteraction', () => {
     expect(r.staff).toBe('Dana (front desk)');
     expect(r.reason).toBe('');
     expect(r.durationMs).toBe(4200);
-    expect(r.textHash).toBe(await sha256Hex(input().text));
+    // The fingerprint is an HMAC under this install's secret, never a plain SHA-256 of the reply
+    // (issue #11: a SHA-256 of a short reply can be brute-forced from a vocabulary).
+    expect(r.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.fingerprint).not.toBe(await sha256Hex(input().text));
+    expect(r.textHash).toBeUndefined();
     expect(r.prevHash).toBe('');
     expect(r.seq).toBe(1);
-    const { hash, seq: _s, ...rest } = r;
+    const { hash, ...rest } = r;
     expect(hash).toBe(await recordHash(rest));
     expect(await db.interactions.get(r.id)).toEqual(r);
   });
@@ -62,8 +70,13 @@ describe('appendInteraction', () => {
     expect(red.text).toBe(`Hi Maria, glad ${REDACTION_MARK} on ${REDACTION_MARK} went well!`);
     expect(red.text).not.toContain('root canal');
     expect(none.text).toBe('');
-    // The hash of the original text is kept whatever the mode.
-    expect(new Set([full.textHash, red.textHash, none.textHash]).size).toBe(1);
+    // A fingerprint only in full mode: in redacted/none modes nothing derived from the text is kept.
+    expect(full.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(red.fingerprint).toBe('');
+    expect(none.fingerprint).toBe('');
+    // The same text, the same install: the same fingerprint (it still matches duplicates).
+    const again = await appendInteraction(input(), logSettings('full'), db);
+    expect(again.fingerprint).toBe(full.fingerprint);
   });
 
   it('keeps nothing of a risky reply in redacted mode when the spans are unknown', async () => {
@@ -141,7 +154,7 @@ describe('verifyChain', () => {
   it('notices a record re-hashed after a change (the next link breaks)', async () => {
     const rs = await seed(4);
     const changed = { ...rs[1]!, reason: 'rewritten' };
-    const { hash: _h, seq: _s, ...rest } = changed;
+    const { hash: _h, ...rest } = changed;
     changed.hash = await recordHash(rest);
     await db.interactions.put(changed);
     expect((await verifyChain(db)).firstBroken).toMatchObject({ id: rs[2]!.id, index: 2 });
@@ -149,39 +162,157 @@ describe('verifyChain', () => {
 });
 
 describe('retention', () => {
-  it('deletes old records from the head of the chain and the rest still verifies', async () => {
+  const DAY = 86_400_000;
+  /** Writes records `daysAgo` before `now`, oldest first, with no prune in between. */
+  async function aged(now: number, daysAgo: number[]) {
+    await db.meta.put({ key: 'lastPrune', value: now + 10 * 365 * DAY });
+    for (const d of daysAgo)
+      await appendInteraction(input({ durationMs: d }), logSettings('full', 400), db, now - d * DAY);
+    await db.meta.delete('lastPrune');
+    resetLogStateForTests();
+    return db.interactions.orderBy('seq').toArray();
+  }
+
+  it('deletes old records from the head of the chain and writes a "pruned" record in the chain', async () => {
     const now = Date.UTC(2026, 10, 28);
-    const spy = vi.spyOn(Date, 'now');
-    for (const daysAgo of [40, 35, 31, 10, 1]) {
-      spy.mockReturnValue(now - daysAgo * 86_400_000);
-      await appendInteraction(input(), logSettings('full', 400), db);
-    }
-    spy.mockRestore();
-    const all = await db.interactions.orderBy('seq').toArray();
-    expect(await pruneOlderThan(30, db, now)).toBe(3);
-    expect((await db.interactions.toArray()).map((r) => r.seq).sort()).toEqual([4, 5]);
+    const all = await aged(now, [800, 700, 500, 100, 1]);
+    expect(await pruneOlderThan(400, db, now)).toBe(3);
+    const left = await db.interactions.orderBy('seq').toArray();
+    expect(left.map((r) => r.seq)).toEqual([4, 5, 6]);
     expect(await readAnchor(db)).toEqual({ hash: all[2]!.hash, seq: 3 });
-    expect(await verifyChain(db)).toEqual({ ok: true, checked: 2 });
-    // New records continue the chain after the anchor, even when everything was pruned.
-    expect(await pruneOlderThan(0, db, now + 1)).toBe(2);
+    // Retention does not move the anchor silently: the chain says what it deleted.
+    const pruned = left[2]!;
+    expect(pruned).toMatchObject({
+      outcome: 'pruned',
+      kind: 'event',
+      prevHash: all[4]!.hash,
+      reason: 'pruned 3 records up to #3',
+      detail: { count: 3, fromSeq: 1, upToSeq: 3, upToHash: all[2]!.hash, retentionDays: 400 },
+    });
+    const status = await verifyChain(db);
+    expect(status).toMatchObject({ ok: true, checked: 3 });
+    expect(status.note).toMatch(/deleted by retention/);
+    // New records continue the chain after the pruned record.
     const next = await appendInteraction(input(), logSettings(), db);
-    expect(next).toMatchObject({ seq: 6, prevHash: all[4]!.hash });
-    expect(await verifyChain(db)).toEqual({ ok: true, checked: 1 });
+    expect(next).toMatchObject({ seq: 7, prevHash: pruned.hash });
+    expect((await verifyChain(db)).ok).toBe(true);
+  });
+
+  it('never goes under one year: "1 day" keeps records of the last year', async () => {
+    const now = Date.UTC(2026, 10, 28);
+    await aged(now, [300, 40, 1]);
+    expect(await pruneOlderThan(1, db, now)).toBe(0);
+    expect(await pruneOlderThan(1e21, db, now)).toBe(0);
+    expect(await pruneOlderThan(Number.NaN, db, now)).toBe(0);
+    expect(await db.interactions.count()).toBe(3);
+  });
+
+  it('does not trust a clock far ahead of the newest record (401 days ahead prunes nothing)', async () => {
+    const now = Date.UTC(2026, 10, 28);
+    await aged(now, [60, 30, 1]);
+    expect(await pruneOlderThan(400, db, now + 401 * DAY)).toBe(0);
+    expect(await pruneOlderThan(365, db, now + 5000 * DAY)).toBe(0);
+    expect(await db.interactions.count()).toBe(3);
+  });
+
+  it("ages records by the log's own time: a log that stood still is not emptied when it wakes", async () => {
+    const now = Date.now();
+    await aged(now, [900, 800]);
+    // The newest record is 800 days old: pruning counts from it, so both stay (and the head survives).
+    expect(await pruneOlderThan(365, db, now)).toBe(0);
+    // Once the log moves on, the old records go.
+    await appendInteraction(input(), logSettings('full', 365), db, now);
+    expect(await pruneOlderThan(365, db, now)).toBe(2);
+    expect((await verifyChain(db)).ok).toBe(true);
+  });
+
+  it('a head deleted by hand with the anchor moved to match does not verify', async () => {
+    const rs = await aged(Date.now(), [5, 4, 3, 2, 1]);
+    // Extension-page code (DevTools on the dashboard) deletes the two oldest and moves the anchor.
+    await db.interactions.bulkDelete([rs[0]!.id, rs[1]!.id]);
+    await db.meta.put({ key: 'anchor', value: { hash: rs[1]!.hash, seq: 2 } });
+    const status = await verifyChain(db);
+    expect(status.ok).toBe(false);
+    expect(status.firstBroken?.reason).toMatch(/records #1 to #2 were deleted without a retention record/);
   });
 
   it('prunes on writes at most hourly', async () => {
     const now = Date.now();
-    expect(await pruneIfDue(30, db, now)).toBe(0);
+    expect(await pruneIfDue(400, db, now)).toBe(0);
     const spy = vi.spyOn(db.interactions, 'bulkDelete');
-    await pruneIfDue(30, db, now + 1000);
+    await pruneIfDue(400, db, now + 1000);
     expect(spy).not.toHaveBeenCalled();
-    await db.interactions.add({
-      ...(await appendInteraction(input(), logSettings(), db)),
-      id: 'old',
-      seq: 0,
-      time: now - 40 * 86_400_000,
+    await appendInteraction(input(), logSettings(), db, now - 800 * DAY);
+    await appendInteraction(input(), logSettings(), db, now);
+    expect(await pruneIfDue(400, db, now + PRUNE_INTERVAL_MS + 1)).toBe(1);
+  });
+});
+
+describe('no lost or doubled records', () => {
+  it('writes an id once: a retried or re-queued interaction resolves to the record already there', async () => {
+    const id = crypto.randomUUID();
+    const [a, b] = await Promise.all([
+      appendInteraction(input({ id }), logSettings(), db),
+      appendInteraction(input({ id }), logSettings(), db),
+    ]);
+    const c = await appendInteraction(input({ id, outcome: 'abandoned' }), logSettings(), db);
+    expect(a.id).toBe(id);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(await db.interactions.count()).toBe(1);
+    expect((await verifyChain(db)).ok).toBe(true);
+  });
+
+  it('refuses interactions once the log is full, with one clear "refused" record, and still records events', async () => {
+    setLogLimitsForTests({ maxRecords: 3, headroom: 5 });
+    for (let i = 0; i < 3; i++) await appendInteraction(input({ durationMs: i }), logSettings(), db);
+    const err = await appendInteraction(input(), logSettings(), db).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LogFullError);
+    expect(describeLogError(err)).toMatch(/log is full \(3 records\)/);
+    await vi.waitFor(async () => expect(await db.interactions.where('outcome').equals('refused').count()).toBe(1));
+    const refused = await db.interactions.where('outcome').equals('refused').first();
+    expect(refused?.detail).toMatchObject({ why: 'log-full', count: 1, limit: 3 });
+    // Weakening the guard is still recorded when the log is full.
+    await expect(appendEvent({ outcome: 'paused', detail: { until: 'x' } }, logSettings(), db)).resolves.toMatchObject({
+      outcome: 'paused',
     });
-    expect(await pruneIfDue(30, db, now + PRUNE_INTERVAL_MS + 1)).toBe(1);
+    expect((await verifyChain(db)).ok).toBe(true);
+  });
+});
+
+describe('privacy of the log (issue #11)', () => {
+  it('keeps only the site and page kind of the address in redacted and none modes', async () => {
+    const link = 'https://business.google.com/reviews/l/123?review=abc#frag';
+    const full = await appendInteraction(input({ link, reviewer: 'Maria P.' }), logSettings('full'), db);
+    const red = await appendInteraction(input({ link, reviewer: 'Maria P.' }), logSettings('redacted'), db);
+    const none = await appendInteraction(input({ link, reviewer: 'Maria P.' }), logSettings('none'), db);
+    expect(full).toMatchObject({
+      url: 'https://business.google.com/reviews/l/123',
+      link: 'https://business.google.com/reviews/l/123?review=abc',
+      reviewer: 'Maria P.',
+    });
+    expect(red).toMatchObject({
+      url: 'https://business.google.com',
+      link: '',
+      pageKind: 'review-reply',
+      site: 'google',
+    });
+    expect(none).toMatchObject({ url: 'https://business.google.com', link: '', reviewer: '' });
+  });
+
+  it('redacts the reason through the rules in redacted and none modes, keeps it in full mode', async () => {
+    const reason = 'Maria said her root canal was fine to mention';
+    const full = await appendInteraction(input({ outcome: 'overridden', reason }), logSettings('full'), db);
+    const red = await appendInteraction(input({ outcome: 'overridden', reason }), logSettings('redacted'), db);
+    const none = await appendInteraction(input({ outcome: 'overridden', reason }), logSettings('none'), db);
+    expect(full.reason).toBe(reason);
+    for (const r of [red, none]) {
+      expect(r.reason).toContain(REDACTION_MARK);
+      expect(r.reason).not.toMatch(/root canal/);
+      // The staff member's own words around it stay.
+      expect(r.reason).toMatch(/fine to mention/);
+    }
+    expect(reasonForLog('Reviewer is a vendor', 'redacted')).toBe('Reviewer is a vendor');
   });
 });
 
