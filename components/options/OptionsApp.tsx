@@ -6,7 +6,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { getDb } from '@/lib/db';
+import type { AuditEventInput } from '@/lib/log-record';
 import { PinGuard } from '@/lib/manager-pin';
+import { sendAuditEvent } from '@/lib/messaging';
 import { DAY_MS, endOfDay, type Settings, type SiteId } from '@/lib/settings';
 import { describeChanges, weakens } from '@/lib/settings-changes';
 import { exportFileName, exportSettings, parseSettingsFile } from '@/lib/settings-transfer';
@@ -24,6 +26,8 @@ export interface OptionsAppProps {
   pins?: PinGuard;
   /** How many log records are older than `days` (so a shorter retention says what it deletes). */
   countOlderThan?(days: number): Promise<number>;
+  /** Writes a chain record (the background's `record-event`): here, that a settings file was imported. */
+  recordEvent?(event: AuditEventInput): Promise<unknown>;
 }
 
 /** Counts this browser's log records older than `days`. */
@@ -54,6 +58,7 @@ export function OptionsApp({
   download = downloadJson,
   pins: pinsProp,
   countOlderThan = countRecordsOlderThan,
+  recordEvent = sendAuditEvent,
 }: OptionsAppProps) {
   const s = useStore(settingsStore);
   const rules = useMemo(() => ruleList(), []);
@@ -210,6 +215,13 @@ export function OptionsApp({
             if (!applied) {
               return { kind: 'error', text: `“${file.name}” was not imported. Nothing was changed.` };
             }
+            // The background records each changed setting as it lands; this record says they came
+            // from a file, and which.
+            await recordEvent({
+              outcome: 'settings-imported',
+              site: 'all',
+              detail: { file: file.name.slice(0, 200), changes: describeChanges(settings, result.patch).length },
+            }).catch(() => undefined);
             return {
               kind: 'ok',
               text: `Imported settings from “${file.name}”.`,

@@ -31,11 +31,20 @@ async function renderOptions(opts: { pins?: PinGuard; olderThan?: number } = {})
   settingsStore.start();
   const download = vi.fn();
   const countOlderThan = vi.fn(async () => opts.olderThan ?? 0);
+  const recordEvent = vi.fn(async () => 'id');
   const pins = opts.pins ?? memoryPins();
   const user = userEvent.setup();
-  render(<OptionsApp settingsStore={settingsStore} download={download} pins={pins} countOlderThan={countOlderThan} />);
+  render(
+    <OptionsApp
+      settingsStore={settingsStore}
+      download={download}
+      pins={pins}
+      countOlderThan={countOlderThan}
+      recordEvent={recordEvent}
+    />,
+  );
   await screen.findByRole('heading', { level: 2, name: 'Practice profile' });
-  return { user, download, pins, countOlderThan };
+  return { user, download, pins, countOlderThan, recordEvent };
 }
 
 /** Answers the PIN dialog: creates the PIN the first time (both fields), enters it after. */
@@ -257,7 +266,7 @@ describe('export and import', () => {
   });
 
   it('imports a settings file', async () => {
-    const { user } = await renderOptions();
+    const { user, recordEvent } = await renderOptions();
     const file = exportSettings({ ...DEFAULT_SETTINGS, profile: { name: 'Imported Dental' }, monitorOnly: true });
     await user.upload(
       screen.getByLabelText('Import settings file'),
@@ -273,6 +282,12 @@ describe('export and import', () => {
     expect((await saved()).monitorOnly).toBe(false);
     await answerPin(user);
     expect((await screen.findByText(/Imported settings from “setup.json”/)).textContent).toBeTruthy();
+    expect(recordEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        outcome: 'settings-imported',
+        detail: expect.objectContaining({ file: 'setup.json' }),
+      }),
+    );
     const s = await saved();
     expect([s.profile.name, s.monitorOnly, s.staffMember]).toEqual(['Imported Dental', true, 'Dana Ortiz']);
     await waitFor(() =>
