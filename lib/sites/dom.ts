@@ -121,6 +121,28 @@ export function submitControlsIn(
   return [];
 }
 
+/** Editable boxes (a contenteditable's own children excluded). */
+const EDITABLE = 'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]';
+
+/**
+ * True when `control` is `editor`'s, not another box's: the nearest block around the control that
+ * holds a box must hold this one, and when several boxes share it, this one must be the only one
+ * shown (Google keeps other views' boxes hidden next to the live one).
+ */
+export function belongsTo(control: Element, editor: Element): boolean {
+  for (let n = control.parentElement; n; n = n.parentElement) {
+    const boxes = Array.from(n.querySelectorAll(EDITABLE)).filter(
+      (b) => !b.parentElement?.closest('[contenteditable="true"], [contenteditable=""]'),
+    );
+    if (!boxes.length) continue;
+    if (!boxes.includes(editor)) return false;
+    if (boxes.length === 1) return true;
+    const shown = boxes.filter(isVisible);
+    return !shown.length || shown.includes(editor);
+  }
+  return false;
+}
+
 /** Every visible control in `scope` accepted by `isSubmit`, never the box itself or its wrappers. */
 export function controlsIn(scope: Element, editor: Element, isSubmit: (b: HTMLElement) => boolean): HTMLElement[] {
   const out: HTMLElement[] = [];
@@ -129,7 +151,7 @@ export function controlsIn(scope: Element, editor: Element, isSubmit: (b: HTMLEl
     // A role=button nested in a native button is the same control: the outer one stands for both.
     const outer = b.parentElement?.closest(BUTTON_SELECTOR);
     if (outer && scope.contains(outer)) continue;
-    if (isSubmit(b) && isVisible(b)) out.push(b);
+    if (isSubmit(b) && isVisible(b) && belongsTo(b, editor)) out.push(b);
   }
   return out;
 }

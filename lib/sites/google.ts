@@ -12,7 +12,16 @@
  * 2025-06 to 2026 while class names changed, so: jsname and structure first, labels second.
  */
 import type { ReplyContext } from '@/rules/types';
-import { accessibleName, ancestors, boxName, cleanText, isVisible, longestText, submitControlsIn } from './dom';
+import {
+  accessibleName,
+  ancestors,
+  belongsTo,
+  boxName,
+  cleanText,
+  isVisible,
+  longestText,
+  submitControlsIn,
+} from './dom';
 import { isLabel, mentionsLabel, startsWithLabel } from './labels';
 import type { SiteAdapter } from './types';
 
@@ -158,7 +167,8 @@ export const google: SiteAdapter = {
     const card = reviewOf(editor)?.card ?? null;
     const out = new Set(submitControlsIn(editor, isSubmit, card));
     // The jsname'd post button anywhere in the review's card (it may sit apart from the labelled ones).
-    if (card) for (const b of card.querySelectorAll<HTMLElement>(SUBMIT)) if (isVisible(b)) out.add(b);
+    if (card)
+      for (const b of card.querySelectorAll<HTMLElement>(SUBMIT)) if (isVisible(b) && belongsTo(b, editor)) out.add(b);
     return [...out];
   },
   submitsOnEnter: () => false,

@@ -1,123 +1,130 @@
-import { expect, REPLICA_ROUTES, test } from './harness';
-import { CLEAN, collectErrors, highlightCount, posted, RISKY, typeAndExpectVerdict } from './replicas/guard-helpers';
+import type { FrameLocator, Page } from '@playwright/test';
+import { expect, test } from './harness';
+import { collectErrors, guardDialog, highlightCount, posted, typeAndExpectVerdict } from './replicas/guard-helpers';
+import { REPLICA_LANGS, type ReplicaLang, WORDS } from './replicas/i18n';
+import { SITE_REPLICAS } from './replicas/routes';
 
-// Issue #4 on the Google Business Profile replica: the reviews manager is an iframe on Search;
-// the reply is a textarea posted by the "Reply" button's click handler.
+// Issue #10 on the Google Business Profile replicas rebuilt from real markup, in English, Spanish
+// and Italian: the overlay in its iframe (opener and post button both "Reply", the box inserted
+// by the opener, the post button disabled until text), the "Reply to reviews" queue (the next
+// review loads into the same box), and business.google.com's "Post reply".
 
-test.describe('Google Business Profile (iframe)', () => {
-  test('flags while typing inside the reviews iframe; marks drawn over the textarea', async ({
-    page,
-    strayRequests,
-  }) => {
-    const errors = collectErrors(page);
-    await page.goto(REPLICA_ROUTES.google);
-    const frame = page.frameLocator('iframe[title="Reviews"]');
-    const box = frame.getByRole('textbox', { name: 'Reply' }).first();
-    await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
-    const inner = page.frame({ url: /customers\/reviews/ })!;
-    expect(await highlightCount(inner)).toBeGreaterThan(0);
-    await expect(frame.getByRole('button', { name: /Reply Guard:/ })).toBeVisible();
-    // The Search page around the iframe is not touched.
-    expect(await highlightCount(page)).toBe(0);
-    expect(errors).toEqual([]);
-    expect(strayRequests).toEqual([]);
+/** The overlay inside Search, and its frame (for what the page recorded). */
+async function openOverlay(page: Page, lang: ReplicaLang) {
+  await page.goto(SITE_REPLICAS.googleSearch(lang));
+  const frame = page.frameLocator('iframe[title="Reviews"]');
+  await expect(frame.locator('[jsname=rhPddf]').first()).toBeVisible();
+  const inner = page.frame({ url: /customers\/reviews/ })!;
+  return { frame, inner };
+}
+
+/** Opens the reply box under review `i` with its "Reply" opener; returns the box and its post button. */
+async function openBox(frame: FrameLocator, lang: ReplicaLang, i: number) {
+  const card = frame.locator(`[data-rg-card="${i}"]`);
+  await card.locator('[jsname=rhPddf]').click();
+  const box = card.getByRole('textbox', { name: WORDS[lang].google.box });
+  await expect(box).toBeFocused();
+  // Two buttons named "Reply" in the card: the opener and the post button (the one that is disabled until text).
+  const send = card.locator('.rg-slot').getByRole('button', { name: WORDS[lang].google.reply, exact: true });
+  return { box, send };
+}
+
+for (const lang of REPLICA_LANGS) {
+  const w = WORDS[lang];
+
+  test.describe(`Google Business Profile (${lang})`, () => {
+    test('flags, holds the post button, Edit keeps the text, a template replaces it', async ({
+      page,
+      strayRequests,
+    }) => {
+      const errors = collectErrors(page);
+      const { frame, inner } = await openOverlay(page, lang);
+      const { box, send } = await openBox(frame, lang, 0);
+      await typeAndExpectVerdict(box, w.replies.risky, /^(warn|block)$/);
+      expect(await highlightCount(inner)).toBeGreaterThan(0);
+      await expect(frame.getByRole('button', { name: /Reply Guard:/ })).toBeVisible();
+
+      await send.click();
+      const dialog = guardDialog(frame);
+      await expect(dialog).toBeVisible();
+      expect(await posted(inner)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Edit reply' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(box).toBeFocused();
+      await expect(box).toHaveValue(w.replies.risky);
+
+      await send.click();
+      await dialog.getByRole('button', { name: 'Use a safe template' }).click();
+      await expect(box).toHaveAttribute('data-hipaa-guard', 'ok', { timeout: 3000 });
+      const template = await box.inputValue();
+      expect(template).not.toBe(w.replies.risky);
+      expect(await posted(inner)).toEqual([]);
+      // The page saw the template (its post button woke up): posting sends exactly it.
+      await send.click();
+      await expect.poll(() => posted(inner)).toEqual([template]);
+      await expect(dialog).toHaveCount(0);
+      expect(errors).toEqual([]);
+      expect(strayRequests).toEqual([]);
+    });
+
+    test('Post anyway posts exactly the text; a clean reply is untouched; an echo of the hidden full review is caught', async ({
+      page,
+    }) => {
+      const { frame, inner } = await openOverlay(page, lang);
+      const second = await openBox(frame, lang, 1);
+      await typeAndExpectVerdict(second.box, w.replies.clean, /^ok$/);
+      await second.send.click();
+      await expect.poll(() => posted(inner)).toEqual([w.replies.clean]);
+      await expect(guardDialog(frame)).toHaveCount(0);
+
+      // The first review is truncated on screen; the term the reply repeats is only in its hidden full text.
+      const first = await openBox(frame, lang, 0);
+      await typeAndExpectVerdict(first.box, w.replies.echo, /^block$/);
+      await first.send.click();
+      const dialog = guardDialog(frame);
+      await expect(dialog).toBeVisible();
+      await dialog.getByRole('button', { name: 'Post anyway' }).click();
+      await dialog.getByRole('textbox', { name: 'Reason' }).fill('Reviewer named the treatment publicly');
+      await dialog.getByRole('button', { name: 'Confirm and post' }).click();
+      await expect(dialog).toBeHidden();
+      await expect.poll(() => posted(inner)).toEqual([w.replies.clean, w.replies.echo]);
+      // Posted: the box went away with the re-render.
+      await expect(first.box).toHaveCount(0);
+    });
+
+    test('the "Reply to reviews" queue: the next review loads into the same box and is read again', async ({
+      page,
+    }) => {
+      const { frame, inner } = await openOverlay(page, lang);
+      await frame.getByRole('button', { name: w.google.queueOpen }).click();
+      const dialog = frame.getByRole('dialog');
+      await expect(dialog.getByText(w.google.counter(1, 2))).toBeVisible();
+      const box = dialog.getByRole('textbox', { name: w.google.box });
+      const send = dialog.getByRole('button', { name: w.google.reply, exact: true });
+      await typeAndExpectVerdict(box, w.replies.clean, /^ok$/);
+      await send.click();
+      await expect.poll(() => posted(inner)).toEqual([w.replies.clean]);
+      // The same textarea now answers the next review, whose hidden full text names the treatment.
+      await expect(dialog.getByText(w.google.counter(2, 2))).toBeVisible();
+      await expect(box).toHaveValue('');
+      await box.pressSequentially(w.replies.echo, { delay: 5 });
+      await send.click();
+      await expect(guardDialog(frame)).toBeVisible();
+      expect(await posted(inner)).toEqual([w.replies.clean]);
+    });
+
+    test('business.google.com: "Post reply" is held; the override posts exactly the text', async ({ page }) => {
+      await page.goto(SITE_REPLICAS.googleGroups(lang));
+      const box = page.getByRole('textbox', { name: w.google.box }).first();
+      await typeAndExpectVerdict(box, w.replies.risky, /^(warn|block)$/);
+      await page.getByRole('button', { name: w.google.postReply }).first().click();
+      const dialog = guardDialog(page);
+      await expect(dialog).toBeVisible();
+      expect(await posted(page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Post anyway' }).click();
+      await dialog.getByRole('textbox', { name: 'Reason' }).fill('Approved by the privacy officer');
+      await dialog.getByRole('button', { name: 'Confirm and post' }).click();
+      await expect.poll(() => posted(page)).toEqual([w.replies.risky]);
+    });
   });
-
-  test('holds the Reply button; Edit reply keeps the text', async ({ page }) => {
-    await page.goto(REPLICA_ROUTES.google);
-    const frame = page.frameLocator('iframe[title="Reviews"]');
-    const inner = page.frame({ url: /customers\/reviews/ })!;
-    const box = frame.getByRole('textbox', { name: 'Reply' }).first();
-    await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
-    await frame.getByRole('button', { name: 'Reply', exact: true }).click();
-    const dialog = frame.getByRole('alertdialog');
-    await expect(dialog).toBeVisible();
-    expect(await posted(inner)).toEqual([]);
-    await dialog.getByRole('button', { name: 'Edit reply' }).click();
-    await expect(dialog).toBeHidden();
-    await expect(box).toBeFocused();
-    await expect(box).toHaveValue(RISKY);
-  });
-
-  test('Use a safe template writes an approved reply the page sees', async ({ page }) => {
-    await page.goto(REPLICA_ROUTES.google);
-    const frame = page.frameLocator('iframe[title="Reviews"]');
-    const inner = page.frame({ url: /customers\/reviews/ })!;
-    const box = frame.getByRole('textbox', { name: 'Reply' }).first();
-    await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
-    await frame.getByRole('button', { name: 'Reply', exact: true }).click();
-    await frame.getByRole('alertdialog').getByRole('button', { name: 'Use a safe template' }).click();
-    await expect(box).toHaveAttribute('data-hipaa-guard', 'ok', { timeout: 2000 });
-    const text = await box.inputValue();
-    expect(text).not.toBe(RISKY);
-    expect(await posted(inner)).toEqual([]);
-    await frame.getByRole('button', { name: 'Reply', exact: true }).click();
-    await expect.poll(() => posted(inner)).toEqual([text]);
-  });
-
-  test('Post anyway with a reason posts exactly the text', async ({ page }) => {
-    await page.goto(REPLICA_ROUTES.google);
-    const frame = page.frameLocator('iframe[title="Reviews"]');
-    const inner = page.frame({ url: /customers\/reviews/ })!;
-    const box = frame.getByRole('textbox', { name: 'Reply' }).first();
-    await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
-    await frame.getByRole('button', { name: 'Reply', exact: true }).click();
-    const dialog = frame.getByRole('alertdialog');
-    await dialog.getByRole('button', { name: 'Post anyway' }).click();
-    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Reviewer posted this publicly first');
-    await dialog.getByRole('button', { name: 'Confirm and post' }).click();
-    await expect(dialog).toBeHidden();
-    await expect.poll(() => posted(inner)).toEqual([RISKY]);
-  });
-
-  test('a clean reply posts with no dialog', async ({ page }) => {
-    await page.goto(REPLICA_ROUTES.google);
-    const frame = page.frameLocator('iframe[title="Reviews"]');
-    const inner = page.frame({ url: /customers\/reviews/ })!;
-    const box = frame.getByRole('textbox', { name: 'Reply' }).first();
-    await typeAndExpectVerdict(box, CLEAN, /^ok$/);
-    await frame.getByRole('button', { name: 'Reply', exact: true }).click();
-    expect(await posted(inner)).toEqual([CLEAN]);
-    await expect(frame.getByRole('alertdialog')).toHaveCount(0);
-  });
-
-  test('a review loaded late gets a guarded reply box', async ({ page }) => {
-    await page.goto(REPLICA_ROUTES.google);
-    const frame = page.frameLocator('iframe[title="Reviews"]');
-    const inner = page.frame({ url: /customers\/reviews/ })!;
-    await frame.getByRole('button', { name: 'More reviews' }).click();
-    const late = frame.getByRole('textbox', { name: 'Reply' }).nth(1);
-    await expect(late).toBeVisible();
-    await typeAndExpectVerdict(late, RISKY, /^(warn|block)$/);
-    await frame.getByRole('button', { name: 'Reply', exact: true }).nth(1).click();
-    await expect(frame.getByRole('alertdialog')).toBeVisible();
-    expect(await posted(inner)).toEqual([]);
-  });
-});
-
-test.describe('Google Business Profile (classic dashboard, contenteditable box)', () => {
-  test('flags, holds, writes a template through the box, and posts exactly the text on override', async ({ page }) => {
-    const errors = collectErrors(page);
-    await page.goto(REPLICA_ROUTES.googleDashboard);
-    const box = page.getByRole('textbox', { name: 'Reply to review' });
-    await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
-    expect(await highlightCount(page)).toBeGreaterThan(0);
-    await page.getByRole('button', { name: 'Post reply' }).click();
-    const dialog = page.getByRole('alertdialog');
-    await dialog.getByRole('button', { name: 'Use a safe template' }).click();
-    await expect(box).toHaveAttribute('data-hipaa-guard', 'ok');
-    const template = (await box.innerText()).trim();
-    expect(template).not.toContain('crown');
-    expect(await posted(page)).toEqual([]);
-    // Back to the risky text, then post it anyway.
-    await box.press('ControlOrMeta+a');
-    await box.press('Backspace');
-    await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
-    await page.getByRole('button', { name: 'Post reply' }).click();
-    await dialog.getByRole('button', { name: 'Post anyway' }).click();
-    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Reviewer asked for this wording');
-    await dialog.getByRole('button', { name: 'Confirm and post' }).click();
-    await expect.poll(() => posted(page)).toEqual([RISKY]);
-    expect(errors).toEqual([]);
-  });
-});
+}

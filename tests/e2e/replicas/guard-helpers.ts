@@ -1,7 +1,7 @@
 /**
  * Shared steps of the guard's end-to-end specs (tests/e2e/guard-*.spec.ts).
  */
-import { type BrowserContext, expect, type Frame, type Locator, type Page } from '@playwright/test';
+import { type BrowserContext, expect, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import type { InteractionInput } from '../../../lib/log-record';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 
@@ -59,9 +59,9 @@ export async function typeAndExpectVerdict(box: Locator, text: string, verdict: 
   expect(Math.max(0, changedAt - lastKey)).toBeLessThan(1000);
 }
 
-/** The guard dialog (in the guard's open shadow root). */
-export function guardDialog(page: Page): Locator {
-  return page.getByRole('alertdialog');
+/** The guard dialog (in the guard's open shadow root), in a page or a frame. */
+export function guardDialog(target: Page | FrameLocator): Locator {
+  return target.getByRole('alertdialog');
 }
 
 /** Collects console errors and page errors for a page (all frames). */

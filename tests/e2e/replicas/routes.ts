@@ -7,6 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Route } from '@playwright/test';
 import { build } from 'esbuild';
+import { businessInboxPage, FACEBOOK_PATHS, type FacebookView, facebookPage } from './facebook-pages';
+import { GOOGLE_OVERLAY_PATH, googleGroupsPage, googleOverlayPage, googleSearchPage } from './google-gbp';
+import { langOf, type ReplicaLang } from './i18n';
+import { YELP_R2R_PATH, yelpReviewsPage } from './yelp-r2r';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -24,9 +28,48 @@ export const REPLICA_ROUTES = {
   yelpNoBox: 'https://biz.yelp.com/biz_info/bright-smile-dental-demo',
 } as const;
 
+/**
+ * The replicas rebuilt from the evidence (issue #10), per language: the address of each view.
+ * The older replicas above stay for the specs written against them.
+ */
+export const SITE_REPLICAS = {
+  /** Search with the per-location reviews overlay in an iframe. */
+  googleSearch: (lang: ReplicaLang) => `https://www.google.com/search?q=bright+smile+dental&hl=${lang}`,
+  /** The overlay itself (the iframe's address): reviews with "Reply", and the "Reply to reviews" queue. */
+  googleOverlay: (lang: ReplicaLang) => `https://www.google.com${GOOGLE_OVERLAY_PATH}?hl=${lang}`,
+  /** business.google.com/groups/<id>/reviews: "Post reply". */
+  googleGroups: (lang: ReplicaLang) => `https://business.google.com/groups/114477/reviews?hl=${lang}`,
+  /** A post of the practice's Page. */
+  facebookPagePost: (lang: ReplicaLang) => `https://www.facebook.com${FACEBOOK_PATHS['page-post']}?hl=${lang}`,
+  /** A friend's post: not the practice's business. */
+  facebookFriendPost: (lang: ReplicaLang) => `https://www.facebook.com${FACEBOOK_PATHS['friend-post']}?hl=${lang}`,
+  /** A staff member's personal Messenger chat. */
+  facebookMessenger: (lang: ReplicaLang) => `https://www.facebook.com${FACEBOOK_PATHS.messenger}?hl=${lang}`,
+  /** The Meta Business Suite inbox. */
+  businessInbox: (lang: ReplicaLang) => `https://business.facebook.com/latest/inbox/all?asset_id=5566&hl=${lang}`,
+  /** Yelp for Business reviews (/r2r/): "Comment" inserts the box. */
+  yelpReviews: (lang: ReplicaLang) => `https://biz.yelp.com${YELP_R2R_PATH}?hl=${lang}`,
+} as const;
+
+/** Address → generated page, for the rebuilt replicas (matched before the files). */
+const PAGES: Array<[RegExp, (url: string) => string]> = [
+  [/^https:\/\/www\.google\.com\/search\?.*\bhl=/, (u) => googleSearchPage(langOf(u))],
+  [new RegExp(`^https://www\\.google\\.com${GOOGLE_OVERLAY_PATH}\\?`), (u) => googleOverlayPage(langOf(u))],
+  [/^https:\/\/business\.google\.com\/groups\/\d+\/reviews/, (u) => googleGroupsPage(langOf(u))],
+  ...(Object.entries(FACEBOOK_PATHS) as Array<[FacebookView, string]>).map(
+    ([view, p]): [RegExp, (u: string) => string] => [
+      new RegExp(`^https://www\\.facebook\\.com${p.replace(/\./g, '\\.')}(?:\\?|$)`),
+      (u) => facebookPage(view, langOf(u)),
+    ],
+  ),
+  [/^https:\/\/business\.facebook\.com\/latest\/inbox/, (u) => businessInboxPage(langOf(u))],
+  [new RegExp(`^https://biz\\.yelp\\.com${YELP_R2R_PATH}(?:\\?|$)`), (u) => yelpReviewsPage(langOf(u))],
+];
+
 /** Address → file. Pages are HTML; `.ts` entries are bundled for the browser. */
 const FILES: Array<[RegExp, string]> = [
   [/^https:\/\/www\.facebook\.com\/__replica\/composer\.js/, 'facebook-composer.ts'],
+  [/^https:\/\/www\.facebook\.com\/__replica\/facebook-app\.js/, 'facebook-app.ts'],
   [/^https:\/\/www\.facebook\.com\/BrightSmileDentalDemo\/posts\//, 'facebook.html'],
   [/^https:\/\/www\.facebook\.com\/BrightSmileDentalDemo\/?$/, 'facebook.html'],
   [/^https:\/\/www\.google\.com\/search/, 'google.html'],
@@ -57,6 +100,11 @@ function bundle(file: string): Promise<string> {
 /** Fulfils the request from a replica file; false when the address is not a replica's. */
 export async function serveReplica(route: Route): Promise<boolean> {
   const url = route.request().url();
+  const page = PAGES.find(([re]) => re.test(url));
+  if (page) {
+    await route.fulfill({ contentType: 'text/html; charset=utf-8', body: page[1](url) });
+    return true;
+  }
   const hit = FILES.find(([re]) => re.test(url));
   if (!hit) return false;
   const file = hit[1];
