@@ -274,13 +274,15 @@ export async function verifyAgainstCheckpoint(
       }
     } else if (headSeq < cp.seq) {
       const keptFromCheckpoint = recs.filter((x) => x.seq <= cp.seq).length;
-      if (!recs.length || keptFromCheckpoint === 0 || (cp.firstSeq > 0 && headSeq < cp.firstSeq)) {
+      // A record numbered within the checkpoint's range but written after it: the chain restarted.
+      const restarted = cp.createdAt > 0 && recs.some((x) => x.seq <= cp.seq && x.time > cp.createdAt);
+      if (!recs.length || keptFromCheckpoint === 0 || (cp.firstSeq > 0 && headSeq < cp.firstSeq) || restarted) {
         findings.push({
           kind: 'wiped',
           problem: true,
           fromSeq: 1,
           toSeq: cp.seq,
-          message: `The log was wiped: the checkpoint saw ${cp.seq} records (#${cp.seq} last), and none of them is left${recs.length ? `; the log now starts again at #${recs[0]!.seq}` : ''}.`,
+          message: `The log was wiped: the checkpoint saw records up to #${cp.seq}, and they are gone${recs.length ? `; the log started again and now ends at #${headSeq}` : ''}.`,
         });
       } else {
         findings.push({

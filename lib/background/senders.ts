@@ -19,22 +19,22 @@ export interface Sender {
 /** What kind of context sent a message. */
 export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
 
-/** This extension's origin (chrome-extension://<id>). */
-function extensionOrigin(): string {
-  return new URL(browser.runtime.getURL('/')).origin;
+/**
+ * This extension's base URL (`chrome-extension://<id>/`). Compared as text: WHATWG URL gives
+ * non-web schemes the origin "null" outside the browser, which would match any other "null".
+ */
+function extensionBase(): string {
+  const base = browser.runtime.getURL('/');
+  return base.endsWith('/') ? base : `${base}/`;
 }
 
 /** Classifies a sender: another extension or a web page, a content script of ours, or one of our pages. */
 export function senderKind(sender: Sender): SenderKind {
   if (!sender || sender.id !== browser.runtime.id) return 'foreign';
-  const own = extensionOrigin();
-  let urlOrigin = '';
-  try {
-    urlOrigin = sender.url ? new URL(sender.url).origin : '';
-  } catch {
-    urlOrigin = '';
-  }
+  const base = extensionBase();
+  const own = base.slice(0, -1);
   // Chromium sets `origin` for every sender; both must be ours (a content script's url is the page's).
-  if (urlOrigin === own && (sender.origin === undefined || sender.origin === own)) return 'extension-page';
+  const urlOk = typeof sender.url === 'string' && sender.url.startsWith(base);
+  if (urlOk && (sender.origin === undefined || sender.origin === own)) return 'extension-page';
   return 'content-script';
 }
