@@ -22,7 +22,7 @@ test('Export CSV and Export JSON download the filtered log; a JSON export import
   await expect(page.getByText(/Log verified: \d+ records/)).toBeVisible();
 
   // Filter to one site: the exports hold exactly what is shown.
-  await page.getByLabel('Site').selectOption('yelp');
+  await page.getByRole('combobox', { name: /^Site/ }).selectOption('yelp');
   const yelp = seeded.filter((r) => r.site === 'yelp').length;
   // Other tests in this worker's browser may have logged records too: read the count shown.
   const count = page.locator('.rg-count');
@@ -37,9 +37,12 @@ test('Export CSV and Export JSON download the filtered log; a JSON export import
   expect(csv.suggestedFilename()).toMatch(/^reply-guard-log-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = fs.readFileSync((await csv.path())!, 'utf8');
   const lines = text.trimEnd().split('\r\n');
-  expect(lines[0]).toMatch(/^time,site,verdict,categories,rules,outcome,reason,/);
+  // Every cell quoted (issue #11); the contract's first seven columns first.
+  expect(lines[0]).toMatch(
+    /^"time","site","verdict","categories","rules","outcome","reason","reviewer","text","link","staff","draftId",/,
+  );
   // Exactly the records shown: all Yelp, as many as the count says.
-  expect(lines.slice(1).every((l) => l.split(',')[1] === 'yelp')).toBe(true);
+  expect(lines.slice(1).every((l) => l.split(',')[1] === '"yelp"')).toBe(true);
   expect(lines.length - 1).toBe(shown);
 
   const [json] = await Promise.all([
@@ -48,34 +51,54 @@ test('Export CSV and Export JSON download the filtered log; a JSON export import
   ]);
   expect(json.suggestedFilename()).toMatch(/\.jsonl$/);
   const jsonl = fs.readFileSync((await json.path())!, 'utf8');
-  const records = jsonl
+  const [header, ...records] = jsonl
     .trimEnd()
     .split('\n')
     .map((l) => JSON.parse(l));
+  // The first line is the signed header with this workstation's checkpoint (issue #11).
+  expect(header).toMatchObject({ format: 'reply-guard-log', version: 2, filtered: true, count: records.length });
+  expect(header.checkpoint).toMatchObject({ format: 'reply-guard-checkpoint', workstation: header.workstation });
+  expect(header.checkpoint.seq).toBeGreaterThanOrEqual(Math.max(...records.map((r) => r.seq)));
+  expect(header.signature.length).toBeGreaterThan(40);
   expect(records.length).toBe(lines.length - 1);
   expect(Object.keys(records[0]).sort()).toEqual(
     [
+      'v',
       'id',
       'seq',
       'workstation',
+      'kind',
       'time',
       'site',
       'pageKind',
       'url',
+      'link',
+      'reviewer',
       'verdict',
       'categories',
       'rules',
       'outcome',
       'reason',
       'staff',
+      'textMode',
       'text',
-      'textHash',
+      'fingerprint',
+      'draftId',
       'durationMs',
       'extensionVersion',
       'prevHash',
       'hash',
     ].sort(),
   );
+  // No fingerprint is a plain SHA-256 of the text it stands for.
+  for (const r of records.slice(0, 20)) {
+    if (!r.fingerprint) continue;
+    const sha = await page.evaluate(async (t) => {
+      const d = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(t));
+      return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    }, r.text as string);
+    expect(r.fingerprint).not.toBe(sha);
+  }
 
   // Importing this browser's own export adds nothing (same ids).
   await page
@@ -96,11 +119,26 @@ test('Export CSV and Export JSON download the filtered log; a JSON export import
     page.getByRole('alert').filter({ hasText: /Imported from ws-reception: Log altered: first broken record #/ }),
   ).toBeVisible();
 
+  // The time bomb (a record dated 9007199254740991) is refused with a message, and the page still works.
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'bomb.jsonl',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(JSON.stringify({ ...other[0], id: 'bomb', seq: 999_999, time: 9_007_199_254_740_991 })),
+  });
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({
+        hasText: /Nothing was imported from bomb.jsonl\. Line 1: the time 9007199254740991 is not a plausible date/,
+      }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Interaction log' })).toBeVisible();
+
   // A corrupt file changes nothing and says which line is wrong.
   await page.getByTestId('import-input').setInputFiles({
     name: 'broken.jsonl',
     mimeType: 'application/x-ndjson',
-    buffer: Buffer.from(`${JSON.stringify(records[0])}\n{oops\n`),
+    buffer: Buffer.from(`${JSON.stringify({ ...records[0], workstation: 'ws-other' })}\n{oops\n`),
   });
   await expect(
     page.getByRole('alert').filter({ hasText: 'Nothing was imported from broken.jsonl. Line 2 is not valid JSON' }),

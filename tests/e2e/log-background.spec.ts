@@ -55,11 +55,14 @@ test('a logged interaction lands in IndexedDB and appears on the dashboard', asy
   const res = await send(page, { type: 'log-interaction', input: input(reason) });
   expect(res).toMatchObject({ ok: true });
   const stored = await readRecord(page, (res as { id: string }).id);
+  // Redacted mode (the default) keeps only the site of the address (issue #11).
   expect(stored).toMatchObject({
     reason,
     site: 'facebook',
     outcome: 'overridden',
-    url: 'https://www.facebook.com/SmilesDental/posts/123',
+    url: 'https://www.facebook.com',
+    textMode: 'redacted',
+    fingerprint: '',
   });
   // The dashboard that is already open shows it (live), without a reload.
   await expect(page.getByRole('cell', { name: reason })).toBeVisible();
@@ -94,20 +97,79 @@ test('the pending queue is drained after the service worker wakes', async ({ pag
   await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
   await stopWorkers(context, page);
   const tag = `Queued while asleep ${Date.now()}`;
-  // What a content script does when its message cannot reach the background.
-  await page.evaluate(
-    (queued) => chrome.storage.local.set({ pendingInteractions: queued }),
-    [input(`${tag} #1`), input(`${tag} #2`, { outcome: 'edited', verdict: 'warn' })],
-  );
+  // What content scripts in two tabs do when their message cannot reach the background: each
+  // writes its own key, `pending:<id>` (issue #11), so neither overwrites the other.
+  const a = { ...input(`${tag} #1`), id: crypto.randomUUID(), queuedAt: Date.now() };
+  const b = {
+    ...input(`${tag} #2`, { outcome: 'edited', verdict: 'warn' }),
+    id: crypto.randomUUID(),
+    queuedAt: Date.now(),
+  };
+  await Promise.all([
+    page.evaluate((e) => chrome.storage.local.set({ [`pending:${e.id}`]: e }), a),
+    page.evaluate((e) => chrome.storage.local.set({ [`pending:${e.id}`]: e }), b),
+  ]);
   // Any message (or the storage change itself) wakes the worker, which drains the queue.
   await send(page, { type: 'recent-interactions', limit: 1 });
   await expect
-    .poll(async () => (await page.evaluate(() => chrome.storage.local.get('pendingInteractions'))).pendingInteractions)
-    .toBeUndefined();
-  const recent = (await send(page, { type: 'recent-interactions', limit: 50 })) as {
-    records: Array<{ reason: string }>;
+    .poll(async () =>
+      Object.keys(await page.evaluate(() => chrome.storage.local.get(null))).filter((k) => k.startsWith('pending:')),
+    )
+    .toEqual([]);
+  // Each queued interaction is written once, under its own id.
+  expect((await readRecord(page, a.id))?.reason).toBe(`${tag} #1`);
+  expect((await readRecord(page, b.id))?.reason).toBe(`${tag} #2`);
+  // Sending one of them again (a retry after the worker wrote it) writes nothing new.
+  const again = (await send(page, { type: 'log-interaction', input: { ...a, queuedAt: undefined } })) as { id: string };
+  expect(again.id).toBe(a.id);
+});
+
+test('a pause set from any page is recorded in the chain by the background', async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  const until = Date.now() + 15 * 60_000;
+  await page.evaluate(async (until) => {
+    const got = (await chrome.storage.local.get('settings')).settings as Record<string, unknown> | undefined;
+    await chrome.storage.local.set({ settings: { ...(got ?? {}), pausedUntil: until } });
+  }, until);
+  await expect
+    .poll(async () => {
+      const recent = (await send(page, { type: 'recent-interactions', limit: 20 })) as {
+        records: Array<{ outcome: string; detail?: { until?: string } }>;
+      };
+      return recent.records.find((r) => r.outcome === 'paused')?.detail?.until;
+    })
+    .toBe(new Date(until).toISOString());
+  await page.evaluate(async () => {
+    const got = (await chrome.storage.local.get('settings')).settings as Record<string, unknown>;
+    await chrome.storage.local.set({ settings: { ...got, pausedUntil: 0 } });
+  });
+  await expect
+    .poll(async () => {
+      const recent = (await send(page, { type: 'recent-interactions', limit: 5 })) as {
+        records: Array<{ outcome: string }>;
+      };
+      return recent.records[0]?.outcome;
+    })
+    .toBe('resumed');
+});
+
+test('pages may not record what the background records itself; the checkpoint is signed', async ({
+  page,
+  extensionId,
+}) => {
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  const forged = await send(page, { type: 'record-event', event: { outcome: 'pruned', detail: { upToSeq: 1 } } });
+  expect(forged).toMatchObject({ ok: false });
+  const res = (await send(page, { type: 'checkpoint' })) as {
+    ok: boolean;
+    checkpoint: { seq: number; hash: string; signature: string; publicKey: { kty: string; d?: string } };
   };
-  expect(recent.records.map((r) => r.reason)).toEqual(expect.arrayContaining([`${tag} #1`, `${tag} #2`]));
+  expect(res.ok).toBe(true);
+  expect(res.checkpoint.hash).toMatch(/^[0-9a-f]{64}$|^$/);
+  expect(res.checkpoint.signature.length).toBeGreaterThan(40);
+  // Only the public half of the key is ever handed out.
+  expect(res.checkpoint.publicKey.kty).toBe('EC');
+  expect(res.checkpoint.publicKey.d).toBeUndefined();
 });
 
 test('malformed input is refused with a clear error', async ({ page, extensionId }) => {
