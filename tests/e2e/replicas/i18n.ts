@@ -217,7 +217,8 @@ export const WORDS: Record<ReplicaLang, ReplicaWords> = {
   },
   it: {
     replies: {
-      risky: "Ci dispiace per l'otturazione, Giulia.",
+      // The rules read little Italian yet: a name greeting is what they flag in it (warn).
+      risky: "Cara Giulia, ci dispiace per l'otturazione.",
       clean: 'Grazie per il suo riscontro! Ci chiami in studio.',
       echo: 'Invisalign è uno dei nostri trattamenti preferiti!',
     },
