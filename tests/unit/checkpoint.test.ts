@@ -7,6 +7,7 @@ import {
   validateCheckpoint,
   verifyAgainstCheckpoint,
 } from '@/lib/audit/checkpoint';
+import { parseEvidence, verifyAgainstEvidence } from '@/lib/audit/evidence';
 import { currentCheckpoint, readChain, workstationId } from '@/lib/audit/local-chain';
 import { buildRecordSync, recordHashSync, type StoredRecord } from '@/lib/background/chain';
 import type { LogDb } from '@/lib/db';
@@ -180,5 +181,29 @@ describe('checkpoints', () => {
       seq: 1,
     });
     expect(r.hash).not.toBe(cp.hash);
+  });
+
+  it('reads earlier evidence in every form the manager may have kept, and refuses an edited one', async () => {
+    await seed(4);
+    const ws = await workstationId(db);
+    const cp = await currentCheckpoint(db);
+    const records = (await readChain(db)).records.map((r) => ({ ...r, workstation: ws }));
+    const exportText = await buildJsonExport(records, { workstation: ws, checkpoint: cp, filtered: false, db });
+    const fromExport = await parseEvidence(exportText);
+    expect(fromExport).toMatchObject({ source: 'export', signature: 'valid', checkpoint: { seq: 4 } });
+    expect(fromExport.records).toHaveLength(4);
+    expect(await parseEvidence(JSON.stringify(cp))).toMatchObject({ source: 'checkpoint', signature: 'valid' });
+    expect(await parseEvidence(`printed on the Q3 report:\n${checkpointText(cp)}`)).toMatchObject({
+      source: 'checkpoint-text',
+      checkpoint: { seq: 4, hash: cp.hash },
+    });
+    await expect(parseEvidence(JSON.stringify({ ...cp, seq: 2 }))).rejects.toThrow(/does not match its signature/);
+    await expect(parseEvidence('hello')).rejects.toThrow(/not a Reply Guard checkpoint/);
+    // Then the log is truncated: the export kept elsewhere shows it.
+    const { records: now } = await readChain(db);
+    await db.interactions.delete(now.at(-1)!.id);
+    const report = await verifyAgainstEvidence(fromExport, db);
+    expect(report.ok).toBe(false);
+    expect(report.findings[0]).toMatchObject({ kind: 'truncated', fromSeq: 4, toSeq: 4 });
   });
 });
