@@ -1,5 +1,5 @@
 import type { Analysis } from '@/rules/types';
-import { GuardDialog } from './GuardDialog';
+import { type DialogVerdict, GuardDialog } from './GuardDialog';
 import { StatusChip } from './StatusChip';
 
 /** One chip's place and content: viewport coordinates of its anchor corner. */
@@ -12,10 +12,15 @@ export interface ChipView {
   placement: 'above' | 'below';
 }
 
-/** The held reply the dialog is about. */
+/** The held reply the dialog is about: its findings, or `unchecked` when the guard could not check it. */
 export interface DialogView {
   key: number;
-  analysis: Analysis & { verdict: 'warn' | 'block' };
+  verdict: DialogVerdict;
+  findings: Analysis['findings'];
+  /** The practice's staff, for "Who is replying". */
+  staff?: readonly string[];
+  /** Who was picked last, preselected. */
+  staffChoice?: string;
 }
 
 /** Everything the guard shows over a page: chips beside boxes and, when a post is held, the dialog. */
@@ -29,7 +34,8 @@ export interface GuardOverlayProps {
   onDismissLogError?(): void;
   onEdit(): void;
   onTemplate(): void;
-  onConfirm(reason: string): void;
+  onConfirm(reason: string, staff?: string): void;
+  onStaffChange?(name: string): void;
 }
 
 /** The guard's whole overlay, rendered into its shadow root. */
@@ -42,6 +48,7 @@ export function GuardOverlay({
   onEdit,
   onTemplate,
   onConfirm,
+  onStaffChange,
 }: GuardOverlayProps) {
   return (
     <div className="rg-root">
@@ -66,8 +73,11 @@ export function GuardOverlay({
       {dialog ? (
         <GuardDialog
           key={dialog.key}
-          verdict={dialog.analysis.verdict}
-          findings={dialog.analysis.findings}
+          verdict={dialog.verdict}
+          findings={dialog.findings}
+          staff={dialog.staff}
+          staffChoice={dialog.staffChoice}
+          onStaffChange={onStaffChange}
           onEdit={onEdit}
           onTemplate={onTemplate}
           onConfirm={onConfirm}

@@ -64,11 +64,16 @@ export const GUARD_CSS = `
 .rg-btn:focus-visible { outline: 3px solid #5fb3b3; outline-offset: 1px; }
 .rg-btn.rg-primary { background: var(--rg-brand); border-color: var(--rg-brand); color: #fff; }
 .rg-btn.rg-primary:hover { background: #0b5252; }
+.rg-btn[aria-disabled="true"] { cursor: not-allowed; }
 .rg-btn.rg-danger { color: var(--rg-block); border-color: #f1b4ae; }
 .rg-reason { display: grid; gap: 6px; margin: 4px 0 14px; }
 .rg-reason label { font-weight: 600; }
 .rg-reason textarea { font: inherit; min-height: 64px; padding: 8px; border: 1px solid var(--rg-border); border-radius: 8px; resize: vertical; }
 .rg-reason textarea:focus-visible { outline: 3px solid #5fb3b3; outline-offset: 1px; }
+.rg-who { display: flex; gap: 8px; align-items: center; margin: 0 0 12px; }
+.rg-who label { font-weight: 600; }
+.rg-who select { font: inherit; padding: 6px 8px; border: 1px solid var(--rg-border); border-radius: 8px; background: #fff; color: var(--rg-text); }
+.rg-who select:focus-visible { outline: 3px solid #5fb3b3; outline-offset: 1px; }
 .rg-hint { color: var(--rg-muted); font-size: 12px; }
 .rg-error { color: var(--rg-block); font-size: 12px; }
 .rg-mirror { position: fixed; overflow: hidden; color: transparent; pointer-events: none; white-space: pre-wrap;

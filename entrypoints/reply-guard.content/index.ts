@@ -1,11 +1,17 @@
 /**
  * The content script: thin wiring of the guard (lib/guard) into every frame of the guarded sites.
  * Runs at document_start so its capture listeners on window come before the site's handlers.
+ *
+ * No kill switch (issue #10 item 4): WXT's context can be invalidated by anything that dispatches
+ * its "content script started" event on the document, which a page can do. The guard's lifetime
+ * is therefore NOT tied to `ctx.onInvalidated`: it ends only when the extension itself is gone
+ * (lib/guard/lifetime.ts), and in-app navigation comes from the Navigation API's trusted events.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Guard, type HeavyModule } from '@/lib/guard/controller';
 import { ENGINE_FILE } from '@/lib/guard/engine-file';
+import { watchExtensionLifetime, watchNavigation } from '@/lib/guard/lifetime';
 import { sendInteraction } from '@/lib/guard/log';
 import type { ContentRequest } from '@/lib/messaging';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
@@ -17,11 +23,19 @@ export default defineContentScript({
   matches: [...SITE_MATCHES],
   allFrames: true,
   runAt: 'document_start',
-  main(ctx) {
-    // A marker on the root (never on an editor) lets tests and admins see the guard is present.
-    document.documentElement.setAttribute('data-reply-guard', 'loaded');
+  // WXT would post its event name (with the extension id) to the page, which is all a page needs
+  // to forge the "newer script started" event. Nothing here listens to it either way.
+  noScriptStartedPostMessage: true,
+  main() {
     const found = adaptersFor(new URL(location.href));
     if (!found) return;
+    const extensionAlive = () => {
+      try {
+        return browser.runtime?.id != null;
+      } catch {
+        return false;
+      }
+    };
     const guard = new Guard({
       window,
       site: found.site,
@@ -35,23 +49,21 @@ export default defineContentScript({
       getUserSettings: async () =>
         mergeSettings(DEFAULT_SETTINGS, validateSettings(await userSettingsItem.getValue()).valid),
       watchSettings,
-      isValid: () => ctx.isValid,
+      isValid: extensionAlive,
     });
     guard.start();
-    ctx.addEventListener(window, 'wxt:locationchange', () => guard.onLocationChange());
+    const stopNavigation = watchNavigation(window, () => guard.onLocationChange());
     const onMessage = (msg: unknown) => guard.handleMessage(msg as ContentRequest);
     browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => {
+    watchExtensionLifetime(window, extensionAlive, () => {
       guard.destroy();
+      stopNavigation();
       try {
         browser.runtime.onMessage.removeListener(onMessage);
       } catch {
         // The extension is gone: its listeners went with it.
       }
     });
-    // Chromium reports no event when an extension is reloaded or updated under an open page: a slow
-    // timer lets WXT notice (it checks runtime.id on each tick) so the guard lets go of the page.
-    ctx.setInterval(() => undefined, 2000);
   },
 });
 

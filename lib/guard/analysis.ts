@@ -137,11 +137,33 @@ export class Analyser {
     return s.options;
   }
 
-  /** Analyzes the box now (rules loaded) and shows the result; null while the rules load. */
+  /**
+   * The box's analysis for a submit: null whenever it cannot be had (no engine, an unreadable box,
+   * the rules throwing), which the holder treats as "could not be checked" (fail closed).
+   */
+  check(s: Session): Analysis | null {
+    try {
+      // What the reply answers is read again: a queue may have loaded the next review into this box.
+      s.context = null;
+      s.options = null;
+      s.analyzedText = null;
+      return this.analyzeNow(s);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Analyzes the box now (rules loaded) and shows the result; null while the rules load or on error. */
   analyzeNow(s: Session): Analysis | null {
     const g = this.g;
     if (!this.heavy || !g.active) return null;
-    const model = textModel(s.editor);
+    let model: ReturnType<typeof textModel>;
+    try {
+      model = textModel(s.editor);
+    } catch {
+      // Unreadable (e.g. a box nested past the reader's budget): unchecked, and held at submit.
+      return null;
+    }
     const text = model.text;
     let analysis = s.analysis;
     if (text !== s.analyzedText || !analysis) {

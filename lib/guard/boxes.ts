@@ -145,7 +145,8 @@ export class Boxes {
   /** Stops watching a box; `abandon` logs a flagged draft left in it. */
   detach(s: Session, abandon: boolean): void {
     const g = this.g;
-    if (abandon) g.logger.abandon(s);
+    // Gone with a flagged draft: left by navigation (abandoned) or posted unseen (unseen-submit).
+    if (abandon) g.logger.gone(s, 'removed');
     clearTimeout(s.timer);
     if (s.idle !== undefined) g.win.cancelIdleCallback(s.idle);
     s.observer?.disconnect();

@@ -16,6 +16,15 @@ import { type GuardDeps, VERDICT_ATTR } from './session';
 import { View } from './view';
 
 export type { GuardDeps, HeavyModule } from './session';
+
+/** How long "Who is replying" is remembered (issue #11 item 6: shared front-desk PCs). */
+export const STAFF_MEMORY_MS = 15 * 60 * 1000;
+
+/** Everything in the settings that goes into an analysis: a change means every box is analysed again. */
+function analysisKey(s: Settings): string {
+  return JSON.stringify([s.profile, s.strictness, s.disabledRules, s.extraTerms, s.allowReviewerFirstName]);
+}
+
 export { VERDICT_ATTR } from './session';
 
 /** The guard for one document (one per frame). */
@@ -36,6 +45,8 @@ export class Guard implements GuardHost {
   private policyApplied = false;
   /** A pause ends by itself: wake up when it does, without waiting for a settings change. */
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Who is replying, as picked in the hold dialog, and when (remembered STAFF_MEMORY_MS). */
+  private staffPick: { name: string; at: number } | null = null;
 
   constructor(readonly deps: GuardDeps) {
     this.win = deps.window;
@@ -61,6 +72,22 @@ export class Guard implements GuardHost {
     this.cleanups.push(fn);
   }
 
+  /** True when an event came from the user (the browser's isTrusted unless a test injects its own). */
+  trusted(e: Event): boolean {
+    return this.deps.isTrusted ? this.deps.isTrusted(e) : e.isTrusted;
+  }
+
+  /** Who picked "Who is replying" in the last 15 minutes ('' for nobody). */
+  get staffChoice(): string {
+    return this.staffPick && Date.now() - this.staffPick.at < STAFF_MEMORY_MS ? this.staffPick.name : '';
+  }
+
+  /** The user picked who is replying: remembered here and, through the deps, for other tabs. */
+  chooseStaff(name: string): void {
+    this.staffPick = { name, at: Date.now() };
+    this.deps.rememberStaff?.(name);
+  }
+
   /** Starts watching: call at document_start so the submit listeners come first. */
   start(): void {
     const on = <K extends keyof WindowEventMap>(
@@ -75,12 +102,24 @@ export class Guard implements GuardHost {
     on(this.win, 'keydown', (e) => this.holder.onKeyDown(e));
     on(this.win, 'click', (e) => this.holder.onClick(e));
     on(this.win, 'submit', (e) => this.holder.onSubmit(e));
+    // What a person does in a box (trusted only): the log records only boxes someone used.
+    for (const type of ['pointerdown', 'paste', 'drop', 'cut'] as const)
+      on(this.win, type, (e: Event) => this.holder.noteGesture(e));
     on(this.doc, 'focusin', (e) => this.onFocusIn(e));
     on(this.doc, 'input', (e) => this.onInput(e));
     on(this.win, 'scroll', () => this.view.requestFrame(), { capture: true, passive: true });
     on(this.win, 'resize', () => this.view.requestFrame(), { passive: true });
-    on(this.win, 'pagehide', () => this.logger.abandonAll());
+    // A page can dispatch pagehide itself: only the browser's own says the page is going away.
+    on(this.win, 'pagehide', (e) => {
+      if (this.trusted(e)) this.logger.abandonAll();
+    });
     this.boxes.start();
+    void this.deps.recallStaff?.().then(
+      (name) => {
+        if (name && !this.staffPick) this.staffPick = { name, at: Date.now() };
+      },
+      () => undefined,
+    );
 
     this.unwatch = this.deps.watchSettings((s) => this.applySettings(s.settings));
     const askedAt = performance.now();
@@ -123,7 +162,7 @@ export class Guard implements GuardHost {
       // An orphaned script's extension APIs throw: there is nothing left to unsubscribe from.
     }
     this.boxes.destroy();
-    this.holder.held = null;
+    this.holder.closeDialog();
     this.view.destroy();
   }
 
@@ -135,8 +174,13 @@ export class Guard implements GuardHost {
     return !this.destroyed && (this.deps.isValid?.() ?? true);
   }
 
-  /** In-app navigation: boxes that went away with a flagged draft are abandoned; new ones are found. */
+  /**
+   * In-app navigation (trusted Navigation API events, lifetime.ts): boxes that went away with a
+   * flagged draft were left (abandoned), not posted; new ones are found.
+   */
   onLocationChange(): void {
+    if (this.destroyed) return;
+    this.logger.navigatedAt = Date.now();
     this.boxes.scan();
   }
 
@@ -158,22 +202,22 @@ export class Guard implements GuardHost {
 
   private onInput(e: Event): void {
     const s = this.boxes.sessionAt(e.target);
-    if (s) this.analyser.schedule(s);
+    if (!s) return;
+    // The user's own edit (typing, deleting, pasting): a draft emptied now was cleared, not posted.
+    if (this.trusted(e)) s.lastUserEditAt = Date.now();
+    this.analyser.schedule(s);
   }
 
+  /**
+   * The settings in force changed (the user's, then the organization's policy, which can answer
+   * seconds after start). Anything that goes into an analysis changed: every watched box is
+   * analysed again (issue #10 item 8: a staff name from a late policy must stop being flagged).
+   */
   private applySettings(next: Settings): void {
-    const before = JSON.stringify([
-      this.settings.profile,
-      this.settings.strictness,
-      this.settings.disabledRules,
-      this.settings.extraTerms,
-      this.settings.allowReviewerFirstName,
-    ]);
+    const before = analysisKey(this.settings);
     const wasActive = this.active;
     this.settings = next;
-    const changed =
-      before !==
-      JSON.stringify([next.profile, next.strictness, next.disabledRules, next.extraTerms, next.allowReviewerFirstName]);
+    const changed = before !== analysisKey(next);
     if (!this.active) {
       // Off for this site or paused: no marks, no holding, no attribute.
       for (const s of this.boxes.all()) {
@@ -183,7 +227,7 @@ export class Guard implements GuardHost {
         s.analysis = null;
         s.analyzedText = null;
       }
-      this.holder.held = null;
+      this.holder.closeDialog();
       this.view.render();
       this.schedulePauseEnd();
       return;
@@ -191,7 +235,9 @@ export class Guard implements GuardHost {
     if (!wasActive || changed) {
       for (const s of this.boxes.all()) {
         s.analyzedText = null;
+        s.options = null;
         if (s.engaged || this.doc.activeElement === s.editor) this.analyser.engage(s);
+        else if (s.analysis) this.analyser.schedule(s);
       }
     }
     this.view.render();

@@ -30,4 +30,10 @@ export interface GuardHost {
   readonly view: View;
   /** Registers a cleanup run on destroy. */
   onDestroy(fn: () => void): void;
+  /** True when an event came from the user (the browser's isTrusted; injectable for unit tests). */
+  trusted(e: Event): boolean;
+  /** Who picked "Who is replying" in the last 15 minutes ('' for nobody). */
+  readonly staffChoice: string;
+  /** The user picked who is replying. */
+  chooseStaff(name: string): void;
 }

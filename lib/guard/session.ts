@@ -38,6 +38,15 @@ export interface GuardDeps {
   watchSettings(cb: (s: EffectiveSettings) => void): () => void;
   /** False once the extension was reloaded, updated or removed (the caller then destroys the guard). */
   isValid?(): boolean;
+  /**
+   * Whether an event came from the user (default: the browser's `isTrusted`). Unit tests, whose
+   * events are all synthetic, inject their own; the content script never does.
+   */
+  isTrusted?(e: Event): boolean;
+  /** Who picked "Who is replying" in the last 15 minutes, if anyone (issue #11 item 6). */
+  recallStaff?(): Promise<string | undefined>;
+  /** Remembers who is replying for the next 15 minutes. */
+  rememberStaff?(name: string): void;
 }
 
 /** How a held reply was being posted, so "Confirm and post" can do exactly that again. */
@@ -68,6 +77,14 @@ export class Session {
   flagged: { text: string; analysis: Analysis } | null = null;
   lastPosted: { text: string; at: number } | null = null;
   lastFocusAt = 0;
+  /** A person typed, pasted, dropped or pointed in this box (trusted events): only then is it logged. */
+  userActed = false;
+  /** When the user last changed the text themselves (a trusted input event). */
+  lastUserEditAt = 0;
+  /** When the guard last saw a submit of this box (held or let through). */
+  lastSubmitAt = 0;
+  /** The page address when the box was found: a different one at removal means the user navigated. */
+  readonly url: string;
   timer: ReturnType<typeof setTimeout> | undefined;
   idle: number | undefined;
   observer: MutationObserver | undefined;
@@ -76,14 +93,17 @@ export class Session {
     readonly id: number,
     readonly editor: HTMLElement,
     readonly adapter: SiteAdapter,
-  ) {}
+  ) {
+    this.url = editor.ownerDocument.location?.href ?? '';
+  }
 }
 
 /** The held post while its dialog is open. */
 export interface Held {
   session: Session;
   via: Via;
-  analysis: Analysis & { verdict: 'warn' | 'block' };
+  /** The flagged analysis, or null when the reply could not be checked (logged as `unchecked`). */
+  analysis: (Analysis & { verdict: 'warn' | 'block' }) | null;
   text: string;
   key: number;
 }

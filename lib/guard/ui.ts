@@ -7,6 +7,7 @@ import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { GuardOverlay, type GuardOverlayProps } from '@/components/guard/GuardOverlay';
 import { GUARD_CSS } from '@/components/guard/styles';
+import { lift, shield, styleHost } from './shield';
 
 /** The host element's tag: a custom element name, so attachShadow is allowed and page CSS rarely targets it. */
 export const HOST_TAG = 'reply-guard-ui';
@@ -25,7 +26,7 @@ export interface Overlay {
 export function createOverlay(doc: Document): Overlay {
   const host = doc.createElement(HOST_TAG);
   // The host takes no space and catches nothing; its children opt in to pointer events.
-  host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
+  styleHost(host);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = GUARD_CSS;
@@ -34,7 +35,10 @@ export function createOverlay(doc: Document): Overlay {
   const app = doc.createElement('div');
   shadow.append(style, mirrors, app);
   doc.documentElement.append(host);
+  lift(host);
   let root: Root | null = createRoot(app);
+  // Undo what a page script does to the host: styles, attributes, removal, hiding the popover.
+  const stopShield = shield(host, shadow, style, GUARD_CSS);
   return {
     host,
     shadow,
@@ -45,6 +49,7 @@ export function createOverlay(doc: Document): Overlay {
       if (!host.isConnected) doc.documentElement.append(host);
     },
     destroy() {
+      stopShield();
       root?.unmount();
       root = null;
       host.remove();

@@ -59,12 +59,23 @@ export class View {
       announcement: this.announcement(),
       logError: g.logger.error,
       onDismissLogError: g.logger.dismissError,
-      dialog: h ? { key: h.key, analysis: h.analysis } : null,
+      dialog: h
+        ? {
+            key: h.key,
+            verdict: h.analysis?.verdict ?? 'unchecked',
+            findings: h.analysis?.findings ?? [],
+            staff: (g.settings.profile.staff ?? []).map((m) => m.name).filter(Boolean),
+            staffChoice: g.staffChoice,
+          }
+        : null,
       onEdit: g.holder.onEdit,
       onTemplate: g.holder.onTemplate,
       onConfirm: g.holder.onConfirm,
+      onStaffChange: this.onStaffChange,
     });
   }
+
+  private readonly onStaffChange = (name: string): void => this.g.chooseStaff(name);
 
   /** What a screen reader hears about the focused box: its verdict, once it is known. */
   private announcement(): string {

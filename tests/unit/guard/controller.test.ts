@@ -52,6 +52,8 @@ function setup(
       onSettings = cb as typeof onSettings;
       return () => undefined;
     },
+    // happy-dom's events are all synthetic: here they stand for a person's.
+    isTrusted: () => true,
   });
   guard.start();
   const box = document.querySelector('textarea')!;
@@ -71,6 +73,7 @@ function setup(
 /** Types into the box as the page would see it, then lets the guard's debounce and idle callback run. */
 async function type(box: HTMLTextAreaElement, text: string) {
   box.focus();
+  box.dispatchEvent(new KeyboardEvent('keydown', { key: text.at(-1) ?? 'a', bubbles: true }));
   box.value = text;
   box.dispatchEvent(new InputEvent('input', { bubbles: true }));
   await vi.advanceTimersByTimeAsync(1000);
