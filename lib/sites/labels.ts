@@ -43,14 +43,18 @@ export interface Vocabulary {
 
 /** Lower case, accents stripped, whitespace collapsed, a trailing ellipsis or colon dropped. */
 export function normLabel(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2018\u2019]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/(?:\u2026|\.{3}|:)\s*$/, '')
-    .trim();
+  return (
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[\u2018\u2019]/g, "'")
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/(?:\u2026|\.{3}|:)\s*$/, '')
+      // Spanish opens questions and exclamations: "¿Qué estás pensando?".
+      .replace(/^[\s\u00bf\u00a1]+/, '')
+      .trim()
+  );
 }
 
 /** The vocabularies, one per language. */
@@ -90,7 +94,7 @@ export const VOCABULARY: Record<Lang, Vocabulary> = {
     replyTo: ['reply to'],
     topLevel: ['comment as', 'commenting as', 'write a comment', 'write a public comment'],
     commentBy: ['comment by', 'reply by'],
-    message: ['direct message', 'message', 'messenger', 'instagram'],
+    message: ['direct message', 'instagram', 'message', 'messenger'],
     stars: ['star', 'stars'],
   },
   es: {
@@ -162,9 +166,9 @@ export const VOCABULARY: Record<Lang, Vocabulary> = {
     notReply: ['beitrag erstellen', 'schreib etwas', 'suchen', 'was machst du gerade'],
     googleSubmit: [
       'aktualisieren',
-      'antworten',
       'antwort posten',
       'antwort veroffentlichen',
+      'antworten',
       'posten',
       'veroffentlichen',
     ],
@@ -266,7 +270,7 @@ export function startsWithLabel(key: Key, name: string): boolean {
 export function prefixOf(key: Key, name: string): string | null {
   const n = normLabel(name);
   for (const p of phrases(key)) {
-    if (n === p || (n.startsWith(p) && /[\s,'’]/.test(n.charAt(p.length)))) return p;
+    if (n === p || (n.startsWith(p) && /[^\p{L}\p{N}]/u.test(n.charAt(p.length)))) return p;
   }
   return null;
 }

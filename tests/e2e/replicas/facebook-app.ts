@@ -215,10 +215,6 @@ function renderMessenger(main: HTMLElement): void {
   });
 }
 
-document.addEventListener('click', (e) => {
-  const reply = (e.target as Element).closest('[data-rg-reply]');
-  if (reply) openReply(reply);
-});
 
 /** `{name}`-style labels come from the shell as "…%s…" templates. */
 function label(template: string, name: string): string {
@@ -230,5 +226,9 @@ function html(s: string): string {
 const attr = html;
 
 const main = document.querySelector<HTMLElement>('[role=main]')!;
+main.addEventListener('click', (e) => {
+  const reply = (e.target as Element).closest('[data-rg-reply]');
+  if (reply) openReply(reply);
+});
 if (cfg.view === 'messenger') renderMessenger(main);
 else renderPost(main, cfg.view === 'page-post');

@@ -38,21 +38,18 @@ form>div:first-child{flex:1}
 .rg-replies{margin-left:36px}
 </style>`;
 
-/** The HTML shell of a www.facebook.com view; the page script renders into [role=main]. */
-export function facebookPage(view: FacebookView, lang: ReplicaLang): string {
+/** What the page script renders (window.__rg): the view, its words and its comments. */
+export function facebookConfig(view: FacebookView, lang: ReplicaLang) {
   const w = WORDS[lang];
   const f = w.facebook;
   // Labels with a name travel as "%s" templates (functions do not survive JSON).
   const words = { ...f, commentBy: f.commentBy('%s'), commentAs: f.commentAs('%s'), answerAs: f.answerAs('%s') };
-  const config = {
-    view,
-    lang,
-    words,
-    reviews: w.reviews,
-    practice: PRACTICE,
-    pageUrl: PRACTICE_PAGE_URL,
-    friend: FRIEND,
-  };
+  return { view, lang, words, reviews: w.reviews, practice: PRACTICE, pageUrl: PRACTICE_PAGE_URL, friend: FRIEND };
+}
+
+/** The HTML shell of a www.facebook.com view; the page script renders into [role=main]. */
+export function facebookPage(view: FacebookView, lang: ReplicaLang): string {
+  const config = facebookConfig(view, lang);
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(view === 'friend-post' ? FRIEND : PRACTICE)} | Facebook</title>${STYLE}</head>
 <body><div role="banner">facebook</div><div role="main"></div>
 <script>window.__rg = ${JSON.stringify(config).replace(/</g, '\\u003c')};</script>

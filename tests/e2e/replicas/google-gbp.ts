@@ -82,6 +82,14 @@ function textField(lang: ReplicaLang, id: string): string {
   <div id="${id}-c" class="PROnRd" aria-hidden="true">0 / 4000</div>`;
 }
 
+/** The reply block the opener inserts under a review: the practice's name, the box, Cancel and Reply. */
+export function googleReplyBlock(lang: ReplicaLang, id: string): string {
+  const g = WORDS[lang].google;
+  return `<div class="yQcX3c"><div class="zm2Nfe">${esc(PRACTICE)}</div>${textField(lang, id)}
+  <div class="FkJOzc"><div><button jsname="dzyHEf" class="rg-cancel"><span jsname="V67aGc">${esc(g.cancel)}</span></button></div>
+  <div><div><button jsname="hrGhad" class="rg-send" disabled><span class="VfPpkd-RLmnJb"></span><span jsname="V67aGc">${esc(g.reply)}</span></button></div></div></div></div>`;
+}
+
 /** The overlay: the location's reviews, each with a "Reply" opener, plus the "Reply to reviews" queue. */
 export function googleOverlayPage(lang: ReplicaLang): string {
   const g = WORDS[lang].google;
@@ -107,9 +115,9 @@ export function googleOverlayPage(lang: ReplicaLang): string {
   <h1 id="rg-qt"><span>${esc(g.queueTitle)}</span></h1>
   <div class="LTHHeb" id="rg-counter"></div>
   <article class="VaHEVc" aria-label="${esc(g.review)}">
-    <div class="N0c6q"><a id="rg-q-author" jsname="xs1xe" aria-label="${esc(g.reviewerLink)}" href="https://www.google.com/maps/contrib/108862094096472059186/reviews"></a></div>
-    <span id="rg-q-stars" role="img" aria-label=""></span> <span class="KEfuhb">${esc(g.ago)}</span>
-    <div><div id="rg-q-short" jsname="lvvS4b"></div><div id="rg-q-full" jsname="PBWx0c" style="display: none;"></div></div>
+    <div class="N0c6q"><a id="rg-q-author" jsname="xs1xe" aria-label="${esc(g.reviewerLink)}" href="https://www.google.com/maps/contrib/108862094096472059186/reviews">${esc(queue[0]!.author)}<i class="google-symbols notranslate" aria-hidden="true">open_in_new</i></a></div>
+    <span id="rg-q-stars" role="img" aria-label="${esc(g.stars(queue[0]!.stars))}"></span> <span class="KEfuhb">${esc(g.ago)}</span>
+    <div><div id="rg-q-short" jsname="lvvS4b">${esc(queue[0]!.short)}</div><div id="rg-q-full" jsname="PBWx0c" style="display: none;">${esc(queue[0]!.full)}</div></div>
   </article>
   <section><div>${esc(PRACTICE)}</div><div class="PROnRd">${esc(g.owner)}</div>
     ${textField(lang, 'rg-q-box')}
@@ -119,9 +127,9 @@ export function googleOverlayPage(lang: ReplicaLang): string {
 </div>
 <script>
 (() => {
-  const G = ${json({ reply: g.reply, cancel: g.cancel, businessReply: g.businessReply, done: g.done, stars: [1, 2, 3, 4, 5].map(g.stars), counter: [1, 2].map((i) => g.counter(i, 2)) })};
+  const G = ${json({ businessReply: g.businessReply, done: g.done, stars: [1, 2, 3, 4, 5].map(g.stars), counter: [1, 2].map((i) => g.counter(i, 2)) })};
   const QUEUE = ${json(queue)};
-  const FIELD = ${json(textField(lang, '__ID__'))};
+  const BLOCK = ${json(googleReplyBlock(lang, '__ID__'))};
   window.__posted = [];
   let n = 0;
   // The opener inserts the reply block next to itself (and stays, also named "Reply").
@@ -131,9 +139,7 @@ export function googleOverlayPage(lang: ReplicaLang): string {
       const slot = opener.closest('.UP87Yb').querySelector('.rg-slot');
       if (slot.firstChild) return;
       const id = 'c2' + (n++);
-      slot.innerHTML = '<div class="yQcX3c"><div class="zm2Nfe">' + ${json(esc(PRACTICE))} + '</div>' + FIELD.replaceAll('__ID__', id) +
-        '<div class="FkJOzc"><div><button jsname="dzyHEf" class="rg-cancel"><span jsname="V67aGc">' + G.cancel + '</span></button></div>' +
-        '<div><div><button jsname="hrGhad" class="rg-send" disabled><span class="VfPpkd-RLmnJb"></span><span jsname="V67aGc">' + G.reply + '</span></button></div></div></div></div>';
+      slot.innerHTML = BLOCK.replaceAll('__ID__', id);
       slot.querySelector('textarea').focus();
       return;
     }

@@ -9,10 +9,18 @@
  * - a hidden composer of another view (the direct-message sheet) sits in the page with its own Send.
  * Reviews and names are invented; class names are made up with hashed-looking suffixes.
  */
-import { esc, PRACTICE, type ReplicaLang, WORDS } from './i18n';
+import { esc, type ReplicaLang, WORDS } from './i18n';
 
 /** The reviews page's address (?hl= picks the language). */
 export const YELP_R2R_PATH = '/r2r/bsdRG7x2Qk/reviews';
+
+/** The block "Comment" inserts into a review card: an unlabelled textarea, Cancel and Send (disabled until text). */
+export function yelpCommentBlock(lang: ReplicaLang): string {
+  const y = WORDS[lang].yelp;
+  return `<div class="rg-composer"><div><textarea rows="3"></textarea></div><div><button type="button" class="rg-cancel">${esc(
+    y.cancel,
+  )}</button><button type="button" class="rg-send" disabled>${esc(y.send)}</button></div></div>`;
+}
 
 /** The reviews page. */
 export function yelpReviewsPage(lang: ReplicaLang): string {
@@ -40,7 +48,7 @@ button.rg-send{background:#d32323;color:#fff;border:0} button:disabled{opacity:.
 <div class="dm-sheet__09f2a" style="display:none"><textarea></textarea><button type="button" class="rg-send">${esc(y.send)}</button></div>
 <script>
 (() => {
-  const Y = ${JSON.stringify({ send: y.send, cancel: y.cancel, commentFrom: y.commentFrom, practice: PRACTICE }).replace(/</g, '\\u003c')};
+  const Y = ${JSON.stringify({ commentFrom: y.commentFrom, block: yelpCommentBlock(lang) }).replace(/</g, '\\u003c')};
   window.__posted = [];
   // React keeps the value in state, updated from input events; Send posts the state.
   const state = new WeakMap();
@@ -49,8 +57,7 @@ button.rg-send{background:#d32323;color:#fff;border:0} button:disabled{opacity:.
     if (open) {
       const slot = open.closest('[data-rg-card]').querySelector('.rg-box-slot');
       if (slot.firstChild) return;
-      slot.innerHTML = '<div class="rg-composer"><div><textarea rows="3"></textarea></div><div><button type="button" class="rg-cancel">' +
-        Y.cancel + '</button><button type="button" class="rg-send" disabled>' + Y.send + '</button></div></div>';
+      slot.innerHTML = Y.block;
       slot.querySelector('textarea').focus();
       return;
     }
