@@ -1,23 +1,24 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { groupDrafts, RESULT_WORDS } from '@/lib/dashboard/drafts';
 import type { ViewRecord } from '@/lib/dashboard/filter';
-import { CATEGORY_LABELS, flagsPerWeek, outcomeCounts, overrideReasons } from '@/lib/dashboard/stats';
-import { CATEGORIES } from '@/rules/types';
+import { flagsPerWeek, overrideReasons, resultCounts, WEEK_SERIES } from '@/lib/dashboard/stats';
 
-/** Calm, distinguishable colours for the six categories (colour-blind-safe order from Okabe–Ito). */
-export const CATEGORY_COLORS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9'];
+/** Calm, distinguishable colours for how flagged replies ended (colour-blind-safe order from Okabe–Ito). */
+export const RESULT_COLORS = ['#009e73', '#d55e00', '#cc79a7', '#e69f00', '#0072b2'];
 
 const axis = { fontSize: 11, fill: '#4d5b5b' };
 
-/** Flags per week by category, outcomes, and override reasons for the records shown. */
+/** Flagged replies per week, how replies ended and override reasons: every bar counts replies (issue #11). */
 export function Charts({ records }: { records: readonly ViewRecord[] }) {
+  const drafts = useMemo(() => groupDrafts(records), [records]);
   const weeks = useMemo(() => flagsPerWeek(records), [records]);
-  const outcomes = useMemo(() => outcomeCounts(records), [records]);
-  const reasons = useMemo(() => overrideReasons(records), [records]);
+  const outcomes = useMemo(() => resultCounts(drafts).filter((r) => r.count > 0), [drafts]);
+  const reasons = useMemo(() => overrideReasons(drafts), [drafts]);
   return (
     <div className="rg-charts">
       <figure className="rg-card rg-chart-wide">
-        <figcaption>Flagged replies per week, by category</figcaption>
+        <figcaption>Flagged replies per week, by how they ended</figcaption>
         {weeks.length ? (
           <ResponsiveContainer width="100%" height={230} initialDimension={{ width: 600, height: 230 }}>
             <BarChart data={weeks} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
@@ -26,13 +27,13 @@ export function Charts({ records }: { records: readonly ViewRecord[] }) {
               <YAxis allowDecimals={false} tick={axis} />
               <Tooltip labelFormatter={(w) => `Week of ${w}`} />
               <Legend wrapperStyle={{ fontSize: 11 }} />
-              {CATEGORIES.map((c, i) => (
+              {WEEK_SERIES.map((r, i) => (
                 <Bar
-                  key={c}
-                  dataKey={c}
-                  name={CATEGORY_LABELS[c]}
+                  key={r}
+                  dataKey={r}
+                  name={RESULT_WORDS[r]}
                   stackId="c"
-                  fill={CATEGORY_COLORS[i]}
+                  fill={RESULT_COLORS[i]}
                   isAnimationActive={false}
                 />
               ))}
@@ -43,21 +44,19 @@ export function Charts({ records }: { records: readonly ViewRecord[] }) {
         )}
       </figure>
       <figure className="rg-card">
-        <figcaption>How replies ended</figcaption>
+        <figcaption>How replies ended (replies, not records)</figcaption>
         <ResponsiveContainer width="100%" height={230} initialDimension={{ width: 320, height: 230 }}>
           <BarChart data={outcomes} layout="vertical" margin={{ top: 8, right: 12, left: 8, bottom: 0 }}>
             <CartesianGrid horizontal={false} stroke="#e3e9e9" />
             <XAxis type="number" allowDecimals={false} tick={axis} />
-            <YAxis type="category" dataKey="outcome" width={150} tick={axis} />
+            <YAxis type="category" dataKey="label" width={150} tick={axis} />
             <Tooltip />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Bar dataKey="risky" name="Flagged" stackId="o" fill="#b3261e" isAnimationActive={false} />
-            <Bar dataKey="clean" name="Clean" stackId="o" fill="#7fb5b5" isAnimationActive={false} />
+            <Bar dataKey="count" name="Replies" fill="#7fb5b5" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </figure>
       <figure className="rg-card">
-        <figcaption>Override reasons</figcaption>
+        <figcaption>Override reasons (by preset reason)</figcaption>
         {reasons.length ? (
           <ResponsiveContainer width="100%" height={230} initialDimension={{ width: 320, height: 230 }}>
             <BarChart data={reasons} layout="vertical" margin={{ top: 8, right: 12, left: 8, bottom: 0 }}>

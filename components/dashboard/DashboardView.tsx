@@ -1,10 +1,14 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { ErrorBoundary } from '@/components/common/ErrorBoundary';
 import { ShieldMark } from '@/components/common/ShieldMark';
 import { distinct, type Filters, filterRecords, type ViewRecord } from '@/lib/dashboard/filter';
-import { quartersWithData } from '@/lib/dashboard/stats';
+import { lastFullQuarter, quartersWithData } from '@/lib/dashboard/stats';
 import type { DashboardState } from '@/lib/dashboard/store';
+import { trustLabel } from '@/lib/dashboard/trust';
+import type { ReportCheckpoint } from './AuditReport';
 import { ChainBanner } from './ChainBanner';
 import { FilterBar } from './FilterBar';
+import { IntegrityView } from './IntegrityView';
 import { LogTable } from './LogTable';
 import { Summary } from './Summary';
 import { Toolbar } from './Toolbar';
@@ -32,7 +36,23 @@ export type DashboardProps = Pick<
   | 'importLog'
   | 'exportFiltered'
   | 'dismissNotice'
-> & { practice: string };
+  | 'localWorkstation'
+  | 'checkpoint'
+  | 'checkpointCheck'
+  | 'keys'
+  | 'ownKey'
+  | 'verifyCheckpoint'
+  | 'clearCheckpointCheck'
+  | 'downloadCheckpoint'
+  | 'registerKey'
+  | 'removeKey'
+  | 'removeWorkstation'
+> & {
+  /** The practice's name; null while the profile loads (the report waits for it before it can print). */
+  practice: string | null;
+  /** The report's clock (tests pass one); defaults to now. */
+  now?: number;
+};
 
 /** The practice manager's dashboard: the log, its integrity, charts, exports and the audit report. */
 export function DashboardView(p: DashboardProps) {
@@ -41,9 +61,20 @@ export function DashboardView(p: DashboardProps) {
   const shown = useMemo(() => filterRecords(p.records, p.filters), [p.records, p.filters]);
   const staff = useMemo(() => distinct(p.records, 'staff'), [p.records]);
   const workstations = useMemo(() => distinct(p.records, 'workstation'), [p.records]);
-  const quarters = useMemo(() => quartersWithData(p.records), [p.records]);
+  const quarters = useMemo(() => quartersWithData(p.records, p.now), [p.records, p.now]);
+  // The quarterly audit reviews the last quarter that has ended, not the one under way.
+  const reportQuarter = quarterKey || lastFullQuarter(p.now).key;
+  const { checkpoint, chain } = p;
+  const checkpoints = useMemo(() => reportCheckpoints(checkpoint, chain), [checkpoint, chain]);
   const loading = p.phase === 'first' || p.phase === 'rest';
   const onFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => p.setFilter(key, value);
+  const guarded = (name: string, node: React.ReactNode) => (
+    // A record no check foresaw must not blank the page: the header, the notices and
+    // "Remove this workstation's records" stay usable (issue #11).
+    <ErrorBoundary page={`dashboard's ${name}`} key={`${p.view}:${p.records.length}`}>
+      {node}
+    </ErrorBoundary>
+  );
 
   return (
     <div className={`rg-dash rg-view-${p.view}`}>
@@ -82,7 +113,7 @@ export function DashboardView(p: DashboardProps) {
       </header>
 
       <div className="rg-noprint">
-        <ChainBanner chain={p.chain} loading={loading} />
+        {guarded('integrity banner', <ChainBanner chain={p.chain} loading={loading} />)}
         {p.notice && (
           <div className={`rg-notice rg-notice-${p.notice.kind}`} role={p.notice.kind === 'error' ? 'alert' : 'status'}>
             <span>{p.notice.text}</span>
@@ -98,7 +129,7 @@ export function DashboardView(p: DashboardProps) {
         )}
       </div>
 
-      {p.view === 'log' ? (
+      {p.view === 'log' && (
         <main className="rg-main">
           <FilterBar
             filters={p.filters}
@@ -106,33 +137,98 @@ export function DashboardView(p: DashboardProps) {
             onReset={p.resetFilters}
             staff={staff}
             workstations={workstations}
+            localWorkstation={p.localWorkstation}
             shown={shown.length}
             total={p.records.length}
             loading={loading}
           />
-          {!loading && <Summary records={shown} />}
-          {!loading && shown.length > 0 && (
-            <Suspense fallback={<p className="rg-loading">Loading charts…</p>}>
-              <Charts records={shown} />
-            </Suspense>
+          {guarded(
+            'log',
+            <>
+              {!loading && <Summary records={shown} />}
+              {!loading && shown.length > 0 && (
+                <Suspense fallback={<p className="rg-loading">Loading charts…</p>}>
+                  <Charts records={shown} />
+                </Suspense>
+              )}
+              <h2 className="rg-section-title">Interactions</h2>
+              <LogTable records={shown as ViewRecord[]} loadingMore={loading} />
+            </>,
           )}
-          <h2 className="rg-section-title">Interactions</h2>
-          <LogTable records={shown as ViewRecord[]} loadingMore={loading} />
         </main>
-      ) : (
+      )}
+      {p.view === 'audit' && (
         <main className="rg-main">
-          <Suspense fallback={<p className="rg-loading">Loading the report…</p>}>
-            <AuditReport
-              records={p.records}
-              quarters={quarters}
-              quarterKey={quarterKey}
-              onQuarter={setQuarterKey}
+          {guarded(
+            'report',
+            <Suspense fallback={<p className="rg-loading">Loading the report…</p>}>
+              <AuditReport
+                records={p.records}
+                quarters={quarters}
+                quarterKey={reportQuarter}
+                onQuarter={setQuarterKey}
+                chain={p.chain}
+                checkpoints={checkpoints}
+                practice={p.practice}
+                now={p.now}
+              />
+            </Suspense>,
+          )}
+        </main>
+      )}
+      {p.view === 'integrity' && (
+        <main className="rg-main">
+          {guarded(
+            'integrity view',
+            <IntegrityView
+              localWorkstation={p.localWorkstation}
               chain={p.chain}
-              practice={p.practice}
-            />
-          </Suspense>
+              checkpoint={p.checkpoint}
+              checkpointCheck={p.checkpointCheck}
+              keys={p.keys}
+              ownKey={p.ownKey}
+              busy={busy || loading}
+              verifyCheckpoint={async (x) => {
+                setBusy(true);
+                await p.verifyCheckpoint(x).finally(() => setBusy(false));
+              }}
+              clearCheckpointCheck={p.clearCheckpointCheck}
+              downloadCheckpoint={p.downloadCheckpoint}
+              registerKey={p.registerKey}
+              removeKey={p.removeKey}
+              removeWorkstation={async (ws) => {
+                setBusy(true);
+                await p.removeWorkstation(ws).finally(() => setBusy(false));
+              }}
+            />,
+          )}
         </main>
       )}
     </div>
   );
+}
+
+/** The checkpoints printed on the report: this browser's now, then each imported workstation's newest. */
+function reportCheckpoints(
+  checkpoint: DashboardProps['checkpoint'],
+  chain: DashboardProps['chain'],
+): ReportCheckpoint[] {
+  const out: ReportCheckpoint[] = [];
+  if (checkpoint) {
+    const local = chain?.find((c) => !c.imported);
+    out.push({
+      label: `This browser (${checkpoint.workstation})`,
+      checkpoint,
+      note: local ? (local.status.ok ? 'links verified' : `ALTERED from record #${local.brokenSeq}`) : '',
+    });
+  }
+  for (const c of chain ?? []) {
+    if (!c.imported || !c.checkpoint) continue;
+    out.push({
+      label: `${c.workstation} (imported)`,
+      checkpoint: c.checkpoint,
+      note: `${trustLabel(c.trust, c.keyId)}; its own checkpoint when exported`,
+    });
+  }
+  return out;
 }

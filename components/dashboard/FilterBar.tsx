@@ -1,5 +1,6 @@
 import type { Filters } from '@/lib/dashboard/filter';
 import { CATEGORY_LABELS, OUTCOME_LABELS, OUTCOME_ORDER } from '@/lib/dashboard/stats';
+import { RECORD_VERDICTS, VERDICT_WORDS } from '@/lib/log-record';
 import { SITES } from '@/lib/settings';
 import { CATEGORIES } from '@/rules/types';
 import { fmtNum, SITE_LABELS } from './format';
@@ -11,6 +12,8 @@ export function FilterBar(props: {
   onReset: () => void;
   staff: string[];
   workstations: string[];
+  /** This browser's workstation id: labelled as such (an imported file never can be). */
+  localWorkstation?: string;
   shown: number;
   total: number;
   loading?: boolean;
@@ -50,11 +53,11 @@ export function FilterBar(props: {
         'Outcome',
         OUTCOME_ORDER.map((o) => [o, OUTCOME_LABELS[o]]),
       )}
-      {select('verdict', 'Verdict', [
-        ['ok', 'OK'],
-        ['warn', 'Warning'],
-        ['block', 'Blocked'],
-      ])}
+      {select(
+        'verdict',
+        'Verdict',
+        RECORD_VERDICTS.map((v) => [v, v === 'none' ? 'None (changes to the guard)' : VERDICT_WORDS[v]]),
+      )}
       {select(
         'category',
         'Category',
@@ -69,7 +72,7 @@ export function FilterBar(props: {
         select(
           'workstation',
           'Workstation',
-          props.workstations.map((w) => [w, w]),
+          props.workstations.map((w) => [w, w === props.localWorkstation ? `This browser (${w})` : w]),
         )}
       <div className="rg-filter-end">
         <output className="rg-count" aria-live="polite">

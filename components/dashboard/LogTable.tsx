@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { ViewRecord } from '@/lib/dashboard/filter';
-import { CATEGORY_LABELS, OUTCOME_LABELS } from '@/lib/dashboard/stats';
+import { CATEGORY_LABELS, OUTCOME_LABELS, UNSEEN_HINT } from '@/lib/dashboard/stats';
 import { VERDICT_WORDS } from '@/lib/log-record';
 import { fmtTime, SITE_LABELS } from './format';
 
@@ -80,7 +80,12 @@ export function LogTable({ records, loadingMore }: { records: readonly ViewRecor
                   <td>
                     <span className={`rg-pill rg-v-${r.verdict}`}>{VERDICT_LABELS[r.verdict]}</span>
                   </td>
-                  <td className={`rg-o-${r.outcome}`}>{OUTCOME_LABELS[r.outcome]}</td>
+                  <td
+                    className={`rg-o-${r.outcome}`}
+                    title={r.outcome === 'unseen-submit' ? `${UNSEEN_HINT}.` : undefined}
+                  >
+                    {OUTCOME_LABELS[r.outcome] ?? r.outcome}
+                  </td>
                   <td className="rg-ellipsis" title={cats}>
                     {cats || '—'}
                   </td>
@@ -88,7 +93,7 @@ export function LogTable({ records, loadingMore }: { records: readonly ViewRecor
                     {r.reason || '—'}
                   </td>
                   <td className="rg-ellipsis">{r.staff || '(not set)'}</td>
-                  <td className="rg-ellipsis rg-muted">{r.text || '(text not kept)'}</td>
+                  <td className="rg-ellipsis rg-muted">{rowText(r)}</td>
                 </tr>
               );
             })}
@@ -101,6 +106,25 @@ export function LogTable({ records, loadingMore }: { records: readonly ViewRecor
   );
 }
 
+/** Event details as "setting: from → to", "until …", "count 12". */
+function detailText(r: ViewRecord): string {
+  const d = r.detail;
+  if (!d) return '';
+  if (d.setting !== undefined && (d.from !== undefined || d.to !== undefined)) {
+    return `${String(d.label ?? d.setting)}: ${String(d.from ?? '')} → ${String(d.to ?? '')}`;
+  }
+  return Object.entries(d)
+    .map(([k, v]) => `${k} ${String(v)}`)
+    .join(', ');
+}
+
+/** The last column: the reply for an interaction, what changed for an event. */
+function rowText(r: ViewRecord): string {
+  if (r.kind === 'event') return detailText(r) || '—';
+  if (r.outcome === 'unseen-submit') return `${UNSEEN_HINT}. ${r.text}`;
+  return r.text || '(text not kept)';
+}
+
 /** Every field of one record, for an auditor's question about it. */
 function RecordDetails({ record: r, onClose }: { record: ViewRecord; onClose: () => void }) {
   const rows: Array<[string, string]> = [
@@ -109,7 +133,14 @@ function RecordDetails({ record: r, onClose }: { record: ViewRecord; onClose: ()
     ['Page', `${SITE_LABELS[r.site] ?? r.site} · ${r.pageKind}`],
     ['Address', r.url],
     ['Verdict at submit', VERDICT_LABELS[r.verdict]],
-    ['Outcome', OUTCOME_LABELS[r.outcome]],
+    [
+      'Outcome',
+      r.outcome === 'unseen-submit' ? `${OUTCOME_LABELS[r.outcome]}. ${UNSEEN_HINT}.` : OUTCOME_LABELS[r.outcome],
+    ],
+    ...(r.kind === 'event' ? ([['What changed', detailText(r) || '—']] as Array<[string, string]>) : []),
+    ['Reviewer', r.reviewer || '—'],
+    ['Link to the review', r.link || '—'],
+    ['Draft', r.draftId || '—'],
     ['Reason', r.reason || '—'],
     ['Categories', r.categories.map((c) => CATEGORY_LABELS[c]).join(', ') || '—'],
     ['Rules', r.rules.join(', ') || '—'],

@@ -1,37 +1,48 @@
 import { useMemo } from 'react';
+import { groupDrafts } from '@/lib/dashboard/drafts';
 import type { ViewRecord } from '@/lib/dashboard/filter';
-import { isRisky, wasPrevented } from '@/lib/dashboard/stats';
+import { UNSEEN_HINT } from '@/lib/dashboard/stats';
 import { fmtNum, pct } from './format';
 
-/** Four headline figures for the records shown. */
+/** Headline figures for the records shown, counted in replies (drafts), not records. */
 export function Summary({ records }: { records: readonly ViewRecord[] }) {
   const s = useMemo(() => {
-    let risky = 0;
+    const drafts = groupDrafts(records);
+    let caught = 0;
     let prevented = 0;
     let overridden = 0;
-    for (const r of records) {
-      if (!isRisky(r)) continue;
-      risky++;
-      if (wasPrevented(r)) prevented++;
-      if (r.outcome === 'overridden') overridden++;
+    const unseenSites = new Set<string>();
+    for (const d of drafts) {
+      if (d.flagged) caught++;
+      if (d.result === 'prevented') prevented++;
+      if (d.result === 'overridden') overridden++;
+      if (d.result === 'unseen') unseenSites.add(d.main.site);
     }
-    return { risky, prevented, overridden };
+    return { replies: drafts.length, caught, prevented, overridden, unseenSites: [...unseenSites] };
   }, [records]);
   const cards: Array<[string, string, string]> = [
-    ['Replies checked', fmtNum(records.length), 'in this view'],
-    ['Risky replies caught', fmtNum(s.risky), `${pct(s.risky, records.length)} of replies`],
-    ['Stopped before posting', fmtNum(s.prevented), `${pct(s.prevented, s.risky)} of risky replies`],
+    ['Replies checked', fmtNum(s.replies), 'in this view'],
+    ['Risky replies caught', fmtNum(s.caught), `${pct(s.caught, s.replies)} of replies`],
+    ['Stopped before posting', fmtNum(s.prevented), `${pct(s.prevented, s.caught)} of risky replies`],
     ['Posted anyway', fmtNum(s.overridden), 'each with a reason'],
   ];
   return (
-    <ul className="rg-summary" aria-label="Summary">
-      {cards.map(([label, value, note]) => (
-        <li key={label} className="rg-card">
-          <span className="rg-summary-label">{label}</span>
-          <strong className="rg-summary-value">{value}</strong>
-          <span className="rg-muted">{note}</span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="rg-summary" aria-label="Summary">
+        {cards.map(([label, value, note]) => (
+          <li key={label} className="rg-card">
+            <span className="rg-summary-label">{label}</span>
+            <strong className="rg-summary-value">{value}</strong>
+            <span className="rg-muted">{note}</span>
+          </li>
+        ))}
+      </ul>
+      {s.unseenSites.length > 0 && (
+        <p className="rg-notice rg-notice-warn" role="status">
+          {UNSEEN_HINT} ({s.unseenSites.join(', ')}): a flagged reply left its box without a post the guard saw. Check
+          those replies on the site.
+        </p>
+      )}
+    </>
   );
 }

@@ -1,9 +1,10 @@
 import { useRef } from 'react';
+import type { DashboardViewName } from '@/lib/dashboard/store';
 
 /** The page's actions: switch view, import, export the filtered log. */
 export function Toolbar(props: {
-  view: 'log' | 'audit';
-  onView: (v: 'log' | 'audit') => void;
+  view: DashboardViewName;
+  onView: (v: DashboardViewName) => void;
   onImport: (file: File) => void;
   onExport: (kind: 'csv' | 'jsonl') => void;
   busy: boolean;
@@ -18,6 +19,9 @@ export function Toolbar(props: {
         </button>
         <button type="button" aria-pressed={props.view === 'audit'} onClick={() => props.onView('audit')}>
           Quarterly audit report
+        </button>
+        <button type="button" aria-pressed={props.view === 'integrity'} onClick={() => props.onView('integrity')}>
+          Integrity and workstations
         </button>
       </nav>
       <div className="rg-actions">

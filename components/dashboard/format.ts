@@ -9,10 +9,15 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
 const dateOnly = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
 const num = new Intl.NumberFormat('en-US');
 
+/** Intl throws a RangeError on an impossible date: a damaged record must not take the page down. */
+const safe = (f: Intl.DateTimeFormat, t: number): string => {
+  const d = new Date(t);
+  return Number.isFinite(d.getTime()) ? f.format(d) : `(invalid date ${String(t)})`;
+};
 /** "Nov 28, 2026, 9:41 AM". */
-export const fmtTime = (t: number): string => dateTime.format(t);
+export const fmtTime = (t: number): string => safe(dateTime, t);
 /** "Nov 28, 2026". */
-export const fmtDate = (t: number): string => dateOnly.format(t);
+export const fmtDate = (t: number): string => safe(dateOnly, t);
 /** "100,000". */
 export const fmtNum = (n: number): string => num.format(n);
 /** "3 records" / "1 record". */

@@ -6,11 +6,12 @@ import { getSettings } from '@/lib/settings-storage';
 /** Wires the store and the practice's name to the presentational dashboard. */
 export function App() {
   const state = useDashboard();
-  const [practice, setPractice] = useState('');
+  // null until the profile is read: the report waits for it, so a quick print never lacks the name.
+  const [practice, setPractice] = useState<string | null>(null);
   useEffect(() => {
     void getSettings()
       .then((s) => setPractice(s.settings.profile.name ?? ''))
-      .catch(() => undefined);
+      .catch(() => setPractice(''));
   }, []);
   return <DashboardView {...state} practice={practice} />;
 }

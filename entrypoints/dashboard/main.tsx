@@ -1,6 +1,7 @@
 import '@/components/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '@/components/common/ErrorBoundary';
 import { useDashboard } from '@/lib/dashboard/store';
 import { App } from './App';
 
@@ -11,6 +12,8 @@ const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <ErrorBoundary page="dashboard">
+        <App />
+      </ErrorBoundary>
     </StrictMode>,
   );

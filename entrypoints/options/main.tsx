@@ -3,6 +3,7 @@ import '@/components/common/common.css';
 import '@/components/options/options.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '@/components/common/ErrorBoundary';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { createSettingsStore } from '@/lib/stores/settings-store';
 
@@ -13,6 +14,8 @@ const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <OptionsApp settingsStore={settingsStore} />
+      <ErrorBoundary page="settings page">
+        <OptionsApp settingsStore={settingsStore} />
+      </ErrorBoundary>
     </StrictMode>,
   );

@@ -3,9 +3,9 @@
  * and the figures the charts and the quarterly audit report show. Pure functions over arrays.
  */
 import type { ExportRecord } from '@/lib/export';
-import type { Outcome } from '@/lib/log-record';
+import type { Outcome, RecordVerdict } from '@/lib/log-record';
 import type { SiteId } from '@/lib/settings';
-import type { Category, Verdict } from '@/rules/types';
+import type { Category } from '@/rules/types';
 
 /** A record on the dashboard: `imported` is false for this browser's own log. */
 export type ViewRecord = ExportRecord & { imported: boolean };
@@ -16,7 +16,7 @@ export interface Filters {
   to: string;
   site: SiteId | '';
   outcome: Outcome | '';
-  verdict: Verdict | '';
+  verdict: RecordVerdict | '';
   category: Category | '';
   staff: string;
   workstation: string;

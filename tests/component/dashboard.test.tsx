@@ -1,11 +1,11 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DashboardView } from '@/components/dashboard/DashboardView';
 import { createDashboardStore } from '@/lib/dashboard/store';
 import type { LogDb } from '@/lib/db';
 import { type ExportRecord, toJsonLines } from '@/lib/export';
-import { appendInteraction, resetLogStateForTests } from '@/lib/log';
+import { appendEvent, appendInteraction, resetLogStateForTests } from '@/lib/log';
 import type { InteractionInput } from '@/lib/log-record';
 import { freshDb, input, logSettings } from '../unit/log-fixtures';
 
@@ -43,14 +43,15 @@ function Page({ store }: { store: ReturnType<typeof createDashboardStore> }) {
 
 /** Renders the dashboard over a real store and database, and loads the log. */
 async function renderDashboard() {
-  const store = createDashboardStore(db);
+  // Changes made on the dashboard land in this browser's chain, as the background would write them.
+  const store = createDashboardStore(db, { record: (e) => appendEvent(e, logSettings(), db) });
   const utils = render(<Page store={store} />);
   await act(() => store.getState().load());
   return { store, ...utils };
 }
 
 describe('dashboard page', () => {
-  it('shows the heading, the verified chain, the figures and the rows', async () => {
+  it('shows the heading, the verified chain, the figures and the rows', { timeout: 30_000 }, async () => {
     await seed();
     await renderDashboard();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/dashboard/i);
@@ -62,7 +63,9 @@ describe('dashboard page', () => {
     expect(within(table).getAllByRole('row').length).toBeGreaterThan(1);
     expect(within(table).getByText('Reviewer is a vendor')).toBeTruthy();
     // The charts load lazily (recharts is most of the page's code).
-    expect(await screen.findByText('Flagged replies per week, by category', {}, { timeout: 15_000 })).toBeTruthy();
+    expect(
+      await screen.findByText('Flagged replies per week, by how they ended', {}, { timeout: 15_000 }),
+    ).toBeTruthy();
   });
 
   it('filters by site, outcome and category, and clears', async () => {
@@ -95,15 +98,21 @@ describe('dashboard page', () => {
     await user.selectOptions(screen.getByLabelText('Outcome'), 'overridden');
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     await user.click(screen.getByRole('button', { name: 'Export JSON' }));
+    // The JSON export is signed first (asynchronous).
+    await waitFor(() => expect(clicks).toHaveLength(2));
     expect(clicks[0]).toMatch(/\.csv$/);
     expect(clicks[1]).toMatch(/\.jsonl$/);
     const csv = await blobs[0]!.text();
-    expect(csv.split('\r\n')[0]).toMatch(/^time,site,verdict,categories,rules,outcome,reason,/);
+    // Every cell is quoted (log core, issue #11): the column names still come first, in order.
+    expect(csv.split('\r\n')[0]!.replace(/"/g, '')).toMatch(/^time,site,verdict,categories,rules,outcome,reason,/);
     expect(csv.trimEnd().split('\r\n')).toHaveLength(3);
     // The formula a reviewer-supplied reason could smuggle in is neutralized.
-    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    // (In redacted mode the reason itself is also redacted through the rules, issue #11.)
+    expect(csv).toMatch(/"'=[^"]*\(""x""\)"/);
     const lines = (await blobs[1]!.text()).trimEnd().split('\n');
-    expect(lines.map((l) => JSON.parse(l).outcome)).toEqual(['overridden', 'overridden']);
+    // A signed header line, then the records.
+    expect(JSON.parse(lines[0]!).format).toBe('reply-guard-log');
+    expect(lines.slice(1).map((l) => JSON.parse(l).outcome)).toEqual(['overridden', 'overridden']);
   });
 
   it("imports another workstation's file, and refuses a corrupt one without changing anything", async () => {
@@ -121,15 +130,18 @@ describe('dashboard page', () => {
     const fileInput = screen.getByTestId('import-input') as HTMLInputElement;
     await user.upload(fileInput, new File([toJsonLines(records)], 'reception.jsonl'));
     expect(await screen.findByText(/Imported 3 records from ws-reception; 0 already here were skipped/)).toBeTruthy();
-    expect(await screen.findByText(/Imported from ws-reception: Log verified: 3 records/)).toBeTruthy();
-    expect(screen.getByText('9 records')).toBeTruthy();
+    // An unsigned file links up but is never called verified (issue #11).
+    expect(await screen.findByText(/Imported from ws-reception: Not verified: unsigned/)).toBeTruthy();
+    expect(screen.queryByText(/Imported from ws-reception: Log verified/)).toBeNull();
+    // 6 of this browser's, 3 imported, and the `log-imported` record the import left in the chain.
+    await waitFor(() => expect(document.querySelector('.rg-count')?.textContent).toBe('10 records'));
 
     await user.upload(fileInput, new File(['{"id":1}\n'], 'broken.jsonl'));
     const alert = await screen.findByRole('alert');
     expect(alert?.textContent).toContain(
       'Nothing was imported from broken.jsonl. Line 1: the field "id" is missing or invalid.',
     );
-    expect(screen.getByText('9 records')).toBeTruthy();
+    expect(screen.getByText('10 records')).toBeTruthy();
     expect(await db.imported.count()).toBe(3);
   });
 
@@ -152,31 +164,5 @@ describe('dashboard page', () => {
     const details = screen.getByRole('region', { name: 'Selected record' });
     expect(within(details).getByText('Record hash')).toBeTruthy();
     expect(within(details).getByText('Staff member').nextSibling?.textContent).toContain('Dana Ruiz');
-  });
-});
-
-describe('quarterly audit report', () => {
-  it('answers the audit questions for the quarter and prints', async () => {
-    await seed('Dana Ruiz');
-    await appendInteraction(
-      input({ outcome: 'posted', verdict: 'block', categories: ['confirms-patient-status'] }),
-      { ...logSettings(), staffMember: 'Luis Moreno' },
-      db,
-    );
-    await renderDashboard();
-    const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Quarterly audit report' }));
-    const report = await screen.findByRole('article', { name: 'Quarterly audit report' });
-    expect(within(report).getByText(/Bright Smile Dental · Social media review and comment replies/)).toBeTruthy();
-    expect(within(report).getByText('Has anyone inadvertently confirmed patient status publicly?')).toBeTruthy();
-    // Two overrides plus one posted in monitor-only mode confirmed patient status publicly.
-    expect(within(report).getByText(/3 posted replies may confirm that someone is a patient/)).toBeTruthy();
-    expect(within(report).getAllByText('Reviewer is a vendor').length).toBeGreaterThan(0);
-    expect(within(report).getByRole('heading', { name: 'By staff member' })).toBeTruthy();
-    expect(within(report).getByRole('rowheader', { name: 'Luis Moreno' })).toBeTruthy();
-    const print = vi.fn();
-    window.print = print;
-    await user.click(within(report).getByRole('button', { name: 'Print report' }));
-    expect(print).toHaveBeenCalled();
   });
 });
