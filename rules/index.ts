@@ -1,6 +1,9 @@
 /**
  * The rules module's entry point (issue #3): the explicit rule registry, `analyze`, and a
  * `redact` helper for the interaction log. Pure TypeScript: no DOM, no browser API.
+ * `analyze` combines the rules with the learned second opinion in rules/model/ (issue #9); that
+ * model is not a rule file and not in the registry: its findings carry ruleId 'learned'
+ * (LEARNED_RULE_ID) and `disabledRules: ['learned']` turns it off.
  */
 import borderlineSympathy from './borderline-sympathy';
 import careDetail from './care-detail';
@@ -11,6 +14,7 @@ import echoReview from './echo-review';
 import emailAddress from './email-address';
 import { analyzeWith, clearCache } from './engine/analyze';
 import type { Rule } from './engine/rule';
+import { combine } from './model/combine';
 import patientName from './patient-name';
 import personalDate from './personal-date';
 import phoneNumber from './phone-number';
@@ -51,8 +55,23 @@ export const rules: readonly Rule[] = [
   borderlineSympathy,
 ];
 
-/** Analyzes a reply: verdict plus findings whose spans index the original text. Never throws. */
+/**
+ * Analyzes a reply: verdict plus findings whose spans index the original text, with the rules
+ * and the learned second opinion combined (rule findings the model is confident are safe move
+ * to `hints`). Never throws: if the model fails, the rules' analysis stands.
+ */
 export function analyze(text: string, options?: AnalyzeOptions): Analysis {
+  const base = analyzeWith(rules, text, options);
+  try {
+    return combine(typeof text === 'string' ? text : String(text ?? ''), base, options);
+  } catch (err) {
+    if (typeof process !== 'undefined' && process.env?.REPLY_GUARD_DEBUG) console.error('model failed', err);
+    return base;
+  }
+}
+
+/** The rules alone, without the learned second opinion (for `npm run eval` and the ledger). */
+export function analyzeRules(text: string, options?: AnalyzeOptions): Analysis {
   return analyzeWith(rules, text, options);
 }
 

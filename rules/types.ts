@@ -35,12 +35,25 @@ export interface Finding {
   message: string;
   /** A safer wording, where one exists. */
   suggestion?: string;
+  /**
+   * Words inside the span that pushed the learned model's score (ruleId 'learned' only), in the
+   * original text: the marks the chip underlines more strongly.
+   */
+  marks?: Array<{ start: number; end: number }>;
 }
+
+/** The rule id of a finding added by the learned second opinion (rules/model/; not a rule file). */
+export const LEARNED_RULE_ID = 'learned';
 
 /** The verdict on a whole reply. */
 export interface Analysis {
   verdict: Verdict;
   findings: Finding[];
+  /**
+   * Rule findings demoted because the learned model is confident the reply is safe (issue #9).
+   * They do not count for the verdict; strict mode never demotes, so there they stay findings.
+   */
+  hints?: Finding[];
 }
 
 /** A staff member of the practice: their names are never findings. */

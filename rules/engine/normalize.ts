@@ -52,30 +52,54 @@ function foldChar(cp: number, ch: string): string {
   return ch;
 }
 
-/** Pass 1: per code point folding. */
+/** Pass 1: per code point folding. ASCII runs are copied whole (most replies are all ASCII). */
 function foldPass(input: string): Normalized {
+  // A folded code point yields at most a few units; grow the maps only if that ever overflows.
+  let starts = new Int32Array(input.length + 16);
+  let ends = new Int32Array(input.length + 16);
   const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 0; i < input.length; ) {
-    const cp = input.codePointAt(i)!;
-    const len = cp > 0xffff ? 2 : 1;
-    if (cp < 0x80) {
-      out.push(input[i]!);
-      starts.push(i);
-      ends.push(i + 1);
-    } else if (!isInvisible(cp)) {
-      const ch = input.slice(i, i + len);
-      const folded = foldChar(cp, ch);
-      for (let k = 0; k < folded.length; k++) {
-        out.push(folded[k]!);
-        starts.push(i);
-        ends.push(i + len);
-      }
+  let n = 0;
+  let run = 0;
+  const ensure = (extra: number) => {
+    if (n + extra <= starts.length) return;
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2 + extra);
+      b.set(a);
+      return b;
+    };
+    starts = grow(starts);
+    ends = grow(ends);
+  };
+  const put = (ch: string, s: number, e: number) => {
+    ensure(ch.length);
+    for (let k = 0; k < ch.length; k++) {
+      starts[n] = s;
+      ends[n] = e;
+      n++;
     }
+    out.push(ch);
+  };
+  let i = 0;
+  while (i < input.length) {
+    const cp = input.codePointAt(i)!;
+    if (cp < 0x80) {
+      // Copy the ASCII run in one piece.
+      run = i;
+      while (i < input.length && input.charCodeAt(i) < 0x80) i++;
+      ensure(i - run);
+      for (let k = run; k < i; k++) {
+        starts[n] = k;
+        ends[n] = k + 1;
+        n++;
+      }
+      out.push(input.slice(run, i));
+      continue;
+    }
+    const len = cp > 0xffff ? 2 : 1;
+    if (!isInvisible(cp)) put(foldChar(cp, input.slice(i, i + len)), i, i + len);
     i += len;
   }
-  return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { text: out.join(''), starts: starts.slice(0, n), ends: ends.slice(0, n) };
 }
 
 /** One piece of a rewrite: output text and the [from, to) of the match it stands for. */
@@ -167,8 +191,20 @@ function slangPieces(m: RegExpExecArray): Piece[] | null {
   return to === undefined ? null : [[to, 0, typed.length]];
 }
 
-/** Normalizes a reply for matching; see the module comment. Never throws on any string. */
+let last: { input: string; out: Normalized } | undefined;
+
+/**
+ * Normalizes a reply for matching; see the module comment. Never throws on any string.
+ * The last result is kept: analyze normalizes once for the rules and again for the model.
+ */
 export function normalize(input: string): Normalized {
+  if (last?.input === input) return last.out;
+  const out = normalizeUncached(input);
+  last = { input, out };
+  return out;
+}
+
+function normalizeUncached(input: string): Normalized {
   let n = foldPass(input);
   n = rewrite(n, LETTER_SPACING, spacingPieces);
   n = rewrite(n, slangPattern(), slangPieces);

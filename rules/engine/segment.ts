@@ -55,10 +55,35 @@ export function segment(text: string): Span[] {
   return spans;
 }
 
+/**
+ * Longest sentence the rules see. A paste with no sentence ends (one risky clause repeated for
+ * 100 KB) would otherwise be one "sentence", and rules that look around each match within their
+ * sentence would take quadratic time (issue #9: 100 KB took seconds). Longer runs are cut at a
+ * clause break (, ; : or a dash) or else a space, so every sentence costs bounded work.
+ */
+export const MAX_SENTENCE = 400;
+
 function push(spans: Span[], text: string, start: number, end: number): void {
   let s = start;
   let e = end;
   while (s < e && /\s/.test(text[s] ?? '')) s++;
   while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+  while (e - s > MAX_SENTENCE) {
+    const cut = cutPoint(text, s, s + MAX_SENTENCE);
+    push(spans, text, s, cut);
+    s = cut;
+    while (s < e && /\s/.test(text[s] ?? '')) s++;
+  }
   if (e > s) spans.push({ start: s, end: e });
+}
+
+/** Where to cut [start, limit): after the last clause break, else at the last space, else at limit. */
+function cutPoint(text: string, start: number, limit: number): number {
+  let space = -1;
+  for (let k = limit - 1; k > start + MAX_SENTENCE / 2; k--) {
+    const ch = text[k]!;
+    if ((ch === ',' || ch === ';' || ch === ':' || ch === '-') && text[k + 1] === ' ') return k + 1;
+    if (space < 0 && ch === ' ') space = k;
+  }
+  return space > 0 ? space : limit;
 }

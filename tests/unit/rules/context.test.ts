@@ -72,7 +72,11 @@ describe('settings', () => {
   it('disabledRules skips a rule', () => {
     const text = 'Welcome back! See you at your next cleaning.';
     expect(analyze(text).verdict).toBe('warn');
-    expect(analyze(text, { settings: { disabledRules: ['confirms-relationship'] } }).verdict).toBe('ok');
+    // Issue #9: the learned second opinion would catch this reply too; turn it off to see the rule skipped.
+    expect(analyze(text, { settings: { disabledRules: ['confirms-relationship', 'learned'] } }).verdict).toBe('ok');
+    expect(
+      analyze(text, { settings: { disabledRules: ['confirms-relationship'] } }).findings.map((f) => f.ruleId),
+    ).not.toContain('confirms-relationship');
   });
 
   it('extraTerms are care details when tied to a person', () => {

@@ -2,9 +2,12 @@
  * Structural cases written for this test (never corpus text): replies addressed to the reader
  * that mention health in words no table lists, and generic replies full of "you" and body words.
  * They guard the reader-care back-stop and the generic-sentence detector against regressions.
+ * Issue #9 made `analyze` the rules plus a learned second opinion, which may demote a rule finding
+ * or add its own: the structural checks therefore run on the rules alone (`analyzeRules`), and the
+ * combination is held to the same lists with a tolerance (a learned model is not exact).
  */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../rules/index';
+import { analyze, analyzeRules } from '../../../rules/index';
 
 const FLAG = [
   'Hope the Trulicity pen is easier than the vials were!',
@@ -58,9 +61,15 @@ const PASS = [
 
 describe('generalization: structure over vocabulary', () => {
   it.each(FLAG)('flags: %s', (text) => {
-    expect(analyze(text).verdict).not.toBe('ok');
+    expect(analyzeRules(text).verdict).not.toBe('ok');
   });
   it.each(PASS)('passes: %s', (text) => {
-    expect(analyze(text).findings).toEqual([]);
+    expect(analyzeRules(text).findings).toEqual([]);
+  });
+  it('the rules combined with the learned model still catch at least 90% and pass at least 85%', () => {
+    const caught = FLAG.filter((t) => analyze(t).verdict !== 'ok').length;
+    const passed = PASS.filter((t) => analyze(t).verdict === 'ok').length;
+    expect(caught / FLAG.length).toBeGreaterThanOrEqual(0.9);
+    expect(passed / PASS.length).toBeGreaterThanOrEqual(0.85);
   });
 });

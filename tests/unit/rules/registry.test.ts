@@ -66,7 +66,8 @@ function analyzeIds(text: string, options?: Parameters<typeof analyze>[1]): stri
   for (const r of rules) {
     const disabled = rules.filter((x) => x.id !== r.id).map((x) => x.id);
     const a = analyze(text, { ...options, settings: { ...options?.settings, disabledRules: disabled } });
-    for (const f of a.findings) ids.add(f.ruleId);
+    // Issue #9: a finding the learned model demotes is still the rule's finding (a hint).
+    for (const f of [...a.findings, ...(a.hints ?? [])]) ids.add(f.ruleId);
   }
   return [...ids];
 }

@@ -1,0 +1,711 @@
+/**
+ * `npm run train`: trains the learned second opinion (issue #9) and writes
+ * rules/model/weights.generated.ts (int8 weights, head, thresholds) and rules/model/MODEL_CARD.md.
+ *   npm run train                 train on every training corpus, write weights + card
+ *   npm run train -- --curve      also print the learning curve (always written in the card)
+ *   npm run train -- --ledger     replay the batches in name order, each measured at first look
+ *                                 before it joins training; writes tests/corpus/LEDGER.md
+ * Training data: tests/corpus/policy-cases.jsonl, tests/corpus/holdout.jsonl,
+ * ../shared/corpus/dev.jsonl (skipped with a message if absent) and tests/corpus/batches/*.jsonl.
+ * tests/corpus/fresh-holdout/ is NEVER trained on and never used to choose anything: the ledger
+ * only measures it with the final model. Deterministic: the same data gives the same bytes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolveOptions } from '../../rules/engine/options';
+import { analyzeRules } from '../../rules/index';
+import { demotable } from '../../rules/model/combine';
+import { BITS, extract, GROUP_SCALE, type SparseVector, stripPunctuation } from '../../rules/model/features';
+import {
+  DEFAULT_TRAIN,
+  dot,
+  HEAD_BITS,
+  permutation,
+  type QuantModel,
+  quantize,
+  type TrainOptions,
+  toBase64,
+  trainHead,
+  trainLogistic,
+} from '../../rules/model/learn';
+import type { AnalyzeOptions, Strictness } from '../../rules/types';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A labelled case with where it came from. */
+export interface TrainCase {
+  id: string;
+  text: string;
+  label: 'violation' | 'safe' | 'borderline';
+  categories: string[];
+  /** Source file label (policy-cases, holdout, dev, b01, ...). */
+  source: string;
+  /** Writer group: a batch file, or a batch prefix inside policy-cases (cross-validation folds keep groups whole). */
+  group: string;
+  /** Rules were never tuned on this case (holdout, batches): used to choose the combination thresholds. */
+  untuned: boolean;
+  lang?: string;
+  options?: AnalyzeOptions;
+}
+
+/** The strictness levels and the false-alarm budget each is tuned to (cross-validated). */
+export const BUDGETS: Record<Strictness, number> = { relaxed: 0.015, standard: 0.025, strict: 0.04 };
+/** At most this share of training violations may be demoted (out-of-fold), whatever the budget. */
+export const MAX_DEMOTED = 0.25;
+/**
+ * "Confident the reply is safe" (issue #9): the demote threshold never exceeds this logit
+ * (standard: p(violation) <= 0.27; relaxed, which flags clear disclosures only: <= 0.5).
+ */
+/** A false alarm costs this many misses when no thresholds meet the budget (then the best trade is taken). */
+export const ALARM_COST = 3;
+/** Demote cap per strictness; see above. */
+export const DEMOTE_CAP: Record<Strictness, number | null> = { relaxed: 0, standard: -1, strict: null };
+const FOLDS = 5;
+
+/** Reads one JSONL corpus; malformed lines are reported and skipped, nothing else is lost. */
+export function readJsonl(file: string, source: string, untuned: boolean): TrainCase[] {
+  const out: TrainCase[] = [];
+  fs.readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        const o = JSON.parse(line);
+        if (typeof o?.text !== 'string' || !['violation', 'safe', 'borderline'].includes(o.label))
+          throw new Error('needs "text" and a "label" of violation, safe or borderline');
+        const id = String(o.id ?? `${source}-${i + 1}`);
+        const group = source === 'policy-cases' ? id.replace(/-fined/, '').replace(/-\d+$/, '') : source;
+        const context =
+          o.context ??
+          (o.reviewText || o.reviewAuthor ? { reviewText: o.reviewText, reviewAuthor: o.reviewAuthor } : undefined);
+        out.push({
+          id,
+          text: o.text,
+          label: o.label,
+          categories: Array.isArray(o.categories) ? o.categories : [],
+          source,
+          group,
+          untuned,
+          lang: typeof o.lang === 'string' ? o.lang : undefined,
+          options:
+            o.profile || o.settings || context ? { profile: o.profile, settings: o.settings, context } : undefined,
+        });
+      } catch (err) {
+        console.error(`${path.relative(process.cwd(), file)}:${i + 1}: skipped (${(err as Error).message})`);
+      }
+    });
+  return out;
+}
+
+/** The base corpora (rules were tuned on policy-cases and dev; the holdout is untuned). */
+export function baseCorpora(root = repoRoot): TrainCase[] {
+  const out = [
+    ...readJsonl(path.join(root, 'tests/corpus/policy-cases.jsonl'), 'policy-cases', false),
+    ...readJsonl(path.join(root, 'tests/corpus/holdout.jsonl'), 'holdout', true),
+  ];
+  const dev = path.resolve(root, '../shared/corpus/dev.jsonl');
+  if (fs.existsSync(dev)) out.push(...readJsonl(dev, 'dev', false));
+  else console.error(`train: ${dev} not found; training without the dev corpus`);
+  return out;
+}
+
+/** Batch files in name order: [name, cases]. */
+export function batches(root = repoRoot): Array<[string, TrainCase[]]> {
+  const dir = path.join(root, 'tests/corpus/batches');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.jsonl$/, '');
+      return [name, readJsonl(path.join(dir, f), name, true)] as [string, TrainCase[]];
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Caches: features and rule verdicts are computed once per text per run.
+
+const featureCache = new Map<string, SparseVector>();
+/** Rules' answer: 0 silent, 1 flagged but every finding demotable, 2 flagged with a finding that stays. */
+const ruleCache = new Map<string, 0 | 1 | 2>();
+
+function staffOf(c: TrainCase): ReadonlySet<string> | undefined {
+  return c.options ? resolveOptions(c.options).staffWords : undefined;
+}
+
+/** The case's feature vector (cached). */
+export function features(c: TrainCase): SparseVector {
+  let v = featureCache.get(c.text);
+  if (!v) {
+    v = extract(c.text, staffOf(c)).vector;
+    featureCache.set(c.text, v);
+  }
+  return v;
+}
+
+/** The robustness copy (punctuation stripped, lower-cased), or null when it has the same features. */
+function augmented(c: TrainCase): SparseVector | null {
+  const key = `\u0000aug\u0000${c.text}`;
+  let v = featureCache.get(key);
+  if (!v) {
+    v = extract(stripPunctuation(c.text), staffOf(c)).vector;
+    featureCache.set(key, v);
+  }
+  const o = features(c);
+  if (v.idx.length === o.idx.length && v.idx.every((x, i) => x === o.idx[i] && v.val[i] === o.val[i])) return null;
+  return v;
+}
+
+/** The rules alone on this case: 0 silent, 1 flagged (all demotable), 2 flagged with a finding that stays. */
+export function rulesAnswer(c: TrainCase): 0 | 1 | 2 {
+  let r = ruleCache.get(c.text);
+  if (r === undefined) {
+    const a = analyzeRules(c.text, c.options);
+    r = a.verdict === 'ok' ? 0 : a.findings.every(demotable) ? 1 : 2;
+    ruleCache.set(c.text, r);
+  }
+  return r;
+}
+
+/** Do the rules alone flag this case? (cached) */
+export function rulesFlag(c: TrainCase): boolean {
+  return rulesAnswer(c) !== 0;
+}
+
+/** The combination as analyze applies it, from the rules' answer and the model's score. */
+export function combinedFlag(rule: 0 | 1 | 2, score: number, add: number, demote: number | null): boolean {
+  if (rule === 2) return true;
+  if (rule === 1) return demote === null || score >= demote;
+  return score >= add;
+}
+
+const scored = (cs: readonly TrainCase[]) => cs.filter((c) => c.label !== 'borderline');
+
+/** Trains on scored cases plus their robustness copies (issue #9 item 5). */
+function trainOn(cs: readonly TrainCase[], opts: TrainOptions): QuantModel {
+  const xs: SparseVector[] = [];
+  const ys: number[] = [];
+  for (const c of scored(cs)) {
+    const y = c.label === 'violation' ? 1 : 0;
+    xs.push(features(c));
+    ys.push(y);
+    const a = augmented(c);
+    if (a) {
+      xs.push(a);
+      ys.push(y);
+    }
+  }
+  return quantize(trainLogistic(xs, ys, opts));
+}
+
+/** The score of a case under a quantized model. */
+export function scoreQ(m: QuantModel, c: TrainCase): number {
+  return dot(m.q, features(c)) * m.scale + m.b;
+}
+
+/** Assigns whole writer groups to folds (largest first, to the lightest fold; ties by name). */
+function foldsOf(cs: readonly TrainCase[], k: number): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const c of cs) sizes.set(c.group, (sizes.get(c.group) ?? 0) + 1);
+  const groups = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const load = new Array(k).fill(0);
+  const out = new Map<string, number>();
+  for (const [g, n] of groups) {
+    const f = load.indexOf(Math.min(...load));
+    out.set(g, f);
+    load[f] += n;
+  }
+  return out;
+}
+
+/** Thresholds of one strictness plus their cross-validated figures. */
+export interface Chosen {
+  add: number;
+  demote: number | null;
+  /** Out-of-fold figures on the untuned cases (holdout + batches): rules, model alone, combined. */
+  cv: { n: number; rules: Rates; model: Rates; combined: Rates };
+}
+
+/** Recall on violations, false alarms on safe. */
+export interface Rates {
+  recall: number;
+  falseAlarms: number;
+  violations: number;
+  safe: number;
+}
+
+/** Rates of a flag function over scored cases. */
+export function rates(cs: readonly TrainCase[], flagged: (c: TrainCase, i: number) => boolean): Rates {
+  let v = 0;
+  let caught = 0;
+  let s = 0;
+  let fa = 0;
+  cs.forEach((c, i) => {
+    if (c.label === 'violation') {
+      v++;
+      if (flagged(c, i)) caught++;
+    } else if (c.label === 'safe') {
+      s++;
+      if (flagged(c, i)) fa++;
+    }
+  });
+  return { recall: v ? caught / v : 0, falseAlarms: s ? fa / s : 0, violations: v, safe: s };
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * sorted.length)))]! : 0;
+
+/**
+ * Chooses thresholds per strictness from out-of-fold scores: maximize combined recall on the
+ * cases the rules were never tuned on, subject to combined false alarms within the budget there,
+ * model-alone false alarms on all training safes within the budget, and at most MAX_DEMOTED of
+ * all training violations demoted. Strict never demotes and budgets only the model's own alarms.
+ */
+export function chooseThresholds(cs: readonly TrainCase[], oof: Float64Array): Record<Strictness, Chosen> {
+  const idx = cs.map((_, i) => i);
+  const safeScores = idx.filter((i) => cs[i]!.label === 'safe').map((i) => oof[i]!);
+  const violScores = idx.filter((i) => cs[i]!.label === 'violation').map((i) => oof[i]!);
+  safeScores.sort((a, b) => a - b);
+  violScores.sort((a, b) => a - b);
+  const addGrid: number[] = [];
+  for (let q = 0.9; q < 0.9995; q += 0.0025) addGrid.push(quantile(safeScores, q));
+  const demoteGrid: Array<number | null> = [null];
+  for (let q = 0.005; q <= MAX_DEMOTED + 1e-9; q += 0.005) demoteGrid.push(quantile(violScores, q));
+  let untuned = idx.filter((i) => cs[i]!.untuned);
+  if (untuned.length < 100) untuned = idx;
+  const sub = untuned.map((i) => cs[i]!);
+  const r = untuned.map((i) => rulesAnswer(cs[i]!));
+  const s = untuned.map((i) => oof[i]!);
+  const out = {} as Record<Strictness, Chosen>;
+  for (const level of ['relaxed', 'standard', 'strict'] as Strictness[]) {
+    const budget = BUDGETS[level];
+    let best: { add: number; demote: number | null; rec: number; fa: number } | undefined;
+    // When no point meets the budget, the best trade: recall minus ALARM_COST times false alarms.
+    let fallback: { add: number; demote: number | null; rec: number; fa: number; u: number } | undefined;
+    for (const add of addGrid) {
+      const modelFa = safeScores.filter((x) => x >= add).length / Math.max(1, safeScores.length);
+      if (modelFa > budget) continue;
+      const cap = DEMOTE_CAP[level];
+      for (const demote of cap === null ? [null] : demoteGrid.filter((d) => d === null || d <= cap)) {
+        const res = rates(sub, (_, j) => combinedFlag(r[j]!, s[j]!, add, demote));
+        const u = res.recall - ALARM_COST * res.falseAlarms;
+        if (!fallback || u > fallback.u + 1e-12) fallback = { add, demote, rec: res.recall, fa: res.falseAlarms, u };
+        // Strict keeps every rule finding, so only the model's own false alarms are budgeted.
+        if (level !== 'strict' && res.falseAlarms > budget) continue;
+        const better =
+          !best ||
+          res.recall > best.rec + 1e-12 ||
+          (Math.abs(res.recall - best.rec) <= 1e-12 && res.falseAlarms < best.fa - 1e-12);
+        if (better) best = { add, demote, rec: res.recall, fa: res.falseAlarms };
+      }
+    }
+    best ??= fallback ?? { add: Number.POSITIVE_INFINITY, demote: null, rec: 0, fa: 0 };
+    const { add, demote } = best;
+    out[level] = {
+      add,
+      demote,
+      cv: {
+        n: sub.length,
+        rules: rates(sub, (_, j) => r[j]! !== 0),
+        model: rates(sub, (_, j) => s[j]! >= add),
+        combined: rates(sub, (_, j) => combinedFlag(r[j]!, s[j]!, add, demote)),
+      },
+    };
+  }
+  return out;
+}
+
+/** Out-of-fold scores by group-wise cross-validation. */
+export function outOfFold(cs: readonly TrainCase[], opts: TrainOptions, k = FOLDS): Float64Array {
+  const folds = foldsOf(cs, k);
+  const oof = new Float64Array(cs.length);
+  for (let f = 0; f < k; f++) {
+    const train = cs.filter((c) => folds.get(c.group) !== f);
+    const test = cs.map((c, i) => [c, i] as const).filter(([c]) => folds.get(c.group) === f);
+    if (test.length === 0) continue;
+    const m = trainOn(train, opts);
+    for (const [c, i] of test) oof[i] = scoreQ(m, c);
+  }
+  return oof;
+}
+
+/** A trained model with everything the generated module and the card need. */
+export interface Trained {
+  model: QuantModel;
+  head: { q: Int8Array; scale: number; b: Float64Array };
+  thresholds: Record<Strictness, Chosen>;
+  oof: Float64Array;
+  cases: TrainCase[];
+}
+
+/** Trains the shipped model on `cases`: CV thresholds, final model, category head. */
+export function trainModel(cases: readonly TrainCase[], opts: TrainOptions = DEFAULT_TRAIN, head = true): Trained {
+  const cs = scored(cases);
+  const oof = outOfFold(cs, opts);
+  const thresholds = chooseThresholds(cs, oof);
+  const model = trainOn(cs, opts);
+  const viol = cs.filter((c) => c.label === 'violation');
+  const h = head
+    ? trainHead(
+        viol.map(features),
+        viol.map((c) => c.categories),
+        opts,
+      )
+    : { q: new Int8Array(0), scale: 1, b: new Float64Array(6) };
+  return { model, head: h, thresholds, oof, cases: cs };
+}
+
+const num = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(10)) : x > 0 ? 1e9 : -1e9);
+
+/** The generated module's source: deterministic (no dates, no paths). */
+export function moduleSource(t: Trained): string {
+  const th = (l: Strictness) =>
+    `{ add: ${num(t.thresholds[l].add)}, demote: ${t.thresholds[l].demote === null ? 'null' : num(t.thresholds[l].demote!)} }`;
+  const weights = toBase64(new Uint8Array(t.model.q.buffer, t.model.q.byteOffset, t.model.q.byteLength));
+  const head = toBase64(new Uint8Array(t.head.q.buffer, t.head.q.byteOffset, t.head.q.byteLength));
+  return `/**
+ * GENERATED by \`npm run train\` (lib/cli/train.ts) from ${t.cases.length} labelled replies; do not edit.
+ * Int8 weights over 2^${BITS} hashed features (rules/model/features.ts) and a per-category head over
+ * 2^${HEAD_BITS}, base64-encoded and decoded once on first use. Thresholds are logits chosen by
+ * cross-validation on the training data (see MODEL_CARD.md).
+ */
+import type { Strictness } from '../types';
+
+/** The learned second opinion's parameters. */
+export const MODEL: {
+  bits: number;
+  scale: number;
+  bias: number;
+  weights: string;
+  headBits: number;
+  headScale: number;
+  headBias: readonly number[];
+  head: string;
+  thresholds: Record<Strictness, { add: number; demote: number | null }>;
+  trainedOn: number;
+} = {
+  bits: ${BITS},
+  scale: ${num(t.model.scale)},
+  bias: ${num(t.model.b)},
+  weights:
+    '${weights}',
+  headBits: ${HEAD_BITS},
+  headScale: ${num(t.head.scale)},
+  headBias: [${[...t.head.b].map(num).join(', ')}],
+  head: '${head}',
+  thresholds: {
+    relaxed: ${th('relaxed')},
+    standard: ${th('standard')},
+    strict: ${th('strict')},
+  },
+  trainedOn: ${t.cases.length},
+};
+`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Learning curve and ledger.
+
+/** A point of the learning curve. */
+export interface CurvePoint {
+  n: number;
+  auc: number;
+  recallAt3: number;
+}
+
+function auc(cs: readonly TrainCase[], s: ArrayLike<number>): number {
+  const neg = cs
+    .map((c, i) => [c, i] as const)
+    .filter(([c]) => c.label === 'safe')
+    .map(([, i]) => s[i]!)
+    .sort((a, b) => a - b);
+  let sum = 0;
+  let pos = 0;
+  cs.forEach((c, i) => {
+    if (c.label !== 'violation') return;
+    pos++;
+    let lo = 0;
+    let hi = neg.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (neg[mid]! < s[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    sum += lo;
+  });
+  return pos && neg.length ? sum / pos / neg.length : 0;
+}
+
+/**
+ * Learning curve: a seeded 20% of the writer groups is held out; the model is trained on growing
+ * seeded samples of the rest. Recall is read at the score where 3% of the held-out safe replies
+ * are flagged (a curve figure, not a threshold: nothing is chosen from it).
+ */
+export function learningCurve(cases: readonly TrainCase[], opts: TrainOptions = DEFAULT_TRAIN): CurvePoint[] {
+  const cs = scored(cases);
+  const groups = [...new Set(cs.map((c) => c.group))].sort();
+  const order = permutation(groups.length, opts.seed + 7);
+  const testGroups = new Set<string>();
+  let testN = 0;
+  for (const gi of order) {
+    if (testN >= cs.length * 0.2) break;
+    testGroups.add(groups[gi]!);
+    testN += cs.filter((c) => c.group === groups[gi]).length;
+  }
+  const test = cs.filter((c) => testGroups.has(c.group));
+  const pool = cs.filter((c) => !testGroups.has(c.group));
+  const perm = permutation(pool.length, opts.seed + 11);
+  const shuffled = Array.from(perm, (i) => pool[i]!);
+  const sizes: number[] = [];
+  for (let n = 500; n < shuffled.length; n *= 2) sizes.push(n);
+  sizes.push(shuffled.length);
+  return sizes.map((n) => {
+    const m = trainOn(shuffled.slice(0, n), opts);
+    const s = test.map((c) => scoreQ(m, c));
+    const safe = test
+      .map((c, i) => [c, i] as const)
+      .filter(([c]) => c.label === 'safe')
+      .map(([, i]) => s[i]!)
+      .sort((a, b) => a - b);
+    const thr = quantile(safe, 0.97);
+    return { n, auc: auc(test, s), recallAt3: rates(test, (_, i) => s[i]! > thr).recall };
+  });
+}
+
+/** One ledger row: a batch at first look. */
+export interface LedgerRow {
+  name: string;
+  trainedOn: number;
+  n: number;
+  rules: Rates;
+  model: Rates;
+  combined: Rates;
+}
+
+/** Measures cases with a trained model at standard strictness. */
+export function measure(t: Trained, cs: readonly TrainCase[]): { rules: Rates; model: Rates; combined: Rates } {
+  const { add, demote } = t.thresholds.standard;
+  const s = cs.map((c) => scoreQ(t.model, c));
+  const r = cs.map(rulesAnswer);
+  return {
+    rules: rates(cs, (_, i) => r[i]! !== 0),
+    model: rates(cs, (_, i) => s[i]! >= add),
+    combined: rates(cs, (_, i) => combinedFlag(r[i]!, s[i]!, add, demote)),
+  };
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const cell = (r: Rates) => `${pct(r.recall)} / ${pct(r.falseAlarms)}`;
+
+function ledger(opts: TrainOptions): string {
+  const base = baseCorpora();
+  const all = batches();
+  const rows: LedgerRow[] = [];
+  let training = [...base];
+  for (const [name, cs] of all) {
+    const t0 = performance.now();
+    const t = trainModel(training, opts, false);
+    const m = measure(t, scored(cs));
+    rows.push({ name, trainedOn: scored(training).length, n: scored(cs).length, ...m });
+    console.log(
+      `${name}: rules ${cell(m.rules)}  model ${cell(m.model)}  combined ${cell(m.combined)}  (n=${scored(cs).length}, trained on ${scored(training).length}, ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
+    training = training.concat(cs);
+  }
+  const final = trainModel(training, opts, false);
+  const freshDir = path.join(repoRoot, 'tests/corpus/fresh-holdout');
+  const fresh: Array<[string, TrainCase[]]> = fs.existsSync(freshDir)
+    ? fs
+        .readdirSync(freshDir)
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort()
+        .map((f) => [f.replace(/\.jsonl$/, ''), scored(readJsonl(path.join(freshDir, f), f, true))])
+    : [];
+  const freshRows = fresh.map(([name, cs]) => ({ name, n: cs.length, ...measure(final, cs) }));
+  const freshAll = fresh.flatMap(([, cs]) => cs);
+  const freshTotal = freshAll.length ? { name: 'all fresh', n: freshAll.length, ...measure(final, freshAll) } : null;
+  for (const r of [...freshRows, ...(freshTotal ? [freshTotal] : [])])
+    console.log(
+      `fresh ${r.name}: rules ${cell(r.rules)}  model ${cell(r.model)}  combined ${cell(r.combined)}  (n=${r.n})`,
+    );
+  const allBatch = rows.reduce(
+    (acc, r) => {
+      for (const k of ['rules', 'model', 'combined'] as const) {
+        acc[k].v += r[k].violations;
+        acc[k].c += Math.round(r[k].recall * r[k].violations);
+        acc[k].s += r[k].safe;
+        acc[k].f += Math.round(r[k].falseAlarms * r[k].safe);
+      }
+      return acc;
+    },
+    {
+      rules: { v: 0, c: 0, s: 0, f: 0 },
+      model: { v: 0, c: 0, s: 0, f: 0 },
+      combined: { v: 0, c: 0, s: 0, f: 0 },
+    },
+  );
+  const pooled = (k: 'rules' | 'model' | 'combined') =>
+    `${pct(allBatch[k].c / Math.max(1, allBatch[k].v))} / ${pct(allBatch[k].f / Math.max(1, allBatch[k].s))}`;
+  const lines = [
+    '# Corpus ledger: every batch at first look (issue #9)',
+    '',
+    'Generated by `npm run train -- --ledger` (lib/cli/train.ts); do not edit by hand.',
+    '',
+    '**Method.** The batches in `tests/corpus/batches/` are replayed in name order. For each batch the',
+    'model is trained (thresholds by cross-validation, exactly as `npm run train` does) on the base',
+    'corpora (`policy-cases.jsonl`, `holdout.jsonl`, `../shared/corpus/dev.jsonl`) plus the batches',
+    'before it only, and the batch is then measured **before it joins training**: each row is that',
+    "batch's first look. The rules were not tuned on any of these batches. Figures are recall on",
+    'violations / false alarms on safe replies (borderline cases are not scored), at the standard',
+    'strictness; "combined" is what `analyze` returns (a rule finding stands unless the model is',
+    'confident the reply is safe; when the rules are silent the model adds a finding above its high',
+    'threshold). The fresh holdout (`tests/corpus/fresh-holdout/`) was never trained on and never',
+    'used to choose anything; it is measured once, with the final model trained on everything above.',
+    '',
+    '| batch | trained on | n | rules | model alone | combined |',
+    '| --- | ---: | ---: | --- | --- | --- |',
+    ...rows.map(
+      (r) => `| ${r.name} | ${r.trainedOn} | ${r.n} | ${cell(r.rules)} | ${cell(r.model)} | ${cell(r.combined)} |`,
+    ),
+    rows.length
+      ? `| **all batches, pooled** | | ${rows.reduce((a, r) => a + r.n, 0)} | ${pooled('rules')} | ${pooled('model')} | ${pooled('combined')} |`
+      : '',
+    '',
+    `## Fresh holdout (final model, trained on ${scored(training).length} cases)`,
+    '',
+    '| file | n | rules | model alone | combined |',
+    '| --- | ---: | --- | --- | --- |',
+    ...[...freshRows, ...(freshTotal ? [freshTotal] : [])].map(
+      (r) => `| ${r.name} | ${r.n} | ${cell(r.rules)} | ${cell(r.model)} | ${cell(r.combined)} |`,
+    ),
+    '',
+    `Batches present: ${all.map(([n]) => n).join(', ') || 'none'}. Fresh holdout files: ${fresh.map(([n]) => n).join(', ') || 'none'}.`,
+    `Final thresholds (standard): add ${final.thresholds.standard.add.toFixed(3)}, demote ${final.thresholds.standard.demote === null ? 'never' : final.thresholds.standard.demote.toFixed(3)}.`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** The model card (deterministic). */
+export function modelCard(t: Trained, curve: CurvePoint[], opts: TrainOptions): string {
+  const bySource = new Map<string, { v: number; s: number; es: number }>();
+  for (const c of t.cases) {
+    const key = c.source.match(/^b\d+$/) ? 'batches (tests/corpus/batches)' : c.source;
+    const e = bySource.get(key) ?? { v: 0, s: 0, es: 0 };
+    if (c.label === 'violation') e.v++;
+    else e.s++;
+    if (c.lang === 'es') e.es++;
+    bySource.set(key, e);
+  }
+  const batchNames = [...new Set(t.cases.filter((c) => /^b\d+$/.test(c.source)).map((c) => c.source))].sort();
+  const nonzero = t.model.q.reduce((a, x) => a + (x !== 0 ? 1 : 0), 0);
+  const th = (l: Strictness) => {
+    const c = t.thresholds[l];
+    return `| ${l} | ${(100 * BUDGETS[l]).toFixed(1)}% | ${c.add.toFixed(3)} | ${c.demote === null ? 'never' : c.demote.toFixed(3)} | ${cell(c.cv.rules)} | ${cell(c.cv.model)} | ${cell(c.cv.combined)} |`;
+  };
+  return [
+    '# Model card: the learned second opinion (rules/model/)',
+    '',
+    'Generated by `npm run train` (lib/cli/train.ts); do not edit by hand. Issue #9.',
+    '',
+    '## What it is',
+    '',
+    'A logistic regression over the whole reply: hashed word 1-2-grams and character 3-5-grams of a',
+    'canonical text (lower-case, accents and look-alikes folded, slang expanded, punctuation read as a',
+    'space, digits as 0), plus engineered cues and their pairwise conjunctions: second person (incl.',
+    'Spanish tu/usted/su), first person plural, care vocabulary by kind (rules/data/care-terms.ts, the',
+    'generated clinical list, a small Spanish list), whose care it is (your / their / a name / your',
+    "kin's / the), visit verbs, time anchors, past tense, names (compromise's first-name lexicon, no",
+    'parsing), dates, counts, numbers, phone / email / handle / record / URL shapes, feelings,',
+    'generic-education, privacy and contact cues, staff, defensive, gossip and testimonial words, and',
+    `the reply's length band. Group scales: ${JSON.stringify(GROUP_SCALE)}. 2^${BITS} buckets, int8`,
+    `(${nonzero} non-zero), one scale; bias ${t.model.b.toFixed(4)}. A per-category head (six one-vs-rest`,
+    `logistic rows over the features folded to 2^${HEAD_BITS}) picks the category of a learned finding.`,
+    '',
+    `Training: SGD with L2 (lambda ${opts.lambda}, ${opts.epochs} epochs, eta0 ${opts.eta0}, seed ${opts.seed}),`,
+    'each case plus a punctuation-stripped, lower-cased copy when its features differ. Deterministic:',
+    'the same data gives byte-identical weights (tests/unit/model/train.test.ts).',
+    '',
+    '## Data',
+    '',
+    '| source | violations | safe | Spanish |',
+    '| --- | ---: | ---: | ---: |',
+    ...[...bySource].sort().map(([k, e]) => `| ${k} | ${e.v} | ${e.s} | ${e.es} |`),
+    `| **total** | ${t.cases.filter((c) => c.label === 'violation').length} | ${t.cases.filter((c) => c.label === 'safe').length} | |`,
+    '',
+    `Batches: ${batchNames.join(', ') || 'none'}. Borderline cases are not trained on. Never trained on:`,
+    '`tests/corpus/fresh-holdout/` (measured only by `npm run train -- --ledger`, see tests/corpus/LEDGER.md).',
+    '',
+    '## Thresholds (chosen by cross-validation on training data only)',
+    '',
+    `Group-wise ${FOLDS}-fold cross-validation (a writer's batch is never split across folds) gives`,
+    'out-of-fold scores. For each strictness, the thresholds maximize combined recall on the training',
+    "cases the rules were never tuned on (holdout + batches), with combined false alarms there and the model's",
+    `own false alarms on all training safe replies within the budget, at most ${pct(MAX_DEMOTED)} of training`,
+    `violations demoted, and the demote threshold at most a logit of ${DEMOTE_CAP.standard} (standard) or ${DEMOTE_CAP.relaxed} (relaxed):`,
+    'the model must be confident. Identifier findings and echoes of the review are never demoted.',
+    "Strict never demotes and budgets only the model's own false alarms. When no thresholds meet the",
+    `budget, the ones with the best recall minus ${ALARM_COST} x false alarms are taken.`,
+    'Out-of-fold figures (recall / false alarms):',
+    '',
+    `| strictness | budget | add (logit) | demote below | rules | model alone | combined (n=${t.thresholds.standard.cv.n}) |`,
+    '| --- | ---: | ---: | ---: | --- | --- | --- |',
+    th('relaxed'),
+    th('standard'),
+    th('strict'),
+    '',
+    `All training cases, out-of-fold, model alone at the standard threshold: ${cell(rates(t.cases, (_, i) => t.oof[i]! >= t.thresholds.standard.add))}; AUC ${auc(t.cases, t.oof).toFixed(4)}.`,
+    '',
+    '## Learning curve',
+    '',
+    'A seeded 20% of writer groups held out; growing seeded samples of the rest. Recall read where 3% of',
+    'the held-out safe replies are flagged (a curve figure only; nothing is chosen from it).',
+    '',
+    '| training cases | AUC | recall at 3% false alarms |',
+    '| ---: | ---: | ---: |',
+    ...curve.map((p) => `| ${p.n} | ${p.auc.toFixed(4)} | ${pct(p.recallAt3)} |`),
+    '',
+    '## Limits',
+    '',
+    '- It scores the whole reply; the span of a learned finding is the sentence that scores highest',
+    '  alone, and its marks are the words whose own features push the score most.',
+    '- It knows only what the corpora show; rule findings keep their explanations, and the model can',
+    "  only demote them when it is confident (strict mode never demotes). It cannot see the practice's",
+    '  staff list except through the profile passed to analyze.',
+    '',
+  ].join('\n');
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const opts = DEFAULT_TRAIN;
+  if (args.includes('--ledger')) {
+    const t0 = performance.now();
+    const md = ledger(opts);
+    fs.writeFileSync(path.join(repoRoot, 'tests/corpus/LEDGER.md'), md);
+    console.log(`wrote tests/corpus/LEDGER.md (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    return;
+  }
+  const t0 = performance.now();
+  const cases = [...baseCorpora(), ...batches().flatMap(([, cs]) => cs)];
+  const t = trainModel(cases, opts);
+  const curve = learningCurve(cases, opts);
+  fs.writeFileSync(path.join(repoRoot, 'rules/model/weights.generated.ts'), moduleSource(t));
+  fs.writeFileSync(path.join(repoRoot, 'rules/model/MODEL_CARD.md'), modelCard(t, curve, opts));
+  console.log(`trained on ${t.cases.length} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  for (const l of ['relaxed', 'standard', 'strict'] as Strictness[]) {
+    const c = t.thresholds[l];
+    console.log(
+      `${l.padEnd(9)} add ${c.add.toFixed(3)} demote ${c.demote === null ? 'never' : c.demote.toFixed(3)}  CV on untuned (n=${c.cv.n}): rules ${cell(c.cv.rules)}  model ${cell(c.cv.model)}  combined ${cell(c.cv.combined)}`,
+    );
+  }
+  if (args.includes('--curve')) {
+    console.log('learning curve (held-out 20% of writer groups): cases, AUC, recall at 3% false alarms');
+    for (const p of curve) console.log(`  ${String(p.n).padStart(6)}  ${p.auc.toFixed(4)}  ${pct(p.recallAt3)}`);
+  }
+  console.log('wrote rules/model/weights.generated.ts and rules/model/MODEL_CARD.md');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

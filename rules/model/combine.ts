@@ -1,0 +1,108 @@
+/**
+ * How the rules and the learned second opinion combine (issue #9, item 3), keeping spans and
+ * explanations:
+ *  - a rule finding stands unless the model is confident the whole reply is safe (its score is
+ *    below the strictness's demote threshold, never above a logit of -1 in standard mode); then
+ *    the finding becomes a hint (returned in `hints`, counted by `npm run eval`, not in the
+ *    verdict). Identifier findings and echoes of the review are never demoted (see demotable).
+ *    Strict mode never demotes, so every rule finding stays visible there;
+ *  - when the rules are silent and the model's score is above a high threshold, one finding with
+ *    ruleId 'learned' is added: span = the highest-scoring sentence, marks = the words that pushed
+ *    the score, category from the per-category head, a plain message and a safer wording.
+ * Strictness picks the thresholds (rules/model/weights.generated.ts, chosen by cross-validation).
+ * `disabledRules: ['learned']` turns the second opinion off entirely (rules alone).
+ */
+import { mergeFindings, verdictOf } from '../engine/merge';
+import { normalize, toOriginal } from '../engine/normalize';
+import { resolveOptions } from '../engine/options';
+import { SAFE_PRIVATE, SAFE_THANKS } from '../engine/wording';
+import { type Analysis, type AnalyzeOptions, type Category, type Finding, LEARNED_RULE_ID } from '../types';
+import { categoryOf, explain, scoreNormalized, thresholdsFor } from './index';
+
+/** Plain words per category for a learned finding: why, and a safer wording. */
+const WORDING: Record<Category, { message: string; suggestion: string }> = {
+  'confirms-patient-status': {
+    message:
+      'Our second check thinks this sentence tells the world that this person is (or was) a patient here. Even that fact is private.',
+    suggestion: SAFE_THANKS,
+  },
+  'care-details': {
+    message:
+      "Our second check thinks this sentence reveals something about a person's health or treatment. Details of anyone's care are private.",
+    suggestion: SAFE_PRIVATE,
+  },
+  identifiers: {
+    message:
+      "Our second check thinks this sentence includes a person's name, date, phone, email or another detail that identifies them.",
+    suggestion: "Leave out the person's name and contact details; give only the office's own phone or email.",
+  },
+  'defensive-disclosure': {
+    message:
+      "Our second check thinks this sentence answers a complaint with what happened in the person's care or records. That discloses it.",
+    suggestion: SAFE_PRIVATE,
+  },
+  'staff-gossip': {
+    message: 'Our second check thinks this sentence talks about a patient in a way that could point to who they are.',
+    suggestion: 'Talk about the practice and its services, not about patients.',
+  },
+  'testimonial-without-authorization': {
+    message:
+      "Our second check thinks this shares a patient's story, name or result. That needs the patient's written permission.",
+    suggestion: 'Share patient stories only with signed permission; otherwise describe the service in general.',
+  },
+};
+
+/**
+ * Rule findings the model may demote. Identifiers stay: whether a name, number or date belongs to
+ * a patient depends on staff frames and the practice profile, which the rules read and the model
+ * does not. Echoes of the review stay: the model never sees the review.
+ */
+export function demotable(f: Finding): boolean {
+  return f.category !== 'identifiers' && f.ruleId !== 'echo-review';
+}
+
+/** Categories whose learned finding blocks (a care detail); the rest warn. */
+const BLOCKING: ReadonlySet<Category> = new Set(['care-details', 'defensive-disclosure']);
+
+/** Combines the rules' analysis of `text` with the model's opinion; see the module comment. */
+export function combine(text: string, rules: Analysis, options?: AnalyzeOptions): Analysis {
+  const o = resolveOptions(options);
+  if (o.disabled.has(LEARNED_RULE_ID) || text.trim().length === 0) return rules;
+  const t = thresholdsFor(o.strictness);
+  const norm = normalize(text);
+  // Names the practice allows (staff, and the reviewer's first name when that setting is on) are
+  // not names to the model either.
+  const allowed = o.reviewerFirstName ? new Set([...o.staffWords, o.reviewerFirstName]) : o.staffWords;
+  const { score, ex } = scoreNormalized(norm.text, allowed);
+  if (rules.findings.length > 0) {
+    if (t.demote === null || !(score < t.demote)) return rules;
+    const kept = rules.findings.filter((f) => !demotable(f));
+    const hints = rules.findings.filter(demotable);
+    if (hints.length === 0) return rules;
+    return { verdict: verdictOf(kept), findings: kept, hints };
+  }
+  // Written so that a missing or broken score (NaN) never adds a finding.
+  if (!(score >= t.add)) return rules;
+  const category = categoryOf(ex.vector);
+  const severity = BLOCKING.has(category) ? 'block' : 'warn';
+  // Relaxed flags clear disclosures only (rules/engine/analyze.ts): a learned warning stays silent.
+  if (o.strictness === 'relaxed' && severity !== 'block') return rules;
+  const why = explain(norm.text, allowed);
+  const [start, end] = toOriginal(norm, why.start, why.end);
+  const finding: Finding = {
+    ruleId: LEARNED_RULE_ID,
+    category,
+    severity,
+    start,
+    end,
+    actual: text.slice(start, end),
+    message: WORDING[category].message,
+    suggestion: WORDING[category].suggestion,
+    marks: why.marks.map((m) => {
+      const [s, e] = toOriginal(norm, m.start, m.end);
+      return { start: s, end: e };
+    }),
+  };
+  const findings = mergeFindings([finding], text);
+  return { verdict: verdictOf(findings), findings };
+}

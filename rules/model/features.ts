@@ -1,0 +1,802 @@
+/**
+ * Feature extraction for the learned second opinion (issue #9): pure functions over the text.
+ * The WHOLE reply is one example (scoring sentence by sentence lost every time in the earlier
+ * experiments, because risk often lives in how sentences combine: "Welcome back!" + "Hope the
+ * knee is better"). Features, hashed into one space of 2^18 buckets:
+ *  - word 1-2-grams and character 3-5-grams of a canonical form of the text: lower-case, accents
+ *    and look-alikes folded, chat slang expanded (rules/engine/normalize), every run of
+ *    punctuation or space read as one space and every digit as 0. The n-grams therefore do not
+ *    change when a writer drops punctuation or capitals (issue #9, robustness item 5);
+ *  - engineered cues (who is addressed, care vocabulary by kind from rules/data, whose care it
+ *    is, visit verbs, time anchors, names, dates, numbers, phone/email/handle/record shapes,
+ *    generic-education and privacy cues) and every pairwise conjunction of the cues present,
+ *    which lets a linear model learn "your + procedure" apart from "procedure" alone.
+ * No DOM, no network: the same code runs in the content script, the CLI and the tests.
+ */
+import nlp from 'compromise';
+import { CARE_TERMS } from '../data/care-terms';
+import { normalize } from '../engine/normalize';
+import { clinicalWords } from '../engine/terms';
+
+/** log2 of the hashed feature space. */
+export const BITS = 18;
+/** Size of the hashed feature space. */
+export const DIM = 1 << BITS;
+const MASK = DIM - 1;
+
+/** A sparse feature vector: sorted unique bucket indices and their values. */
+export interface SparseVector {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+/** A word of the canonical text, with its span in the normalized text (for marks). */
+export interface ModelToken {
+  /** Canonical form: lower-case letters and digits (digits as 0), no apostrophes. */
+  word: string;
+  /** [start, end) in the normalized text. */
+  start: number;
+  end: number;
+}
+
+/** Extraction output: the vector plus what the explainer needs. */
+export interface Extracted {
+  vector: SparseVector;
+  tokens: ModelToken[];
+  /** Names of the cues present (for the model card and debugging). */
+  cues: string[];
+}
+
+/** Group weights: each n-gram group is scaled to unit length, cues count 1 each. */
+export const GROUP_SCALE = { words: 1.5, chars: 3, cues: 0.4, pairs: 0.2 };
+
+// ---------------------------------------------------------------------------------------------
+// Hashing: FNV-1a over UTF-16 units with a murmur3 finalizer (deterministic, no allocation).
+
+function fmix(h0: number): number {
+  let h = h0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a of a string, continuing from `h`. */
+export function fnv(s: string, h0 = 0x811c9dc5): number {
+  let h = h0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The bucket of a named feature ("w:crown", "c:you&kind:procedure"). */
+export function bucket(name: string): number {
+  return fmix(fnv(name)) & MASK;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary (reused from rules/data so the model and the rules share one idea of "care").
+
+type Kind = string;
+let careIndex: Map<string, Array<{ words: string[]; kind: Kind }>> | undefined;
+
+const canonWord = (w: string) => w.toLowerCase().replace(/'/g, '').replace(/\d/g, '0');
+
+function careTerms(): Map<string, Array<{ words: string[]; kind: Kind }>> {
+  if (!careIndex) {
+    careIndex = new Map();
+    const add = (term: string, kind: Kind) => {
+      const words = term
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}']+/u)
+        .map(canonWord)
+        .filter(Boolean);
+      if (words.length === 0) return;
+      const list = careIndex!.get(words[0]!) ?? [];
+      list.push({ words, kind });
+      list.sort((a, b) => b.words.length - a.words.length);
+      careIndex!.set(words[0]!, list);
+    };
+    for (const [term, kind] of CARE_TERMS) add(term, kind);
+    for (const [term, kind] of SPANISH_CARE) add(term, kind);
+  }
+  return careIndex;
+}
+
+/**
+ * Spanish care words (accent-free, as normalization folds them), by the same kinds as
+ * rules/data/care-terms.ts. General medical Spanish, not phrases from any corpus.
+ */
+const SPANISH_CARE: ReadonlyArray<readonly [string, Kind]> = [
+  ['alergia', 'condition'],
+  ['analisis', 'result'],
+  ['ansiedad', 'condition'],
+  ['biopsia', 'procedure'],
+  ['cirugia', 'procedure'],
+  ['cita', 'visit'],
+  ['citas', 'visit'],
+  ['consulta', 'visit'],
+  ['corona', 'procedure'],
+  ['cuenta', 'billing'],
+  ['depresion', 'condition'],
+  ['diabetes', 'condition'],
+  ['diagnostico', 'result'],
+  ['diente', 'body'],
+  ['dientes', 'body'],
+  ['doctor', 'provider'],
+  ['doctora', 'provider'],
+  ['dolor', 'symptom'],
+  ['embarazo', 'condition'],
+  ['espalda', 'body'],
+  ['examen', 'visit'],
+  ['expediente', 'visit'],
+  ['factura', 'billing'],
+  ['frenos', 'device'],
+  ['higienista', 'provider'],
+  ['implante', 'procedure'],
+  ['inyeccion', 'procedure'],
+  ['lentes', 'device'],
+  ['limpieza', 'visit'],
+  ['medicamento', 'medication'],
+  ['medicina', 'medication'],
+  ['muela', 'body'],
+  ['operacion', 'procedure'],
+  ['parto', 'procedure'],
+  ['presion', 'condition'],
+  ['radiografia', 'procedure'],
+  ['receta', 'medication'],
+  ['recuperacion', 'result'],
+  ['resultados', 'result'],
+  ['rodilla', 'body'],
+  ['saldo', 'billing'],
+  ['seguro', 'billing'],
+  ['sesion', 'visit'],
+  ['terapia', 'procedure'],
+  ['tratamiento', 'visit'],
+  ['vacuna', 'procedure'],
+  ['visita', 'visit'],
+];
+
+const SECOND = new Set(['you', 'your', 'youre', 'yours', 'yourself', 'youve', 'youd', 'youll', 'yall', 'ya']);
+const SECOND_ES = new Set(['tu', 'tus', 'usted', 'ustedes', 'su', 'sus', 'te', 'ti', 'contigo', 'le', 'lo', 'la']);
+const POSSESSIVE_2 = new Set(['your', 'yours', 'tu', 'tus', 'su', 'sus']);
+const POSSESSIVE_3 = new Set(['his', 'her', 'their', 'hers', 'theirs']);
+const DEMONSTRATIVE = new Set(['this', 'that', 'these', 'those', 'the', 'new', 'el', 'la', 'los', 'las']);
+const FIRST_PLURAL = new Set(['we', 'our', 'us', 'ours', 'were', 'weve', 'nosotros', 'nuestro', 'nuestra', 'nos']);
+const KIN = new Set([
+  'son',
+  'daughter',
+  'baby',
+  'kid',
+  'kids',
+  'child',
+  'children',
+  'husband',
+  'wife',
+  'mom',
+  'dad',
+  'mother',
+  'father',
+  'grandma',
+  'grandpa',
+  'little',
+  'kiddo',
+  'family',
+  'hijo',
+  'hija',
+  'esposo',
+  'esposa',
+  'mama',
+  'papa',
+]);
+const SPANISH_MARKERS = new Set([
+  'el',
+  'la',
+  'los',
+  'las',
+  'de',
+  'del',
+  'que',
+  'por',
+  'para',
+  'gracias',
+  'muy',
+  'nuestro',
+  'nuestra',
+  'usted',
+  'su',
+  'con',
+  'una',
+  'es',
+  'esta',
+]);
+const TIME_ANCHOR = new Set([
+  'today',
+  'yesterday',
+  'tonight',
+  'tomorrow',
+  'morning',
+  'afternoon',
+  'earlier',
+  'recently',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'hoy',
+  'ayer',
+  'manana',
+]);
+const MONTHS = new Set([
+  'jan',
+  'january',
+  'feb',
+  'february',
+  'march',
+  'apr',
+  'april',
+  'june',
+  'july',
+  'aug',
+  'august',
+  'sept',
+  'september',
+  'oct',
+  'october',
+  'nov',
+  'november',
+  'dec',
+  'december',
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+]);
+const NUMBER_WORDS = new Set([
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'twelve',
+  'twenty',
+  'dozen',
+  'once',
+  'twice',
+  'first',
+  'second',
+  'third',
+  'dos',
+  'tres',
+  'cuatro',
+]);
+const FEELING = new Set([
+  'glad',
+  'happy',
+  'sorry',
+  'proud',
+  'hope',
+  'hoping',
+  'congrats',
+  'congratulations',
+  'thrilled',
+  'love',
+  'loved',
+  'enjoyed',
+  'miss',
+  'pleasure',
+  'wishing',
+  'feel',
+  'feeling',
+  'better',
+  'healing',
+  'recovery',
+  'sentimos',
+  'alegra',
+  'felicidades',
+  'esperamos',
+]);
+const GENERIC = new Set([
+  'if',
+  'whether',
+  'anyone',
+  'everyone',
+  'everybody',
+  'anybody',
+  'most',
+  'many',
+  'people',
+  'adults',
+  'usually',
+  'typically',
+  'often',
+  'generally',
+  'tips',
+  'tip',
+  'reminder',
+  'should',
+  'can',
+  'may',
+  'offer',
+  'offers',
+  'available',
+  'every',
+  'any',
+  'all',
+  'si',
+  'todos',
+  'cualquier',
+]);
+const PRIVACY = new Set([
+  'privacy',
+  'private',
+  'privately',
+  'confidential',
+  'confidentiality',
+  'hipaa',
+  'discuss',
+  'directly',
+  'offline',
+  'privacidad',
+  'directamente',
+]);
+const CONTACT = new Set(['call', 'contact', 'reach', 'email', 'message', 'dm', 'llame', 'llamenos', 'comuniquese']);
+const STAFF = new Set([
+  'hygienist',
+  'assistant',
+  'nurse',
+  'receptionist',
+  'manager',
+  'coordinator',
+  'team',
+  'staff',
+  'front',
+  'desk',
+  'doctor',
+  'dentist',
+  'therapist',
+  'provider',
+  'tech',
+  'injector',
+  'esthetician',
+]);
+const VISIT_VERBS = new Set([
+  'came',
+  'come',
+  'coming',
+  'visited',
+  'visit',
+  'visiting',
+  'saw',
+  'seen',
+  'seeing',
+  'see',
+  'met',
+  'meeting',
+  'stopped',
+  'treated',
+  'treating',
+  'checked',
+  'welcome',
+  'back',
+  'chair',
+  'appointment',
+  'scheduled',
+  'rescheduled',
+  'booked',
+  'returned',
+  'vino',
+  'vimos',
+  'atendimos',
+  'atender',
+  'visitarnos',
+]);
+const DEFENSIVE = new Set([
+  'records',
+  'record',
+  'chart',
+  'notes',
+  'documented',
+  'refused',
+  'declined',
+  'missed',
+  'noshow',
+  'show',
+  'balance',
+  'owe',
+  'owed',
+  'outstanding',
+  'collections',
+  'discharged',
+  'told',
+  'advised',
+  'informed',
+  'explained',
+  'signed',
+  'consent',
+  'policy',
+]);
+const GOSSIP = new Set([
+  'patient',
+  'patients',
+  'lady',
+  'guy',
+  'gentleman',
+  'woman',
+  'man',
+  'celebrity',
+  'room',
+  'someone',
+  'somebody',
+  'client',
+  'clients',
+  'paciente',
+  'pacientes',
+]);
+const TESTIMONIAL = new Set([
+  'transformation',
+  'journey',
+  'results',
+  'shoutout',
+  'shout',
+  'spotlight',
+  'congrats',
+  'congratulations',
+  'smile',
+  'story',
+  'milestone',
+  'graduated',
+  'graduation',
+  'finished',
+]);
+/** Clinical chart shorthand (general medical usage): notes about a patient, not prose. */
+const CHART = new Set([
+  'pt',
+  'hx',
+  'dx',
+  'sx',
+  'tx',
+  'rx',
+  'prn',
+  'bid',
+  'tid',
+  'qid',
+  'wnl',
+  'pcp',
+  'co',
+  'sp',
+  'fu',
+  'npo',
+]);
+const MAIL_DOMAINS = new Set(['gmail', 'yahoo', 'hotmail', 'outlook', 'icloud', 'aol', 'comcast', 'protonmail']);
+const HANDLE_WORDS = new Set(['instagram', 'ig', 'tiktok', 'handle', 'tagged', 'tag', 'twitter', 'snapchat']);
+const RECORD_WORDS = new Set(['mrn', 'account', 'chart', 'claim', 'policy', 'member', 'id', 'file', 'case']);
+const PAST_IRREGULAR = new Set([
+  'was',
+  'were',
+  'had',
+  'did',
+  'came',
+  'saw',
+  'got',
+  'went',
+  'took',
+  'told',
+  'said',
+  'felt',
+  'made',
+  'left',
+  'gave',
+  'brought',
+  'began',
+]);
+
+let lexicon: Record<string, string | string[]> | undefined;
+/** compromise's word list (a lookup only: the model never parses). */
+function lex(): Record<string, string | string[]> {
+  lexicon ??= (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  return lexicon;
+}
+const hasTag = (w: string, tag: string) => {
+  const t = lex()[w];
+  return t !== undefined && (t === tag || (Array.isArray(t) && t.includes(tag)));
+};
+const isFirstName = (w: string) =>
+  w.length > 2 && (hasTag(w, 'FemaleName') || hasTag(w, 'MaleName') || hasTag(w, 'FirstName'));
+
+/** Words that open greetings or are common English words despite being listed as names. */
+const NOT_NAME = new Set([
+  'will',
+  'may',
+  'june',
+  'april',
+  'grace',
+  'hope',
+  'faith',
+  'joy',
+  'sunny',
+  'summer',
+  'dawn',
+  'rose',
+  'bill',
+  'mark',
+  'art',
+  'rich',
+  'ray',
+  'sky',
+  'star',
+  'honey',
+  'sugar',
+  'dr',
+  'doctor',
+  'team',
+  'care',
+  'new',
+  'max',
+  'page',
+  'bob',
+  'chase',
+  'lane',
+  'hunter',
+  'don',
+  'pat',
+  'sue',
+  'guy',
+  'tu',
+  'su',
+]);
+
+/** The first word of each sentence (start of text or after . ! ? or a line break). */
+const SENTENCE_START = /(?:^|[.!?\n]\s*)\W*([A-Za-z]+)/g;
+/** Instruction verbs compromise's word list files as nouns ("pack", "call", "brush"). */
+const IMPERATIVE = new Set([
+  'apply',
+  'ask',
+  'book',
+  'brush',
+  'call',
+  'check',
+  'drop',
+  'floss',
+  'pack',
+  'rinse',
+  'stay',
+  'stop',
+  'text',
+  'wash',
+  'watch',
+  'wear',
+]);
+/** Sentence-initial verbs that open statements or greetings, not instructions. */
+const NOT_IMPERATIVE = new Set(['thank', 'hope', 'love', 'welcome', 'see', 'miss', 'wish', 'congrats', 'feel']);
+
+// ---------------------------------------------------------------------------------------------
+// Tokenizing and cues.
+
+const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+){0,3}/gu;
+
+/** Canonical tokens of a normalized text (see ModelToken). */
+export function tokensOf(normText: string): ModelToken[] {
+  const out: ModelToken[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(normText); m; m = TOKEN.exec(normText)) {
+    out.push({ word: canonWord(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** The cues present in a reply (normalized text + its tokens + the original text). */
+export function cuesOf(norm: string, toks: ModelToken[], staffWords?: ReadonlySet<string>): string[] {
+  const cues = new Set<string>();
+  const words = toks.map((t) => t.word);
+  const clinical = clinicalWords();
+  const care = careTerms();
+  let spanish = 0;
+  let second = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const prev = words[i - 1] ?? '';
+    if (SECOND.has(w)) second++;
+    if (SECOND_ES.has(w) && !['la', 'le', 'lo'].includes(w)) cues.add('you-es');
+    if (SPANISH_MARKERS.has(w)) spanish++;
+    if (FIRST_PLURAL.has(w)) cues.add('we');
+    if (TIME_ANCHOR.has(w)) cues.add('time');
+    if (MONTHS.has(w) && /^0{1,2}$/.test(words[i + 1] ?? '')) cues.add('date');
+    if (NUMBER_WORDS.has(w)) cues.add('count-word');
+    if (FEELING.has(w)) cues.add('feeling');
+    if (GENERIC.has(w)) cues.add('generic');
+    if (PRIVACY.has(w)) cues.add('privacy');
+    if (CONTACT.has(w)) cues.add('contact');
+    if (STAFF.has(w) && (prev === 'our' || words[i - 2] === 'our')) cues.add('our-staff');
+    if (VISIT_VERBS.has(w)) cues.add('visit-verb');
+    if (DEFENSIVE.has(w)) cues.add('defensive');
+    if (GOSSIP.has(w)) cues.add('gossip-noun');
+    if (TESTIMONIAL.has(w)) cues.add('testimonial');
+    if (MAIL_DOMAINS.has(w) || (w.length > 8 && [...MAIL_DOMAINS].some((d) => w.includes(d)))) cues.add('email');
+    if (HANDLE_WORDS.has(w)) cues.add('handle');
+    if (RECORD_WORDS.has(w) && /\d/.test(words[i + 1] ?? words[i + 2] ?? '')) cues.add('record');
+    if (KIN.has(w) && POSSESSIVE_2.has(prev)) cues.add('your-kin');
+    if (PAST_IRREGULAR.has(w) || (w.length > 4 && w.endsWith('ed')) || hasTag(w, 'PastTense')) cues.add('past');
+    if (/^0+$/.test(w)) {
+      cues.add('number');
+      if (w.length >= 5) cues.add('long-number');
+    }
+    // Names: a first name that is not staff (profile) and not a common word.
+    if (isFirstName(w) && !NOT_NAME.has(w) && !(staffWords?.has(w) ?? false)) {
+      const before = prev;
+      cues.add(before === 'dr' || before === 'doctor' ? 'dr-name' : 'name');
+    } else if (w.endsWith('s') && isFirstName(w.slice(0, -1)) && !NOT_NAME.has(w.slice(0, -1))) {
+      cues.add('name-possessive');
+    }
+    if (hasTag(w, 'LastName') && (isFirstName(prev) || ['mr', 'mrs', 'ms', 'miss'].includes(prev)))
+      cues.add('full-name');
+    // Care vocabulary by kind, and whose it is (up to three words back).
+    const entries = care.get(w) ?? care.get(w.endsWith('s') ? w.slice(0, -1) : w);
+    let kind: string | undefined;
+    let len = 1;
+    if (entries) {
+      for (const e of entries) {
+        let ok = true;
+        for (let k = 1; k < e.words.length && ok; k++) ok = words[i + k] === e.words[k];
+        if (ok) {
+          kind = e.kind;
+          len = e.words.length;
+          break;
+        }
+      }
+    }
+    if (!kind && w.length >= 5 && clinical.has(w)) kind = 'clinical';
+    if (kind) {
+      cues.add(`kind:${kind}`);
+      let whose = 'none';
+      for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+        const b = words[k]!;
+        if (POSSESSIVE_2.has(b)) {
+          whose = 'your';
+          break;
+        }
+        if (POSSESSIVE_3.has(b)) {
+          whose = 'their';
+          break;
+        }
+        if (KIN.has(b) && k > 0 && POSSESSIVE_2.has(words[k - 1]!)) {
+          whose = 'your-kin';
+          break;
+        }
+        if (b.endsWith('s') && isFirstName(b.slice(0, -1))) {
+          whose = 'name';
+          break;
+        }
+        if (DEMONSTRATIVE.has(b)) whose = 'the';
+      }
+      cues.add(`whose:${whose}`);
+      cues.add(`whose:${whose}:${kind}`);
+      i += len - 1;
+    }
+  }
+  if (words.includes('before') && words.includes('after')) cues.add('before-after');
+  let chart = 0;
+  for (const w of words) if (CHART.has(w)) chart++;
+  if (chart >= 2) cues.add('chart');
+  // An instruction opens a sentence with a bare verb ("Pack your ...", "Brush twice a day"): advice
+  // for everyone, whatever "your" follows.
+  SENTENCE_START.lastIndex = 0;
+  for (let m = SENTENCE_START.exec(norm); m; m = SENTENCE_START.exec(norm)) {
+    const first = m[1]!.toLowerCase();
+    if ((IMPERATIVE.has(first) || hasTag(first, 'Infinitive')) && !NOT_IMPERATIVE.has(first)) {
+      cues.add('imperative');
+      break;
+    }
+  }
+  if (second > 0) cues.add('you');
+  if (second > 2) cues.add('you-many');
+  if (spanish >= 3) cues.add('spanish');
+  // Shapes on the normalized text (they survive punctuation loss through the token cues above).
+  if (/[\w.+-]@[\w-]+\.\w{2,}/.test(norm)) cues.add('email');
+  if (/(?:^|\s)@[\w.]{3,}/.test(norm)) cues.add('handle');
+  if (/\b\d{3}[\s.-]?\d{4}\b/.test(norm) || /\b\d{7}\b|\b\d{10}\b/.test(norm)) cues.add('phone');
+  if (/#\s?\d{3,}|\b[a-z]{1,3}-?\d{5,}\b/i.test(norm)) cues.add('record');
+  if (/\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b/.test(norm)) cues.add('date');
+  if (/\bhttps?:|www\.|\.com\b/i.test(norm)) cues.add('url');
+  if (/\b(?:mr|mrs|ms|miss)\.?\s+\p{Lu}/u.test(norm)) cues.add('honorific');
+  // Lengths: where the risky clause may be buried.
+  const n = norm.length;
+  cues.add(n < 60 ? 'len:short' : n < 150 ? 'len:mid' : n < 400 ? 'len:long' : 'len:very-long');
+  return [...cues].sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The vector.
+
+/** Adds the char 3-5-grams of `canon` (space-padded canonical words) to `out`. */
+function charGrams(canon: string, out: Set<number>): void {
+  for (let i = 0; i + 3 <= canon.length; i++) {
+    let h = 0x9dc5811c;
+    for (let k = 0; k < 5 && i + k < canon.length; k++) {
+      h ^= canon.charCodeAt(i + k);
+      h = Math.imul(h, 0x01000193);
+      if (k >= 2) out.add(fmix(h) & MASK);
+    }
+  }
+}
+
+/** Word unigram and bigram buckets of the canonical words. */
+function wordGrams(words: string[], out: Set<number>): void {
+  for (let i = 0; i < words.length; i++) {
+    const h = fnv(words[i]!, 0x3a8f05c5);
+    out.add(fmix(h) & MASK);
+    if (i + 1 < words.length) out.add(fmix(fnv(words[i + 1]!, Math.imul(h ^ 0x20, 0x01000193))) & MASK);
+  }
+}
+
+/** Builds a sorted sparse vector from weighted buckets (collisions add up). */
+function toSparse(parts: Array<[Iterable<number>, number]>): SparseVector {
+  const acc = new Map<number, number>();
+  for (const [buckets, w] of parts) for (const b of buckets) acc.set(b, (acc.get(b) ?? 0) + w);
+  const idx = Int32Array.from([...acc.keys()].sort((a, b) => a - b));
+  const val = new Float32Array(idx.length);
+  for (let i = 0; i < idx.length; i++) val[i] = acc.get(idx[i]!)!;
+  return { idx, val };
+}
+
+/** Extracts features from already-normalized text (the analyzer normalizes once). */
+export function extractNormalized(normText: string, staffWords?: ReadonlySet<string>): Extracted {
+  const tokens = tokensOf(normText);
+  const words = tokens.map((t) => t.word);
+  const wordSet = new Set<number>();
+  wordGrams(words, wordSet);
+  const charSet = new Set<number>();
+  charGrams(` ${words.join(' ')} `, charSet);
+  const cues = cuesOf(normText, tokens, staffWords);
+  const cueSet = cues.map((c) => bucket(`c:${c}`));
+  const pairs: number[] = [];
+  for (let i = 0; i < cues.length; i++)
+    for (let j = i + 1; j < cues.length; j++) pairs.push(bucket(`p:${cues[i]}&${cues[j]}`));
+  const vector = toSparse([
+    [wordSet, GROUP_SCALE.words / Math.sqrt(Math.max(1, wordSet.size))],
+    [charSet, GROUP_SCALE.chars / Math.sqrt(Math.max(1, charSet.size))],
+    [cueSet, GROUP_SCALE.cues],
+    [pairs, GROUP_SCALE.pairs],
+  ]);
+  return { vector, tokens, cues };
+}
+
+/** Extracts features from a raw reply. */
+export function extract(text: string, staffWords?: ReadonlySet<string>): Extracted {
+  return extractNormalized(normalize(text).text, staffWords);
+}
+
+/** The robustness probe of issue #9: punctuation stripped and lower-cased. */
+export function stripPunctuation(text: string): string {
+  return text
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .replace(/[ \t]+/g, ' ')
+    .toLowerCase();
+}
+
+/** Buckets the explainer attributes to each token: its unigram and the char grams inside it. */
+export function tokenBuckets(word: string): number[] {
+  const set = new Set<number>();
+  set.add(fmix(fnv(word, 0x3a8f05c5)) & MASK);
+  charGrams(` ${word} `, set);
+  return [...set];
+}
