@@ -94,6 +94,11 @@ export interface InteractionInput {
   /** One of INTERACTION_OUTCOMES (checked by the background; typed wide for the guard's own use). */
   outcome: Outcome;
   reason?: string;
+  /**
+   * The spans of `reason` the rules flag, computed by the sender where the rules run (the
+   * background has no rules engine); used to redact the reason in redacted/none modes.
+   */
+  reasonSpans?: Array<[number, number]>;
   /** Who is replying, picked in the hold dialog (issue #11 item 6); else the settings' staff member. */
   staff?: string;
   /** The reply text; the background keeps it as the log settings say. */
@@ -111,6 +116,8 @@ export interface AuditEventInput {
   site?: SiteId | 'all';
   /** Why (a site switched off, a pause): the staff member's own words, redacted per text mode. */
   reason?: string;
+  /** The spans of `reason` the rules flag (see InteractionInput.reasonSpans). */
+  reasonSpans?: Array<[number, number]>;
   detail?: Detail;
 }
 

@@ -5,7 +5,6 @@
  * re-queued interaction is written once.
  */
 import { browser } from 'wxt/browser';
-import { analyze, redact } from '@/rules';
 import { fingerprint } from './audit/fingerprint';
 import { readAnchor } from './audit/local-chain';
 import { effectiveRetentionDays, pruneCutoff, RETENTION_MIN_DAYS } from './audit/retention';
@@ -17,6 +16,7 @@ import {
   type StoredRecord,
   verifyLocalChain,
 } from './background/chain';
+import { reasonForLog } from './background/reason';
 import { getDb, type LogDb } from './db';
 import type { AuditEventInput, InteractionInput } from './log-record';
 import type { LogTextMode, Settings } from './settings';
@@ -98,29 +98,7 @@ export function describeLogError(e: unknown): string {
   return `The compliance log could not be written: ${msg}`;
 }
 
-/**
- * The reason as the log keeps it: in full mode as typed; in redacted and none modes with what the
- * rules flag (names, conditions, dates) masked, since a reason is the staff member's own words and
- * often repeats what the reply said (issue #11).
- */
-export function reasonForLog(
-  reason: string,
-  mode: LogTextMode,
-  settings: Partial<Pick<Settings, 'profile' | 'extraTerms'>> = {},
-): string {
-  const text = reason.slice(0, 2000);
-  if (mode === 'full' || !text.trim()) return text;
-  try {
-    const { findings } = analyze(text, {
-      profile: settings.profile,
-      settings: { strictness: 'strict', extraTerms: settings.extraTerms },
-    });
-    return redact(text, findings, 'token');
-  } catch {
-    // Fail closed: a reason the rules could not read is not kept in a redacting mode.
-    return '[reason not kept: it could not be checked]';
-  }
-}
+export { reasonForLog } from './background/reason';
 
 // Group commit: appends queue up per database and a single writer drains the queue, building
 // each batch's records in order (so the chain stays linear whatever the concurrency) and writing
@@ -185,7 +163,7 @@ export async function appendInteraction(
   const mode = settings.log.textMode;
   // Async work (HMAC, rules) happens before the writer: hashing in the batch is synchronous.
   const fp = mode === 'full' ? await fingerprint(input.text, db) : '';
-  const reason = reasonForLog(input.reason ?? '', mode, settings);
+  const reason = reasonForLog(input.reason ?? '', mode, input.reasonSpans);
   const when = time ?? Date.now();
   const version = extensionVersion();
   return enqueue(db, {
@@ -222,7 +200,7 @@ export function appendEvent(
 ): Promise<StoredRecord> {
   const id = crypto.randomUUID();
   const mode = settings.log.textMode;
-  const reason = reasonForLog(event.reason ?? '', mode, settings);
+  const reason = reasonForLog(event.reason ?? '', mode, event.reasonSpans);
   const version = extensionVersion();
   return enqueue(db, {
     id,

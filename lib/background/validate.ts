@@ -50,6 +50,15 @@ export function queuedTime(raw: unknown, now = Date.now()): number | undefined {
   return t <= now && now - t <= MAX_QUEUE_AGE_MS ? Math.round(t) : undefined;
 }
 
+/** True for a list of [start, end] character spans (at most 1,000). */
+function isSpans(v: unknown): v is Array<[number, number]> {
+  return (
+    Array.isArray(v) &&
+    v.length <= 1000 &&
+    v.every((s) => Array.isArray(s) && s.length === 2 && s.every((n) => typeof n === 'number' && Number.isFinite(n)))
+  );
+}
+
 /** The input if it is well formed, else a sentence saying what is wrong. */
 export function validateInput(raw: unknown): { ok: true; input: InteractionInput } | { ok: false; error: string } {
   if (!isObj(raw)) return { ok: false, error: 'The interaction is not an object.' };
@@ -69,17 +78,8 @@ export function validateInput(raw: unknown): { ok: true; input: InteractionInput
   if (raw.reason !== undefined && !isStr(raw.reason)) return bad('reason');
   if (raw.staff !== undefined && !isStr(raw.staff, 200)) return bad('staff');
   if (!isStr(raw.text, MAX_TEXT)) return bad('text');
-  if (
-    raw.spans !== undefined &&
-    !(
-      Array.isArray(raw.spans) &&
-      raw.spans.length <= 1000 &&
-      raw.spans.every(
-        (s) => Array.isArray(s) && s.length === 2 && s.every((n) => typeof n === 'number' && Number.isFinite(n)),
-      )
-    )
-  )
-    return bad('spans');
+  if (raw.spans !== undefined && !isSpans(raw.spans)) return bad('spans');
+  if (raw.reasonSpans !== undefined && !isSpans(raw.reasonSpans)) return bad('reasonSpans');
   if (raw.durationMs !== undefined && !(typeof raw.durationMs === 'number' && Number.isFinite(raw.durationMs)))
     return bad('durationMs');
   const input: InteractionInput = {
@@ -99,6 +99,7 @@ export function validateInput(raw: unknown): { ok: true; input: InteractionInput
   if (raw.reason !== undefined) input.reason = raw.reason;
   if (raw.staff !== undefined) input.staff = raw.staff;
   if (raw.spans !== undefined) input.spans = raw.spans as Array<[number, number]>;
+  if (raw.reasonSpans !== undefined) input.reasonSpans = raw.reasonSpans as Array<[number, number]>;
   if (raw.durationMs !== undefined) input.durationMs = raw.durationMs as number;
   return { ok: true, input };
 }
@@ -118,6 +119,9 @@ export function validateEvent(raw: unknown): { ok: true; event: AuditEventInput 
     return { ok: false, error: 'The event\'s "site" is invalid.' };
   }
   if (raw.reason !== undefined && !isStr(raw.reason)) return { ok: false, error: 'The event\'s "reason" is invalid.' };
+  if (raw.reasonSpans !== undefined && !isSpans(raw.reasonSpans)) {
+    return { ok: false, error: 'The event\'s "reasonSpans" is invalid.' };
+  }
   const detail: Record<string, string | number | boolean> = {};
   if (raw.detail !== undefined) {
     if (!isObj(raw.detail)) return { ok: false, error: 'The event\'s "detail" is invalid.' };
@@ -133,5 +137,6 @@ export function validateEvent(raw: unknown): { ok: true; event: AuditEventInput 
   const event: AuditEventInput = { outcome, detail };
   if (raw.site !== undefined) event.site = raw.site as SiteId | 'all';
   if (raw.reason !== undefined) event.reason = raw.reason;
+  if (raw.reasonSpans !== undefined) event.reasonSpans = raw.reasonSpans as Array<[number, number]>;
   return { ok: true, event };
 }

@@ -8,6 +8,8 @@
 import { browser } from 'wxt/browser';
 import { type InteractionInput, type Outcome, PENDING_KEY, PENDING_PREFIX } from '@/lib/log-record';
 import type { BackgroundRequest } from '@/lib/messaging';
+import type { Settings } from '@/lib/settings';
+import type { Analysis, AnalyzeOptions } from '@/rules/types';
 
 export { PENDING_KEY, PENDING_PREFIX };
 
@@ -87,4 +89,27 @@ export function draftIdFor(box: object, outcome: Outcome): string {
   }
   if (outcome !== 'edited' && outcome !== 'unchecked') drafts.delete(box);
   return id;
+}
+
+/**
+ * The spans of a reason the rules flag, for the log to redact it in redacted/none modes (the
+ * background has no rules engine, lib/background/reason.ts). Strict, with the practice's own
+ * terms. Undefined when the engine is not loaded or fails: the background then masks
+ * conservatively on its own.
+ */
+export function reasonSpans(
+  reason: string,
+  engine: { analyze(text: string, options?: AnalyzeOptions): Analysis } | null | undefined,
+  settings?: Pick<Settings, 'profile' | 'extraTerms'>,
+): Array<[number, number]> | undefined {
+  if (!engine || !reason.trim()) return undefined;
+  try {
+    const { findings } = engine.analyze(reason, {
+      profile: settings?.profile,
+      settings: { strictness: 'strict', extraTerms: settings?.extraTerms },
+    });
+    return findings.map((f) => [f.start, f.end] as [number, number]);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { maskSpans, REDACTION_MARK, recordHash, sha256Hex } from '@/lib/background/chain';
 import type { LogDb } from '@/lib/db';
+import { reasonSpans } from '@/lib/guard/log';
 import {
   appendEvent,
   appendInteraction,
@@ -16,6 +17,7 @@ import {
   setLogLimitsForTests,
   verifyChain,
 } from '@/lib/log';
+import { analyze } from '@/rules';
 import { freshDb, input, logSettings } from './log-fixtures';
 
 let db: LogDb;
@@ -301,18 +303,27 @@ describe('privacy of the log (issue #11)', () => {
   });
 
   it('redacts the reason through the rules in redacted and none modes, keeps it in full mode', async () => {
-    const reason = 'Maria said her root canal was fine to mention';
-    const full = await appendInteraction(input({ outcome: 'overridden', reason }), logSettings('full'), db);
-    const red = await appendInteraction(input({ outcome: 'overridden', reason }), logSettings('redacted'), db);
-    const none = await appendInteraction(input({ outcome: 'overridden', reason }), logSettings('none'), db);
+    const reason = 'Ok to post: Maria said we could mention her root canal from March 3';
+    // What the guard sends: the spans the rules flag in the reason (lib/guard/log.ts reasonSpans).
+    const spans = reasonSpans(reason, { analyze });
+    expect(spans?.length).toBeGreaterThan(0);
+    const over = { outcome: 'overridden' as const, reason, reasonSpans: spans };
+    const full = await appendInteraction(input(over), logSettings('full'), db);
+    const red = await appendInteraction(input(over), logSettings('redacted'), db);
+    const none = await appendInteraction(input(over), logSettings('none'), db);
     expect(full.reason).toBe(reason);
     for (const r of [red, none]) {
       expect(r.reason).toContain(REDACTION_MARK);
-      expect(r.reason).not.toMatch(/root canal/);
+      expect(r.reason).not.toMatch(/root canal|Maria/);
       // The staff member's own words around it stay.
-      expect(r.reason).toMatch(/fine to mention/);
+      expect(r.reason).toMatch(/^Ok to post: /);
     }
-    expect(reasonForLog('Reviewer is a vendor', 'redacted')).toBe('Reviewer is a vendor');
+    // Without the rules' spans (a sender without the engine) the background masks conservatively:
+    // names, numbers and care words go, the rest stays.
+    const bare = await appendInteraction(input({ outcome: 'overridden', reason }), logSettings('redacted'), db);
+    expect(bare.reason).not.toMatch(/Maria|root canal|3/);
+    expect(bare.reason).toMatch(/^Ok to post: .*said we could mention her/);
+    expect(reasonForLog('Reviewer is a vendor', 'redacted', [])).toBe('Reviewer is a vendor');
   });
 });
 
