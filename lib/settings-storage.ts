@@ -39,7 +39,10 @@ const CHECKS: { [K in keyof Settings]: Check } = {
     isPlainObject(v) &&
     ['name', 'phone', 'email', 'address', 'website'].every((k) => v[k] === undefined || typeof v[k] === 'string') &&
     (v.staff === undefined ||
-      (Array.isArray(v.staff) && v.staff.every((s) => isPlainObject(s) && typeof s.name === 'string'))),
+      (Array.isArray(v.staff) && v.staff.every((s) => isPlainObject(s) && typeof s.name === 'string'))) &&
+    // The practice's own Facebook Pages and Instagram accounts (issue #10).
+    (v.facebookPages === undefined || isStringArray(v.facebookPages)) &&
+    (v.instagramAccounts === undefined || isStringArray(v.instagramAccounts)),
   strictness: (v) => v === 'relaxed' || v === 'standard' || v === 'strict',
   allowReviewerFirstName: isBool,
   monitorOnly: isBool,

@@ -32,7 +32,24 @@ const FIELDS = [
   { key: 'website', label: 'Web site', type: 'url', placeholder: 'https://example.com', autoComplete: 'url' },
 ] as const;
 
-type Draft = Record<(typeof FIELDS)[number]['key'], string> & { staff: StaffMember[] };
+type Draft = Record<(typeof FIELDS)[number]['key'], string> & {
+  staff: StaffMember[];
+  /** One Page or account per line. */
+  facebookPages: string;
+  instagramAccounts: string;
+};
+
+/** One entry per line (or comma), trimmed, blanks and repeats dropped. */
+function lines(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[\n,]/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
 
 function toDraft(profile: PracticeProfile): Draft {
   return {
@@ -42,6 +59,8 @@ function toDraft(profile: PracticeProfile): Draft {
     address: profile.address ?? '',
     website: profile.website ?? '',
     staff: profile.staff ?? [],
+    facebookPages: (profile.facebookPages ?? []).join('\n'),
+    instagramAccounts: (profile.instagramAccounts ?? []).join('\n'),
   };
 }
 
@@ -79,6 +98,10 @@ export function ProfileSection({ profile, locked, onSave }: ProfileSectionProps)
       const v = draft[f.key].trim();
       if (v) out[f.key] = v;
     }
+    const pages = lines(draft.facebookPages);
+    if (pages.length) out.facebookPages = pages;
+    const accounts = lines(draft.instagramAccounts);
+    if (accounts.length) out.instagramAccounts = accounts;
     const ok = await onSave(out);
     if (ok) setDirty(false);
     setMessage(
@@ -162,6 +185,37 @@ export function ProfileSection({ profile, locked, onSave }: ProfileSectionProps)
           >
             Add staff member
           </button>
+        </fieldset>
+        <fieldset disabled={locked} className="rg-plain">
+          <legend>The practice's own pages</legend>
+          <p className="rg-muted rg-small">
+            On Facebook only replies on these Pages, made as them, or in the Business Suite inbox are held and logged; a
+            staff member's own chats and comments never are. Until a Page is listed, every Facebook reply is.
+          </p>
+          <div className="rg-grid">
+            <div className="rg-field">
+              <label htmlFor={`${id}-fb`}>Facebook Pages (one per line)</label>
+              <textarea
+                id={`${id}-fb`}
+                rows={2}
+                placeholder="Bright Smile Dental or facebook.com/BrightSmileDental"
+                value={draft.facebookPages}
+                disabled={locked}
+                onChange={(e) => set({ facebookPages: e.target.value })}
+              />
+            </div>
+            <div className="rg-field">
+              <label htmlFor={`${id}-ig`}>Instagram accounts (one per line)</label>
+              <textarea
+                id={`${id}-ig`}
+                rows={2}
+                placeholder="@brightsmiledental"
+                value={draft.instagramAccounts}
+                disabled={locked}
+                onChange={(e) => set({ instagramAccounts: e.target.value })}
+              />
+            </div>
+          </div>
         </fieldset>
         <div className="rg-actions">
           <button type="submit" className="primary" disabled={locked}>

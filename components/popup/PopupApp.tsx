@@ -88,6 +88,14 @@ export function PopupApp({ settingsStore, popupStore, now = Date.now }: PopupApp
     <PopupView
       onOpenOptions={p.openOptions}
       saveError={s.saveError}
+      pagesPrompt={
+        site === 'facebook' && !settings.profile.facebookPages?.some((x) => x.trim())
+          ? {
+              locked: s.locked.includes('profile'),
+              onSave: (pages) => void s.save({ profile: { ...settings.profile, facebookPages: pages } }),
+            }
+          : null
+      }
       status={{
         page: p.page,
         guard,

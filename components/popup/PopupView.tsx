@@ -2,6 +2,7 @@
 import type { StaffMember } from '@/rules/types';
 import { LockedNote } from '../common/LockedNote';
 import { ShieldMark } from '../common/ShieldMark';
+import { PagesPrompt, type PagesPromptProps } from './PagesPrompt';
 import { RecentList, type RecentListProps } from './RecentList';
 import { StaffPicker } from './StaffPicker';
 import { StatusCard, type StatusCardProps } from './StatusCard';
@@ -20,6 +21,8 @@ export interface PopupViewProps {
     onChoose(name: string): void;
   };
   saveError: string | null;
+  /** On Facebook with no practice Page listed yet: ask for them (issue #10). */
+  pagesPrompt?: PagesPromptProps | null;
   onOpenOptions(): void;
 }
 
@@ -37,6 +40,7 @@ export function PopupView(p: PopupViewProps) {
       </header>
       <main>
         <StatusCard {...p.status} />
+        {p.pagesPrompt && <PagesPrompt {...p.pagesPrompt} />}
         {p.saveError && (
           <p className="rg-feedback rg-feedback-error" role="alert">
             {p.saveError}
