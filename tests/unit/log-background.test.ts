@@ -162,12 +162,13 @@ describe('rate limit per tab', () => {
     const refused = results.filter((r) => !r.ok);
     expect(refused).toHaveLength(10);
     expect(refused[0]).toMatchObject({ ok: false, retry: false, error: expect.stringMatching(/Too many replies/) });
-    // Another tab is not affected.
+    // Another tab is not affected, nor are the extension's own pages.
     expect(await send({ type: 'log-interaction', input: input() }, tab(8))).toMatchObject({ ok: true });
+    expect(await send({ type: 'log-interaction', input: input() }, page)).toMatchObject({ ok: true });
     const records = await db.interactions.where('outcome').equals('refused').toArray();
     expect(records).toHaveLength(1);
     expect(records[0]!.detail).toMatchObject({ why: 'rate-limit', tab: 7 });
-    expect(await db.interactions.count()).toBe(32);
+    expect(await db.interactions.count()).toBe(33);
     expect((await verifyChain(db)).ok).toBe(true);
   });
 
