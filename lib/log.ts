@@ -49,7 +49,7 @@ export function setLogLimitsForTests(l?: { maxRecords: number; headroom: number 
 /** The settings a write needs: text mode and retention, who is at the desk, the practice's terms. */
 export type LogSettings = Pick<Settings, 'log' | 'staffMember'> &
   Partial<Pick<Settings, 'profile' | 'extraTerms'>> & {
-    /** The retention floor in force (days; default six years). */
+    /** A retention floor above the one-year minimum, in days (pruning never goes under it). */
     retentionFloorDays?: number;
   };
 
