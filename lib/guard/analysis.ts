@@ -48,7 +48,9 @@ export class Analyser {
       ([m]) => {
         if (g.destroyed) return null;
         this.heavy = m;
-        // A measure on the page's timeline: what loading the engine cost (issue #4's cost figure).
+        // Measures on the page's timeline (only on pages with a box): what reading the settings and
+        // loading the engine cost (issue #4's cost figures).
+        if (g.settingsTiming) performance.measure('reply-guard:read-settings', g.settingsTiming);
         performance.measure('reply-guard:load-rules', { start, end: performance.now() });
         for (const s of g.boxes.all()) if (s.engaged) g.view.ensureOverlay();
         this.warmUp(m);

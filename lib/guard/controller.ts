@@ -4,6 +4,7 @@
  * logging (logging.ts), the overlay (view.ts) and the popup's questions (popup.ts). It owns the
  * settings in force and the guard's lifetime.
  */
+import { readText } from '@/lib/editor';
 import type { ContentRequest } from '@/lib/messaging';
 import { DEFAULT_SETTINGS, guardActive, type Settings } from '@/lib/settings';
 import { Analyser } from './analysis';
@@ -45,6 +46,9 @@ export class Guard implements GuardHost {
   private policyApplied = false;
   /** A pause ends by itself: wake up when it does, without waiting for a settings change. */
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  private sweepTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When reading the settings started and ended (for the page's timeline, once there is a box). */
+  settingsTiming: { start: number; end: number } | null = null;
   /** Who is replying, as picked in the hold dialog, and when (remembered STAFF_MEMORY_MS). */
   private staffPick: { name: string; at: number } | null = null;
 
@@ -70,6 +74,26 @@ export class Guard implements GuardHost {
   /** Registers a cleanup run on destroy. */
   onDestroy(fn: () => void): void {
     this.cleanups.push(fn);
+  }
+
+  /** Soon after a person's click or key, checks flagged drafts for an unseen post (see GuardHost). */
+  sweepSoon(): void {
+    if (this.sweepTimer !== undefined || this.destroyed) return;
+    // Sites clear the box after their request returns: look twice, at once and a moment later.
+    const sweep = () => {
+      for (const s of [...this.boxes.all()]) {
+        if (!s.flagged) continue;
+        if (!s.editor.isConnected) this.boxes.scan();
+        else this.analyser.check(s);
+      }
+    };
+    this.sweepTimer = setTimeout(() => {
+      sweep();
+      this.sweepTimer = setTimeout(() => {
+        this.sweepTimer = undefined;
+        sweep();
+      }, 1200);
+    }, 300);
   }
 
   /** True when an event came from the user (the browser's isTrusted unless a test injects its own). */
@@ -126,8 +150,9 @@ export class Guard implements GuardHost {
     const ready = () => {
       if (this.settingsKnown) return;
       this.settingsKnown = true;
-      // On the page's timeline too: reading settings gates the first analysis.
-      performance.measure('reply-guard:read-settings', { start: askedAt, end: performance.now() });
+      // Reading settings gates the first analysis. Its measure goes on the page's timeline only
+      // once there is a box (analysis.ts): on other pages the guard leaves no trace (issue #10 item 4).
+      this.settingsTiming = { start: askedAt, end: performance.now() };
       this.settingsLoaded();
     };
     // The user's settings first (milliseconds); the policy overlay replaces them when it answers.
@@ -156,6 +181,7 @@ export class Guard implements GuardHost {
     this.destroyed = true;
     for (const fn of this.cleanups.splice(0)) fn();
     clearTimeout(this.pauseTimer);
+    clearTimeout(this.sweepTimer);
     try {
       this.unwatch?.();
     } catch {
@@ -203,8 +229,14 @@ export class Guard implements GuardHost {
   private onInput(e: Event): void {
     const s = this.boxes.sessionAt(e.target);
     if (!s) return;
-    // The user's own edit (typing, deleting, pasting): a draft emptied now was cleared, not posted.
-    if (this.trusted(e)) s.lastUserEditAt = Date.now();
+    // The user's own edit (typing, deleting, pasting): a draft it empties was cleared, not posted.
+    if (this.trusted(e)) {
+      try {
+        s.userEmptied = readText(s.editor).trim() === '';
+      } catch {
+        s.userEmptied = false;
+      }
+    }
     this.analyser.schedule(s);
   }
 

@@ -48,6 +48,9 @@ export class DialogGate {
   private readonly now: () => number;
   private readonly cleanups: Array<() => void> = [];
   private armTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The Tab or press being handled right now (this task), if any. */
+  private focusGesture: { tab: boolean; pressed: Node | null } | null = null;
+  private focusGestureTimer: ReturnType<typeof setTimeout> | undefined;
   private armed = false;
   /** Told when the buttons start or stop being able to act (the dialog shows them aria-disabled meanwhile). */
   onArmedChange: (armed: boolean) => void = () => undefined;
@@ -90,7 +93,18 @@ export class DialogGate {
     };
     // Gestures anywhere (a user may Tab into the dialog from the page); only trusted ones count.
     const gesture = (e: Event) => {
-      if (e.isTrusted || !this.requireTrusted) this.lastGestureAt = this.now();
+      if (!e.isTrusted && this.requireTrusted) return;
+      this.lastGestureAt = this.now();
+      // Focus that follows a gesture moves in the same task (Tab's or mousedown's default action):
+      // a Tab, or a press on the very element that gets focus. Anything later is a script's.
+      const tab = e instanceof KeyboardEvent && e.key === 'Tab';
+      const pressed = e.type === 'pointerdown' || e.type === 'mousedown' ? e.composedPath()[0] : null;
+      if (!tab && !pressed) return;
+      this.focusGesture = { tab, pressed: pressed as Node | null };
+      clearTimeout(this.focusGestureTimer);
+      this.focusGestureTimer = setTimeout(() => {
+        this.focusGesture = null;
+      }, 0);
     };
     // On the window (Tab from the page into the dialog) and on the dialog itself (a page listener
     // on the window that stops propagation must not make the user's own Tab look forged).
@@ -117,6 +131,7 @@ export class DialogGate {
   /** Stops watching. */
   detach(): void {
     clearTimeout(this.armTimer);
+    clearTimeout(this.focusGestureTimer);
     this.io?.disconnect();
     this.io = null;
     for (const fn of this.cleanups.splice(0)) fn();
@@ -137,7 +152,9 @@ export class DialogGate {
   private onFocusIn(e: FocusEvent): void {
     const target = e.target as Element | null;
     if (!target) return;
-    if (!this.requireTrusted || this.ownMove || this.now() - this.lastGestureAt < GESTURE_MS) {
+    const fg = this.focusGesture;
+    const byGesture = !!fg && (fg.tab || (!!fg.pressed && (fg.pressed === target || target.contains(fg.pressed))));
+    if (!this.requireTrusted || this.ownMove || byGesture) {
       this.userFocus = target;
       return;
     }

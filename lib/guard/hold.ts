@@ -44,6 +44,7 @@ export class Holder {
     const s = this.g.boxes.sessionAt(e.target);
     // A key, paste, drop or pointer in the box: a person is writing this reply (issue #10 item 6).
     if (s) s.userActed = true;
+    this.g.sweepSoon();
   }
 
   /** True when a person did something in the last second (a trusted key or pointer). */
@@ -84,6 +85,7 @@ export class Holder {
   /** A click on a box's post button. */
   onClick(e: MouseEvent): void {
     if (!this.g.alive()) return;
+    if (this.g.trusted(e)) this.g.sweepSoon();
     if (this.bypass || this.g.boxes.size === 0) return;
     const button = e.target instanceof Element ? e.target.closest<HTMLElement>(BUTTON_SELECTOR) : null;
     if (!button) return;

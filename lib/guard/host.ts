@@ -28,6 +28,14 @@ export interface GuardHost {
   readonly holder: Holder;
   readonly logger: GuardLogger;
   readonly view: View;
+  /** When reading the settings started and ended, once known. */
+  readonly settingsTiming: { start: number; end: number } | null;
+  /**
+   * Soon after a person's click or key, looks at every box with a flagged draft: emptied or gone
+   * without a submit the guard saw means the site posted it unseen (sites clear a textarea by
+   * script, with no event).
+   */
+  sweepSoon(): void;
   /** Registers a cleanup run on destroy. */
   onDestroy(fn: () => void): void;
   /** True when an event came from the user (the browser's isTrusted; injectable for unit tests). */

@@ -11,10 +11,10 @@ import { readText } from '@/lib/editor';
 import type { InteractionInput, Outcome } from '@/lib/log-record';
 import type { Analysis } from '@/rules/types';
 import type { GuardHost } from './host';
-import { draftIdFor } from './log';
+import { draftIdFor, reasonSpans } from './log';
 import type { Session } from './session';
 
-/** How recent a user's own edit, a submit or a navigation must be to explain a box emptying or going away. */
+/** How recent a submit or a navigation must be to explain a flagged box emptying or going away. */
 const EXPLAINS_MS = 3000;
 
 /** Writes the guard's interactions. */
@@ -53,7 +53,7 @@ export class GuardLogger {
       s.flagged = null;
       return;
     }
-    const userCleared = how === 'emptied' && now - s.lastUserEditAt < EXPLAINS_MS;
+    const userCleared = how === 'emptied' && s.userEmptied;
     const navigated = how === 'removed' && (now - this.navigatedAt < EXPLAINS_MS || s.url !== this.g.win.location.href);
     if (userCleared || navigated) this.abandon(s);
     else {
@@ -121,7 +121,11 @@ export class GuardLogger {
       spans: findings.map((f) => [f.start, f.end] as [number, number]),
       durationMs: s.startedAt === null ? 0 : Date.now() - s.startedAt,
     };
-    if (reason !== undefined) input.reason = reason;
+    if (reason !== undefined) {
+      input.reason = reason;
+      // The background has no rules engine: the reason's flagged spans go with it, for redaction.
+      input.reasonSpans = reasonSpans(reason, g.analyser.heavy, g.settings);
+    }
     if (staff) input.staff = staff;
     void Promise.resolve(g.deps.log(input)).then((r) => {
       if (r?.error && !g.destroyed) {

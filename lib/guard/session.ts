@@ -79,8 +79,8 @@ export class Session {
   lastFocusAt = 0;
   /** A person typed, pasted, dropped or pointed in this box (trusted events): only then is it logged. */
   userActed = false;
-  /** When the user last changed the text themselves (a trusted input event). */
-  lastUserEditAt = 0;
+  /** The user's own last edit (a trusted input event) left the box empty: they cleared it. */
+  userEmptied = false;
   /** When the guard last saw a submit of this box (held or let through). */
   lastSubmitAt = 0;
   /** The page address when the box was found: a different one at removal means the user navigated. */

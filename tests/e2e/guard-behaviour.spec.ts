@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { expect, REPLICA_ROUTES, test } from './harness';
 import {
   CLEAN,
@@ -23,6 +24,8 @@ test('every outcome reaches the log with site, kind, verdict, rules, reason and 
   context,
   extensionId,
 }) => {
+  // Full text mode: the reason and the page address are kept as given (redacted mode masks them).
+  await setSettings(context, extensionId, { log: { ...DEFAULT_SETTINGS.log, textMode: 'full' } });
   await page.goto(`${REPLICA_ROUTES.facebook}?comment_id=123&notif_t=feedback`);
   const box = page.getByRole('textbox', { name: 'Reply to Maria Gonzalez' });
   await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);

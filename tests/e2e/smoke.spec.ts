@@ -1,25 +1,29 @@
+import { guardStatus } from './guard-probe';
 import { expect, REPLICA_ROUTES, test } from './harness';
 
 // Issue #2: the content script runs on every replica (the Google iframe included) and the
 // extension's own pages open.
 
-test('content script runs on the Facebook replica', async ({ page }) => {
+// The guard leaves no marker in the page (issue #10 item 4): the content script is asked directly.
+test('content script runs on the Facebook replica', async ({ page, context }) => {
   await page.goto(REPLICA_ROUTES.facebook);
-  await expect(page.locator('html')).toHaveAttribute('data-reply-guard', 'loaded');
+  await expect.poll(async () => (await guardStatus(context, page.url()))?.site).toBe('facebook');
   await expect(page.locator('[data-lexical-editor]')).toBeVisible();
 });
 
-test('content script runs inside the Google reviews iframe', async ({ page }) => {
+test('content script runs inside the Google reviews iframe', async ({ page, context }) => {
   await page.goto(REPLICA_ROUTES.google);
-  const frame = page.frameLocator('iframe[title="Reviews"]');
-  await expect(frame.locator('html')).toHaveAttribute('data-reply-guard', 'loaded');
+  await expect(page.frameLocator('iframe[title="Reviews"]').locator('html')).toBeAttached();
+  await expect.poll(async () => (await guardStatus(context, page.url()))?.site).toBe('google');
   // The Search page around it is not one of the extension's hosts.
-  await expect(page.locator('html')).not.toHaveAttribute('data-reply-guard', 'loaded');
+  expect(await guardStatus(context, page.url(), 0)).toBeNull();
 });
 
-test('content script runs on the Yelp for Business replica', async ({ page }) => {
+test('content script runs on the Yelp for Business replica', async ({ page, context }) => {
   await page.goto(REPLICA_ROUTES.yelp);
-  await expect(page.locator('html')).toHaveAttribute('data-reply-guard', 'loaded');
+  await expect.poll(async () => (await guardStatus(context, page.url()))?.site).toBe('yelp');
+  // And says so nowhere in the page itself.
+  expect(await page.evaluate(() => document.documentElement.getAttributeNames())).not.toContain('data-reply-guard');
 });
 
 for (const [file, heading] of [
