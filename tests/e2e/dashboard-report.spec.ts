@@ -138,7 +138,8 @@ test('the quarterly report prints a summary page first, then the appendix, with 
   const pdf = await page.pdf({ format: 'Letter', preferCSSPageSize: true, printBackground: true });
   fs.mkdirSync('test-results', { recursive: true });
   fs.writeFileSync('test-results/dashboard-report.pdf', pdf);
-  if (process.env.RG_SCREENSHOTS) await page.screenshot({ path: `${process.env.RG_SCREENSHOTS}/report-print.png`, fullPage: true });
+  if (process.env.RG_SCREENSHOTS)
+    await page.screenshot({ path: `${process.env.RG_SCREENSHOTS}/report-print.png`, fullPage: true });
   const pages = pdfPages(pdf);
   // Chromium places some runs glyph by glyph and uses ligatures (ﬁ): compare without spaces, NFKC.
   const squash = (t: string) => t.normalize('NFKC').replace(/\s+/g, '');
