@@ -15,7 +15,7 @@ import type { SiteId } from './settings';
 
 export type BackgroundRequest =
   | { type: 'log-interaction'; input: InteractionInput }
-  | { type: 'recent-interactions'; limit: number }
+  | { type: 'recent-interactions'; limit: number; includeEvents?: boolean }
   | { type: 'record-event'; event: AuditEventInput }
   | { type: 'checkpoint' };
 
@@ -60,7 +60,11 @@ export async function requestCheckpoint(): Promise<Checkpoint> {
   return res.checkpoint;
 }
 
-export type ContentRequest = { type: 'get-status' } | { type: 'insert-template'; text: string };
+export type ContentRequest =
+  | { type: 'get-status' }
+  | { type: 'insert-template'; text: string }
+  /** The reply area's element tree with no text in it, for a bug report (issue #10 item 9). */
+  | { type: 'page-structure' };
 
 /** What the popup shows about the page. */
 export interface PageStatus {
@@ -69,10 +73,17 @@ export interface PageStatus {
   /** The verdict of the focused (or last focused) reply box, if any. */
   verdict: Verdict | null;
   findingCount: number;
+  /**
+   * Flagged drafts on this page that left their box without a submit the guard saw (logged as
+   * `unseen-submit`): the guard may be missing this site's post button.
+   */
+  unseenSubmits?: number;
 }
 
 export type ContentResponse<T extends ContentRequest['type']> = T extends 'get-status'
   ? PageStatus
   : T extends 'insert-template'
     ? { ok: true } | { ok: false; error: string }
-    : never;
+    : T extends 'page-structure'
+      ? { ok: true; structure: string } | { ok: false; error: string }
+      : never;

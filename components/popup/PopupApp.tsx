@@ -104,6 +104,8 @@ export function PopupApp({ settingsStore, popupStore, now = Date.now }: PopupApp
         siteLocked: s.locked.includes('sites'),
         onPause: () => void s.save({ pausedUntil: now() + PAUSE_MS }),
         onResume: () => void s.save({ pausedUntil: 0 }),
+        onCopyStructure: () => void p.copyStructure(),
+        structureNote: p.structureNote,
         // Turning a site off needs a reason and the manager PIN, asked on the options page;
         // turning it back on only strengthens the guard and happens here.
         onSiteOn: (on) =>

@@ -26,6 +26,10 @@ export interface StatusCardProps {
   onPause(): void;
   onResume(): void;
   onSiteOn(on: boolean): void;
+  /** "Copy page structure for a bug report" (issue #10 item 9); absent: not offered. */
+  onCopyStructure?(): void;
+  /** What happened after copying it. */
+  structureNote?: { kind: 'ok' | 'error'; text: string } | null;
 }
 
 const VERDICT_TEXT: Record<Verdict, (n: number) => string> = {
@@ -82,6 +86,25 @@ export function StatusCard(props: StatusCardProps) {
         <p className="rg-muted" data-testid="verdict">
           No reply box in focus. Click into a reply box on the page to check it.
         </p>
+      )}
+      {page.kind === 'ready' && (page.status.unseenSubmits ?? 0) > 0 && (
+        <p className="rg-small rg-verdict-warn" data-testid="unseen-submit">
+          The guard may be missing this site's post button: a flagged reply left its box without a post the guard saw.
+        </p>
+      )}
+      {page.kind === 'ready' && props.onCopyStructure && (
+        <div className="rg-structure">
+          <button type="button" className="rg-link" onClick={props.onCopyStructure}>
+            Copy page structure for a bug report
+          </button>
+          <p
+            className={`rg-small ${props.structureNote?.kind === 'error' ? 'rg-feedback-error' : 'rg-muted'}`}
+            role={props.structureNote?.kind === 'error' ? 'alert' : undefined}
+            aria-live="polite"
+          >
+            {props.structureNote?.text ?? ''}
+          </p>
+        </div>
       )}
       {props.monitorOnly && guard?.kind === 'on' && (
         <p className="rg-small rg-muted">Monitor only: risky replies are marked but never held.</p>

@@ -7,6 +7,7 @@ import type { ContentRequest, PageStatus } from '@/lib/messaging';
 import type { Verdict } from '@/rules/types';
 import type { GuardHost } from './host';
 import type { Session } from './session';
+import { pageStructure, replyArea } from './structure';
 
 /** The popup's view of one box (or of the page, without one). */
 function statusOf(g: GuardHost, s: Session | null): PageStatus {
@@ -17,6 +18,7 @@ function statusOf(g: GuardHost, s: Session | null): PageStatus {
     active: g.active,
     verdict,
     findingCount: verdict ? (s?.analysis?.findings.length ?? 0) : 0,
+    unseenSubmits: g.logger.unseenSubmits,
   };
 }
 
@@ -43,6 +45,26 @@ export function answerPopup(g: GuardHost, msg: ContentRequest): Promise<unknown>
     if (!isTop) return last ? later(150, last) : undefined;
     if (last) return Promise.resolve(statusOf(g, last));
     return later(300, null);
+  }
+  if (msg?.type === 'page-structure') {
+    // The box the user was last in (this frame's, as for templates); nothing leaves but the tree.
+    const report = (s: Session) => {
+      let controls: HTMLElement[] = [];
+      try {
+        controls = s.adapter.submitControls(s.editor);
+      } catch {
+        // The structure is what matters: without candidates it is still a report.
+      }
+      return { ok: true, structure: pageStructure(replyArea(s.editor), s.editor, controls) };
+    };
+    const s = focused ?? (isTop && !childHasFocus ? last : null);
+    if (s) return Promise.resolve(report(s));
+    // A subframe's box (Google's reviews iframe) answers a little later, as for the status.
+    if (!isTop && last) return new Promise((resolve) => setTimeout(() => resolve(report(last)), 150));
+    if (!isTop) return undefined;
+    return new Promise((resolve) =>
+      setTimeout(() => resolve({ ok: false, error: 'Click into the reply box first, then try again.' }), 300),
+    );
   }
   if (msg?.type === 'insert-template' && typeof msg.text === 'string') {
     const s = focused ?? (isTop && !childHasFocus ? last : null);

@@ -23,6 +23,8 @@ export interface PopupApi {
   /** The guard's status in that tab; rejects when no content script answers. */
   getStatus(tabId: number): Promise<PageStatus>;
   insert(tabId: number, text: string): Promise<ContentResponse<'insert-template'>>;
+  /** The reply area's structure, text removed, from the guard in that tab (issue #10 item 9). */
+  pageStructure?(tabId: number): Promise<ContentResponse<'page-structure'>>;
   /** The last interactions from the log; rejects when the background cannot answer. */
   recent(limit: number): Promise<InteractionRecord[]>;
   copy(text: string): Promise<void>;
@@ -93,6 +95,12 @@ export const browserPopupApi: PopupApi = {
     if (!res?.ok) throw new Error(res && !res.ok ? res.error : 'The log did not answer.');
     return res.records;
   },
+  pageStructure: async (tabId) => {
+    const res = (await withTimeout(browser.tabs.sendMessage(tabId, { type: 'page-structure' }), ANSWER_TIMEOUT_MS)) as
+      | ContentResponse<'page-structure'>
+      | undefined;
+    return res ?? { ok: false, error: 'The page did not answer.' };
+  },
   copy: (text) => navigator.clipboard.writeText(text),
   async openDashboard() {
     // tabs.create needs no "tabs" permission (issue #2: least privilege).
@@ -128,6 +136,8 @@ export interface PopupState {
   category: string;
   selectedId: string | null;
   feedback: Feedback | null;
+  /** After "Copy page structure for a bug report". */
+  structureNote: Feedback | null;
   busy: boolean;
   init(): Promise<void>;
   refreshStatus(): Promise<void>;
@@ -136,6 +146,8 @@ export interface PopupState {
   select(id: string | null): void;
   insert(text: string): Promise<void>;
   copy(text: string): Promise<void>;
+  /** Copies the reply area's structure (no text in it) to the clipboard; nothing is sent anywhere. */
+  copyStructure(): Promise<void>;
   openDashboard(): void;
   openOptions(): void;
 }
@@ -175,6 +187,7 @@ export function createPopupStore(api: PopupApi = browserPopupApi): StoreApi<Popu
       category: 'all',
       selectedId: null,
       feedback: null,
+      structureNote: null,
       busy: false,
       async init() {
         tab = await api.targetTab().catch(() => null);
@@ -219,6 +232,28 @@ export function createPopupStore(api: PopupApi = browserPopupApi): StoreApi<Popu
           set({ feedback: { kind: 'ok', text: 'Copied. Paste it into the reply box.' } });
         } catch {
           set({ feedback: { kind: 'error', text: 'Could not copy. Select the text and copy it yourself.' } });
+        }
+      },
+      async copyStructure() {
+        const page = get().page;
+        if (page.kind !== 'ready' || !api.pageStructure) {
+          set({ structureNote: { kind: 'error', text: 'Reload the page, click into the reply box, then try again.' } });
+          return;
+        }
+        try {
+          const res = await api.pageStructure(page.tabId);
+          if (!res.ok) return set({ structureNote: { kind: 'error', text: res.error } });
+          await api.copy(res.structure);
+          set({
+            structureNote: {
+              kind: 'ok',
+              text: 'Copied: the reply area’s structure, with no text in it. Paste it into your bug report.',
+            },
+          });
+        } catch {
+          set({
+            structureNote: { kind: 'error', text: 'The page did not answer. Click into the reply box and try again.' },
+          });
         }
       },
       openDashboard: () => void api.openDashboard(),
