@@ -15,20 +15,21 @@ export const ICON_SELECTOR = 'i, svg, [aria-hidden="true"], .notranslate, script
 export function cleanText(el: Element | null | undefined, keepHidden = true): string {
   if (!el) return '';
   let out = '';
-  const walk = (node: Node): void => {
+  // An explicit stack: a page may nest thousands of elements (the call stack would overflow).
+  const stack: Node[] = [el];
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.nodeType === Node.TEXT_NODE) {
       out += (node as Text).data;
-      return;
+      continue;
     }
-    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
     const child = node as Element;
-    if (child !== el && child.matches(ICON_SELECTOR)) return;
-    if (!keepHidden && child !== el && !isVisible(child)) return;
+    if (child !== el && child.matches(ICON_SELECTOR)) continue;
+    if (!keepHidden && child !== el && !isVisible(child)) continue;
     // Block boundaries separate words ("Maria" + "2 days ago" must not run together).
     if (/^(DIV|P|LI|BR|H[1-6])$/.test(child.tagName)) out += ' ';
-    for (const c of child.childNodes) walk(c);
-  };
-  walk(el);
+    for (let c = child.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
   return out.replace(/\s+/g, ' ').trim();
 }
 

@@ -44,16 +44,22 @@ describe('reading the sites’ labels in each language', () => {
       'Rispondi su Messenger…',
     ])
       expect(startsWithLabel('replyBox', name), name).toBe(true);
-    for (const name of ["What's on your mind, Ana?", '¿Qué estás pensando?', 'A cosa stai pensando?', 'Search', 'Cerca'])
+    for (const name of [
+      "What's on your mind, Ana?",
+      '¿Qué estás pensando?',
+      'A cosa stai pensando?',
+      'Search',
+      'Cerca',
+    ])
       expect(startsWithLabel('notReply', name), name).toBe(true);
     // A word that merely starts like a phrase is not it ("Replying" is not "Reply").
     expect(startsWithLabel('replyBox', 'Respondent survey')).toBe(false);
   });
 
   it('post buttons by site, whole names only, and the controls that never post', () => {
-    expect(['Reply', 'Rispondi', 'Responder', 'Publicar respuesta', 'Post reply'].every((n) => isLabel('googleSubmit', n))).toBe(
-      true,
-    );
+    expect(
+      ['Reply', 'Rispondi', 'Responder', 'Publicar respuesta', 'Post reply'].every((n) => isLabel('googleSubmit', n)),
+    ).toBe(true);
     expect(['Comment', 'Commenta', 'Comentar', 'Send', 'Invia'].every((n) => isLabel('facebookSubmit', n))).toBe(true);
     expect(['Send', 'Enviar', 'Invia'].every((n) => isLabel('yelpSubmit', n))).toBe(true);
     // Yelp's "Comment" opens the box: it is not Yelp's post button.
