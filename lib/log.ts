@@ -421,8 +421,16 @@ export function resetLogStateForTests(): void {
   refusedSinceRecord = 0;
 }
 
-/** The newest `limit` records, newest first (the popup's "last few interactions"). */
-export async function recentInteractions(limit: number, db: LogDb = getDb()): Promise<StoredRecord[]> {
+/**
+ * The newest `limit` interactions, newest first (the popup's "last few interactions"); with
+ * `includeEvents`, the newest records of either kind (pauses, setting changes, ...).
+ */
+export async function recentInteractions(
+  limit: number,
+  db: LogDb = getDb(),
+  { includeEvents = false }: { includeEvents?: boolean } = {},
+): Promise<StoredRecord[]> {
   const n = Math.max(0, Math.min(500, Math.floor(limit) || 0));
-  return db.interactions.orderBy('seq').reverse().limit(n).toArray();
+  const newest = db.interactions.orderBy('seq').reverse();
+  return (includeEvents ? newest : newest.filter((r) => r.kind !== 'event')).limit(n).toArray();
 }

@@ -72,8 +72,13 @@ export async function handleMessage(message: BackgroundRequest, sender: Sender, 
       return await logInteraction(message as { input: unknown }, sender, kind === 'content-script', db);
     }
     if (type === 'recent-interactions') {
-      const raw = (message as { limit?: unknown }).limit;
-      return { ok: true, records: await recentInteractions(typeof raw === 'number' ? raw : 10, db) };
+      const { limit, includeEvents } = message as { limit?: unknown; includeEvents?: unknown };
+      return {
+        ok: true,
+        records: await recentInteractions(typeof limit === 'number' ? limit : 10, db, {
+          includeEvents: includeEvents === true,
+        }),
+      };
     }
     if (type === 'record-event') {
       const checked = validateEvent((message as { event?: unknown }).event);

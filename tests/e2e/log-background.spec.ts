@@ -6,7 +6,9 @@ import { readRecord } from './log-seed';
 /** The extension API inside the page (the project has no @types/chrome; this is all the tests use). */
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  storage: {
+    local: { get(key: string | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+  };
 };
 
 // Issue #6: the background writes what content scripts send, durably, and drains the queue
@@ -25,6 +27,9 @@ function input(reason: string, over: Partial<InteractionInput> = {}): Interactio
     text: 'Great to see you at your cleaning last week, Maria!',
     spans: [[12, 38]],
     durationMs: 5200,
+    // What the guard sends with a reason: the spans its rules flag (none here), so the
+    // background redacts by the rules rather than by its conservative mask (lib/background/reason.ts).
+    reasonSpans: [],
     ...over,
   };
 }
@@ -133,7 +138,7 @@ test('a pause set from any page is recorded in the chain by the background', asy
   }, until);
   await expect
     .poll(async () => {
-      const recent = (await send(page, { type: 'recent-interactions', limit: 20 })) as {
+      const recent = (await send(page, { type: 'recent-interactions', limit: 20, includeEvents: true })) as {
         records: Array<{ outcome: string; detail?: { until?: string } }>;
       };
       return recent.records.find((r) => r.outcome === 'paused')?.detail?.until;
@@ -145,7 +150,7 @@ test('a pause set from any page is recorded in the chain by the background', asy
   });
   await expect
     .poll(async () => {
-      const recent = (await send(page, { type: 'recent-interactions', limit: 5 })) as {
+      const recent = (await send(page, { type: 'recent-interactions', limit: 5, includeEvents: true })) as {
         records: Array<{ outcome: string }>;
       };
       return recent.records[0]?.outcome;

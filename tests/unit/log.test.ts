@@ -328,9 +328,11 @@ describe('privacy of the log (issue #11)', () => {
 });
 
 describe('recentInteractions', () => {
-  it('returns the newest first', async () => {
+  it('returns the newest interactions first; events only when asked', async () => {
     for (let i = 0; i < 4; i++) await appendInteraction(input({ durationMs: i }), logSettings(), db);
+    await appendEvent({ outcome: 'setting-changed', detail: { setting: 'strictness' } }, logSettings(), db);
     expect((await recentInteractions(2, db)).map((r) => r.seq)).toEqual([4, 3]);
+    expect((await recentInteractions(2, db, { includeEvents: true })).map((r) => r.seq)).toEqual([5, 4]);
   });
 });
 
