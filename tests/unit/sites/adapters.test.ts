@@ -303,4 +303,16 @@ describe('fallback', () => {
     expect(fb.readContext(rich).reviewText).toBe('Loved the new office.');
     expect(names(fb.submitControls(rich))).toEqual(['Pubblica']);
   });
+
+  it('takes a visible unlabelled box with its own post control beside it, never a hidden one or one without', () => {
+    document.body.innerHTML = `
+      <div class="a"><div><textarea></textarea></div><div><button>Enviar</button></div></div>
+      <div class="b" style="display:none"><textarea></textarea><button>Send</button></div>
+      <div class="c"><textarea></textarea></div><div><div><div><div><button>Send</button></div></div></div></div>`;
+    const { adapters } = adaptersFor(new URL('https://biz.yelp.com/biz_info/x'))!;
+    const fb = adapters[1]!;
+    expect(fb.isEditor(document.querySelector('.a textarea')!)).toBe(true);
+    expect(fb.isEditor(document.querySelector('.b textarea')!)).toBe(false);
+    expect(fb.isEditor(document.querySelector('.c textarea')!)).toBe(false);
+  });
 });
