@@ -71,7 +71,9 @@ export function DashboardView(p: DashboardProps) {
   const guarded = (name: string, node: React.ReactNode) => (
     // A record no check foresaw must not blank the page: the header, the notices and
     // "Remove this workstation's records" stay usable (issue #11).
-    <ErrorBoundary page={`dashboard's ${name}`} key={`${p.view}:${p.records.length}`}>
+    // Keyed by view only: a new record must not remount the view (typed text and a pending
+    // confirmation would be lost); switching views gives a failed one a fresh start.
+    <ErrorBoundary page={`dashboard's ${name}`} key={p.view}>
       {node}
     </ErrorBoundary>
   );
