@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { Guard, type HeavyModule } from '@/lib/guard/controller';
+import { Guard, type HeavyModule, STAFF_MEMORY_MS } from '@/lib/guard/controller';
 import { ENGINE_FILE } from '@/lib/guard/engine-file';
 import { watchExtensionLifetime, watchNavigation } from '@/lib/guard/lifetime';
 import { sendInteraction } from '@/lib/guard/log';
@@ -50,6 +50,9 @@ export default defineContentScript({
         mergeSettings(DEFAULT_SETTINGS, validateSettings(await userSettingsItem.getValue()).valid),
       watchSettings,
       isValid: extensionAlive,
+      recallStaff,
+      rememberStaff: (name) =>
+        void browser.storage.local.set({ [STAFF_KEY]: { name, at: Date.now() } }).catch(() => undefined),
     });
     guard.start();
     const stopNavigation = watchNavigation(window, () => guard.onLocationChange());
@@ -66,6 +69,16 @@ export default defineContentScript({
     });
   },
 });
+
+/** Where "Who is replying" is remembered across this browser's tabs (issue #11 item 6). */
+const STAFF_KEY = 'guardStaffChoice';
+
+/** Who picked "Who is replying" in the last STAFF_MEMORY_MS, if anyone. */
+async function recallStaff(): Promise<string | undefined> {
+  const got = (await browser.storage.local.get(STAFF_KEY))[STAFF_KEY] as { name?: unknown; at?: unknown } | undefined;
+  if (typeof got?.name !== 'string' || typeof got.at !== 'number') return undefined;
+  return Date.now() - got.at < STAFF_MEMORY_MS ? got.name : undefined;
+}
 
 /** The engine module's shape, checked against what the guard expects. */
 type Engine = typeof import('@/lib/guard/heavy');
