@@ -1,5 +1,6 @@
 /**
- * `npm run scan -- "some reply"`: a readable report of one reply.
+ * `npm run scan -- "some reply"`: a readable report of one reply (findings, the learned model's
+ * marks, and rule findings it demoted to hints).
  * `npm run --silent scan -- --jsonl < in.jsonl > out.jsonl`: one output line per input line
  * ({"id","verdict","findings"}); a malformed line gets an error on stderr naming its line number,
  * the other lines are still answered, and the exit code is non-zero.
@@ -63,7 +64,16 @@ function report(text: string): number {
   for (const f of a.findings) {
     console.log(`- [${f.severity}] "${f.actual}" (${f.start}-${f.end}, ${f.category}, rule ${f.ruleId})`);
     console.log(`    ${f.message}`);
+    if (f.marks?.length)
+      console.log(`    Words that weighed most: ${f.marks.map((m) => `"${text.slice(m.start, m.end)}"`).join(', ')}`);
     if (f.suggestion) console.log(`    Try instead: ${f.suggestion}`);
+  }
+  // Issue #9: rule findings the learned model judged safe; shown, but they do not set the verdict.
+  for (const f of a.hints ?? []) {
+    console.log(
+      `- [hint] "${f.actual}" (${f.start}-${f.end}, ${f.category}, rule ${f.ruleId}): the second check judged the reply safe`,
+    );
+    console.log(`    ${f.message}`);
   }
   return 0;
 }

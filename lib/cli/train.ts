@@ -10,6 +10,7 @@
  * tests/corpus/fresh-holdout/ is NEVER trained on and never used to choose anything: the ledger
  * only measures it with the final model. Deterministic: the same data gives the same bytes.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -135,6 +136,12 @@ function staffOf(c: TrainCase): ReadonlySet<string> | undefined {
   return c.options ? resolveOptions(c.options).staffWords : undefined;
 }
 
+/** Empties the in-memory caches (tests train twice from scratch). */
+export function clearCaches(): void {
+  featureCache.clear();
+  ruleCache.clear();
+}
+
 /** The case's feature vector (cached). */
 export function features(c: TrainCase): SparseVector {
   let v = featureCache.get(c.text);
@@ -158,12 +165,70 @@ function augmented(c: TrainCase): SparseVector | null {
   return v;
 }
 
+/**
+ * The rules' answers persist between runs in node_modules/.cache (the ledger replays ~10,000
+ * replies; the rules take most of that time), keyed by a hash of every rules source file and the
+ * case's text and options, so any change to the rules starts a fresh cache.
+ */
+const diskCacheFile = path.join(repoRoot, 'node_modules/.cache/reply-guard/rules-answers.json');
+let diskCache: { version: string; answers: Record<string, 0 | 1 | 2> } | undefined;
+let diskDirty = false;
+
+function rulesVersion(): string {
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const f of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, f.name);
+      if (f.isDirectory()) {
+        if (f.name !== 'model') walk(p);
+      } else if (f.name.endsWith('.ts')) h.update(f.name).update(fs.readFileSync(p));
+    }
+  };
+  walk(path.join(repoRoot, 'rules'));
+  return h.digest('hex');
+}
+
+function disk(): { version: string; answers: Record<string, 0 | 1 | 2> } {
+  if (!diskCache) {
+    const version = rulesVersion();
+    try {
+      const saved = JSON.parse(fs.readFileSync(diskCacheFile, 'utf8'));
+      diskCache = saved?.version === version ? saved : { version, answers: {} };
+    } catch {
+      diskCache = { version, answers: {} };
+    }
+  }
+  return diskCache!;
+}
+
+/** Writes the rules' answers cache (best effort: a read-only tree only costs time). */
+export function saveRulesCache(): void {
+  if (!diskDirty || !diskCache) return;
+  try {
+    fs.mkdirSync(path.dirname(diskCacheFile), { recursive: true });
+    fs.writeFileSync(diskCacheFile, JSON.stringify(diskCache));
+    diskDirty = false;
+  } catch (err) {
+    console.error(`train: could not write ${diskCacheFile} (${(err as Error).message})`);
+  }
+}
+
 /** The rules alone on this case: 0 silent, 1 flagged (all demotable), 2 flagged with a finding that stays. */
 export function rulesAnswer(c: TrainCase): 0 | 1 | 2 {
   let r = ruleCache.get(c.text);
   if (r === undefined) {
-    const a = analyzeRules(c.text, c.options);
-    r = a.verdict === 'ok' ? 0 : a.findings.every(demotable) ? 1 : 2;
+    const key = createHash('sha256')
+      .update(c.text)
+      .update(JSON.stringify(c.options ?? null))
+      .digest('base64');
+    const d = disk();
+    r = d.answers[key];
+    if (r === undefined) {
+      const a = analyzeRules(c.text, c.options);
+      r = a.verdict === 'ok' ? 0 : a.findings.every(demotable) ? 1 : 2;
+      d.answers[key] = r;
+      diskDirty = true;
+    }
     ruleCache.set(c.text, r);
   }
   return r;
@@ -684,6 +749,7 @@ function main(): void {
   if (args.includes('--ledger')) {
     const t0 = performance.now();
     const md = ledger(opts);
+    saveRulesCache();
     fs.writeFileSync(path.join(repoRoot, 'tests/corpus/LEDGER.md'), md);
     console.log(`wrote tests/corpus/LEDGER.md (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     return;
@@ -691,6 +757,7 @@ function main(): void {
   const t0 = performance.now();
   const cases = [...baseCorpora(), ...batches().flatMap(([, cs]) => cs)];
   const t = trainModel(cases, opts);
+  saveRulesCache();
   const curve = learningCurve(cases, opts);
   fs.writeFileSync(path.join(repoRoot, 'rules/model/weights.generated.ts'), moduleSource(t));
   fs.writeFileSync(path.join(repoRoot, 'rules/model/MODEL_CARD.md'), modelCard(t, curve, opts));

@@ -47,8 +47,11 @@ export interface Extracted {
   cues: string[];
 }
 
-/** Group weights: each n-gram group is scaled to unit length, cues count 1 each. */
-export const GROUP_SCALE = { words: 1.5, chars: 3, cues: 0.4, pairs: 0.2 };
+/**
+ * Group weights. Each n-gram group is divided by its size to the power `pow` (0.5 would make it
+ * unit length; less keeps a risky clause buried in a long reply from being diluted away).
+ */
+export const GROUP_SCALE = { words: 1.5, chars: 3, cues: 0.4, pairs: 0.2, pow: 0.5 };
 
 // ---------------------------------------------------------------------------------------------
 // Hashing: FNV-1a over UTF-16 units with a murmur3 finalizer (deterministic, no allocation).
@@ -772,8 +775,8 @@ export function extractNormalized(normText: string, staffWords?: ReadonlySet<str
   for (let i = 0; i < cues.length; i++)
     for (let j = i + 1; j < cues.length; j++) pairs.push(bucket(`p:${cues[i]}&${cues[j]}`));
   const vector = toSparse([
-    [wordSet, GROUP_SCALE.words / Math.sqrt(Math.max(1, wordSet.size))],
-    [charSet, GROUP_SCALE.chars / Math.sqrt(Math.max(1, charSet.size))],
+    [wordSet, GROUP_SCALE.words / Math.max(1, wordSet.size) ** GROUP_SCALE.pow],
+    [charSet, GROUP_SCALE.chars / Math.max(1, charSet.size) ** GROUP_SCALE.pow],
     [cueSet, GROUP_SCALE.cues],
     [pairs, GROUP_SCALE.pairs],
   ]);

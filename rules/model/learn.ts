@@ -49,7 +49,7 @@ export interface TrainOptions {
 }
 
 /** Defaults chosen by cross-validation on the pre-issue-#9 corpora (see MODEL_CARD.md). */
-export const DEFAULT_TRAIN: TrainOptions = { lambda: 2e-5, epochs: 12, seed: 9, eta0: 0.5 };
+export const DEFAULT_TRAIN: TrainOptions = { lambda: 2e-5, epochs: 5, seed: 9, eta0: 0.5 };
 
 /** A float model: weights over the hashed space plus a bias. */
 export interface FloatModel {

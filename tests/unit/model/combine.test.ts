@@ -1,0 +1,140 @@
+/**
+ * The combination in analyze (issue #9): rule findings keep their spans and explanations; the
+ * learned model adds a 'learned' finding only when the rules are silent, with a span, marks, a
+ * category, a message and a safer wording; demoted findings become hints; strictness and
+ * disabledRules behave. Examples are written for this test (not corpus text).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze, analyzeRules } from '../../../rules/index';
+import { demotable } from '../../../rules/model/combine';
+import { thresholdsFor } from '../../../rules/model/index';
+import { CATEGORIES, type Finding, LEARNED_RULE_ID } from '../../../rules/types';
+
+// Replies the rules miss but that confirm a patient or their care (own wording).
+const RULES_MISS = [
+  'Great news that the stitches are out and healing nicely!',
+  'Loved having your whole crew in on Saturday!',
+  'Thanks for being such a loyal member of our practice family for ten years!',
+];
+
+describe('combination of rules and the learned model', () => {
+  it('the rules alone miss these replies (so the test means something)', () => {
+    for (const t of RULES_MISS) expect(analyzeRules(t).verdict, t).toBe('ok');
+  });
+
+  it('adds a learned finding with a span, marks, category, message and a safer wording', () => {
+    let learned = 0;
+    for (const text of RULES_MISS) {
+      const a = analyze(text);
+      if (a.verdict === 'ok') continue;
+      learned++;
+      expect(a.findings).toHaveLength(1);
+      const f = a.findings[0]!;
+      expect(f.ruleId).toBe(LEARNED_RULE_ID);
+      expect(CATEGORIES).toContain(f.category);
+      expect(f.start).toBeGreaterThanOrEqual(0);
+      expect(f.end).toBeLessThanOrEqual(text.length);
+      expect(f.actual).toBe(text.slice(f.start, f.end));
+      expect(f.message.length).toBeGreaterThan(20);
+      expect(f.suggestion?.length ?? 0).toBeGreaterThan(10);
+      expect(f.marks?.length ?? 0).toBeGreaterThan(0);
+      for (const m of f.marks ?? []) {
+        expect(m.start).toBeGreaterThanOrEqual(f.start);
+        expect(m.end).toBeLessThanOrEqual(f.end);
+        expect(text.slice(m.start, m.end)).toMatch(/^[\p{L}\p{N}']+$/u);
+      }
+    }
+    expect(learned).toBeGreaterThanOrEqual(2);
+  });
+
+  it('points the learned span at the risky sentence of a longer reply', () => {
+    const text = 'Thanks for the kind words! Great news that the stitches are out and healing nicely!';
+    const a = analyze(text);
+    expect(a.verdict).not.toBe('ok');
+    const f = a.findings.find((x) => x.ruleId === LEARNED_RULE_ID)!;
+    expect(f.actual).toContain('stitches');
+  });
+
+  it('keeps rule findings with their own spans and messages when the model agrees', () => {
+    const text = 'So sorry your crown came loose, Maria!';
+    const rules = analyzeRules(text);
+    const a = analyze(text);
+    expect(rules.verdict).toBe('block');
+    expect(a.findings).toEqual(rules.findings);
+    expect(a.hints).toBeUndefined();
+  });
+
+  it('leaves generic and private replies alone', () => {
+    for (const t of [
+      'We offer Saturday hours and same-day crowns.',
+      'Flu shots are available for everyone this month.',
+      'Privacy rules prevent us from discussing whether anyone is a patient.',
+      'Thank you for your feedback! Please call our office at (555) 010-2000.',
+    ]) {
+      expect(analyze(t).verdict, t).toBe('ok');
+    }
+  });
+
+  it('disabledRules: learned gives the rules alone', () => {
+    for (const t of [...RULES_MISS, 'So sorry your crown came loose, Maria!']) {
+      expect(analyze(t, { settings: { disabledRules: [LEARNED_RULE_ID] } })).toEqual(analyzeRules(t));
+    }
+  });
+
+  it('demotes only non-identifier findings, and never in strict mode', () => {
+    const f = (category: Finding['category'], ruleId = 'x'): Finding => ({
+      ruleId,
+      category,
+      severity: 'warn',
+      start: 0,
+      end: 1,
+      actual: 'x',
+      message: 'm',
+    });
+    expect(demotable(f('care-details'))).toBe(true);
+    expect(demotable(f('identifiers'))).toBe(false);
+    expect(demotable(f('care-details', 'echo-review'))).toBe(false);
+    expect(thresholdsFor('strict').demote).toBeNull();
+    const std = thresholdsFor('standard');
+    expect(std.demote === null || std.demote <= -1).toBe(true);
+    expect(thresholdsFor('relaxed').add).toBeGreaterThanOrEqual(std.add);
+  });
+
+  it('moves demoted findings to hints: they leave the verdict but stay visible', () => {
+    // A generic coverage note the rules read as "your exam" (a visit): the model is confident it is safe.
+    const texts = [
+      'Your eye exam is covered by most vision plans.',
+      'Your teeth work hard for you! Brush twice a day and floss daily.',
+      'Questions about your bill? Our billing office is open weekdays.',
+    ];
+    let demoted = 0;
+    for (const t of texts) {
+      const rules = analyzeRules(t);
+      const a = analyze(t);
+      const strict = analyze(t, { settings: { strictness: 'strict' } });
+      if (a.hints?.length) demoted++;
+      for (const h of a.hints ?? []) {
+        expect(rules.findings).toContainEqual(h);
+        expect(a.findings).not.toContainEqual(h);
+        expect(h.category).not.toBe('identifiers');
+      }
+      // Strict never demotes: every rule finding of strict mode stays.
+      expect(strict.hints).toBeUndefined();
+      if (a.hints?.length) expect(strict.verdict).not.toBe('ok');
+    }
+    expect(demoted).toBeGreaterThanOrEqual(1);
+  });
+
+  it('respects allowReviewerFirstName and the staff profile', () => {
+    const context = { reviewAuthor: 'Maria Lopez', reviewText: 'Great service!' };
+    expect(
+      analyze('Hi Maria, thanks for the review!', { context, settings: { allowReviewerFirstName: true } }).verdict,
+    ).toBe('ok');
+    expect(analyze('Thanks, Keisha!', { profile: { staff: [{ name: 'Keisha Moore' }] } }).verdict).toBe('ok');
+  });
+
+  it('never throws and answers ok on empty input', () => {
+    expect(analyze('')).toEqual({ verdict: 'ok', findings: [] });
+    expect(() => analyze(undefined as unknown as string)).not.toThrow();
+  });
+});

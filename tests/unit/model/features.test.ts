@@ -1,0 +1,75 @@
+/**
+ * Feature extraction of the learned second opinion (issue #9): deterministic, in range, blind to
+ * punctuation and capitals in its n-grams, and with the engineered cues it promises.
+ */
+import { describe, expect, it } from 'vitest';
+import { cuesOf, DIM, extract, stripPunctuation, tokensOf } from '../../../rules/model/features';
+
+const nonCue = (text: string) => {
+  // n-gram buckets only: the cues are the part that may read punctuation.
+  const ex = extract(text);
+  return new Set(ex.vector.idx);
+};
+
+describe('features', () => {
+  it('is deterministic, sorted, unique and inside the hashed space', () => {
+    const a = extract('So sorry your crown came loose, Maria!');
+    const b = extract('So sorry your crown came loose, Maria!');
+    expect([...a.vector.idx]).toEqual([...b.vector.idx]);
+    expect([...a.vector.val]).toEqual([...b.vector.val]);
+    for (let i = 1; i < a.vector.idx.length; i++) expect(a.vector.idx[i]!).toBeGreaterThan(a.vector.idx[i - 1]!);
+    expect(a.vector.idx.every((x) => x >= 0 && x < DIM)).toBe(true);
+    expect(a.vector.val.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+  });
+
+  it('reads the same words whatever the punctuation and capitals', () => {
+    const text = 'Hope the new INHALER is working better, Dana! Call us: (555) 010-2000.';
+    const a = nonCue(text);
+    const b = nonCue(stripPunctuation(text));
+    const shared = [...a].filter((x) => b.has(x)).length;
+    expect(shared / Math.max(a.size, b.size)).toBeGreaterThan(0.9);
+  });
+
+  it('finds second person in English and Spanish, and whose care it is', () => {
+    const en = extract('Hope your knee replacement is healing well').cues;
+    expect(en).toContain('you');
+    expect(en).toContain('whose:your');
+    const es = extract('Esperamos que su tratamiento de ortodoncia vaya muy bien').cues;
+    expect(es).toContain('you-es');
+    expect(es).toContain('spanish');
+    expect(es.some((c) => c.startsWith('whose:your'))).toBe(true);
+  });
+
+  it('finds names unless the practice lists them as staff', () => {
+    expect(extract('Thanks so much, Maria!').cues).toContain('name');
+    expect(extract('Thanks so much, Maria!', new Set(['maria'])).cues).not.toContain('name');
+  });
+
+  it('finds contact shapes, also with punctuation stripped', () => {
+    const text = 'We emailed jane.doe@gmail.com and texted 555-867-5309.';
+    for (const t of [text, stripPunctuation(text)]) {
+      const cues = extract(t).cues;
+      expect(cues).toContain('email');
+      expect(cues).toContain('phone');
+    }
+  });
+
+  it('tells instructions and chart notes apart from prose', () => {
+    expect(extract('Pack enough of your medications for the whole trip.').cues).toContain('imperative');
+    expect(extract('pt c/o wrist pain, rx ibuprofen TID').cues).toContain('chart');
+    expect(extract('We loved meeting you.').cues).not.toContain('imperative');
+  });
+
+  it('tokenizes to canonical words with spans in the text', () => {
+    const t = tokensOf("You're due 3/14");
+    expect(t.map((x) => x.word)).toEqual(['youre', 'due', '0', '00']);
+    expect(t[0]).toMatchObject({ start: 0, end: 6 });
+    expect(cuesOf('', [])).toEqual(['len:short']);
+  });
+
+  it('never throws on odd input', () => {
+    for (const t of ['', ' ', '\u0000\u200b', '💉'.repeat(100), 'a'.repeat(5000), '\ud800']) {
+      expect(() => extract(t)).not.toThrow();
+    }
+  });
+});
