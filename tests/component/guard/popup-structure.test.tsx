@@ -16,7 +16,9 @@ const STRUCTURE = 'form method="post"\n  textarea ◀ reply box';
 function api(status: Partial<PageStatus>, over: Partial<PopupApi> = {}) {
   return {
     targetTab: vi.fn(async () => ({ id: 7, url: YELP })),
-    getStatus: vi.fn(async () => ({ site: 'yelp', active: true, verdict: null, findingCount: 0, ...status })),
+    getStatus: vi.fn(
+      async (): Promise<PageStatus> => ({ site: 'yelp', active: true, verdict: null, findingCount: 0, ...status }),
+    ),
     insert: vi.fn(async () => ({ ok: true as const })),
     pageStructure: vi.fn(async () => ({ ok: true as const, structure: STRUCTURE })),
     recent: vi.fn(async () => []),

@@ -27,7 +27,7 @@ function analyze(text: string, options?: AnalyzeOptions): Analysis {
     if (!staff.has('Rosa'))
       findings.push({
         ruleId: 'name',
-        category: 'identity',
+        category: 'identifiers',
         severity: 'warn',
         start: m.index,
         end: m.index + 4,
