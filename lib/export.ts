@@ -5,7 +5,6 @@
  * tell a file this workstation signed from one edited or made up elsewhere. Format: see
  * docs/audit-trail.md.
  */
-import Papa from 'papaparse';
 import { type Checkpoint, canonicalJson } from './audit/checkpoint';
 import { signText } from './audit/keys';
 import { type StoredRecord, sha256Hex } from './background/chain';
@@ -90,10 +89,20 @@ const FORMULA_START = /^\s*[=+\-@\t\r]/;
  * separator splits `Thanks;=cmd|' /C calc'!A0` into two cells, the second a formula (issue #11).
  */
 export function escapeCell(value: string): string {
+  // Most cells have no separator inside: one test (100,000-record exports stay fast).
+  if (!value.includes(';') && !value.includes('\n')) return formulaLike(value) ? `'${value}` : value;
   return value
     .split(/(?<=[;\n])/)
-    .map((seg) => (FORMULA_START.test(seg) ? `'${seg}` : seg))
+    .map((seg) => (formulaLike(seg) ? `'${seg}` : seg))
     .join('');
+}
+
+/** True when a spreadsheet could read `seg` as a formula (a cheap first-character test first). */
+function formulaLike(seg: string): boolean {
+  const c = seg.charCodeAt(0);
+  // = + - @ tab CR: a formula start; other whitespace: look past it.
+  if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) return true;
+  return (c === 32 || c === 10 || c === 160 || c === 12 || c === 11) && FORMULA_START.test(seg);
 }
 
 /** An event's details as one cell: `key=value; key=value`. */
@@ -141,11 +150,16 @@ function csvRow(r: ExportRecord): string[] {
  * spreadsheet that guesses another separator, and a quoted one is not (issue #11).
  */
 export function toCsv(records: readonly ExportRecord[]): string {
-  return Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: records.map(csvRow) },
-    // Excel on Windows expects CRLF.
-    { quotes: true, newline: '\r\n' },
-  );
+  // Written by hand (RFC 4180: every cell in double quotes, quotes doubled, CRLF as Excel on
+  // Windows expects): papaparse with every cell quoted measured 3× slower on 100,000 records.
+  const parts: string[] = [CSV_COLUMNS.map(quoteCell).join(',')];
+  for (const r of records) parts.push(csvRow(r).map(quoteCell).join(','));
+  return parts.join('\r\n');
+}
+
+/** One cell in double quotes, inner quotes doubled. */
+function quoteCell(value: string): string {
+  return `"${value.includes('"') ? value.replaceAll('"', '""') : value}"`;
 }
 
 /** One record as its JSON Lines line: the known fields, in a stable order. */
