@@ -119,6 +119,11 @@ export function checkpointText(cp: Checkpoint): string {
   return `${TEXT_PREFIX} ${cp.workstation} #${cp.seq} sha256:${cp.hash || '-'} ${at}`;
 }
 
+/** The text of a checkpoint file (the separate small file kept with, or instead of, an export). */
+export function checkpointFile(cp: Checkpoint): string {
+  return `${JSON.stringify(cp, null, 2)}\n`;
+}
+
 /** A file name like `reply-guard-checkpoint-ws-1a2b3c4d-2026-12-01.json`. */
 export function checkpointFileName(cp: Checkpoint): string {
   return `reply-guard-checkpoint-${cp.workstation}-${new Date(cp.createdAt).toISOString().slice(0, 10)}.json`;

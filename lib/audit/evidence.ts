@@ -36,11 +36,15 @@ export async function parseEvidence(text: string): Promise<Evidence> {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (!trimmed) throw new Error('The file is empty.');
   const firstLine = trimmed.split(/\r?\n/, 1)[0]!;
+  // A whole (possibly pretty-printed) checkpoint file, else the first line of an export.
   let first: unknown;
-  try {
-    first = JSON.parse(trimmed.includes('\n') ? firstLine : trimmed);
-  } catch {
-    first = undefined;
+  for (const candidate of [trimmed, firstLine]) {
+    try {
+      first = JSON.parse(candidate);
+      break;
+    } catch {
+      first = undefined;
+    }
   }
   const f = first as { format?: unknown } | undefined;
   if (f?.format === 'reply-guard-checkpoint') {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type Checkpoint,
+  checkpointFile,
   checkpointSignature,
   checkpointText,
   parseCheckpointText,
@@ -193,6 +194,7 @@ describe('checkpoints', () => {
     expect(fromExport).toMatchObject({ source: 'export', signature: 'valid', checkpoint: { seq: 4 } });
     expect(fromExport.records).toHaveLength(4);
     expect(await parseEvidence(JSON.stringify(cp))).toMatchObject({ source: 'checkpoint', signature: 'valid' });
+    expect(await parseEvidence(checkpointFile(cp))).toMatchObject({ source: 'checkpoint', signature: 'valid' });
     expect(await parseEvidence(`printed on the Q3 report:\n${checkpointText(cp)}`)).toMatchObject({
       source: 'checkpoint-text',
       checkpoint: { seq: 4, hash: cp.hash },
