@@ -730,55 +730,98 @@ export function cuesOf(norm: string, toks: ModelToken[], staffWords?: ReadonlySe
 // ---------------------------------------------------------------------------------------------
 // The vector.
 
+/** A growable list of buckets (typed, so sorting and de-duplicating allocate little). */
+class Buckets {
+  a = new Int32Array(64);
+  n = 0;
+  push(b: number): void {
+    if (this.n === this.a.length) {
+      const g = new Int32Array(this.a.length * 2);
+      g.set(this.a);
+      this.a = g;
+    }
+    this.a[this.n++] = b;
+  }
+  /** Sorted unique buckets. */
+  unique(): Int32Array {
+    const s = this.a.subarray(0, this.n).sort();
+    let k = 0;
+    for (let i = 0; i < s.length; i++) if (i === 0 || s[i] !== s[i - 1]) s[k++] = s[i]!;
+    return s.subarray(0, k);
+  }
+}
+
 /** Adds the char 3-5-grams of `canon` (space-padded canonical words) to `out`. */
-function charGrams(canon: string, out: Set<number>): void {
+function charGrams(canon: string, out: Buckets): void {
   for (let i = 0; i + 3 <= canon.length; i++) {
     let h = 0x9dc5811c;
     for (let k = 0; k < 5 && i + k < canon.length; k++) {
       h ^= canon.charCodeAt(i + k);
       h = Math.imul(h, 0x01000193);
-      if (k >= 2) out.add(fmix(h) & MASK);
+      if (k >= 2) out.push(fmix(h) & MASK);
     }
   }
 }
 
 /** Word unigram and bigram buckets of the canonical words. */
-function wordGrams(words: string[], out: Set<number>): void {
+function wordGrams(words: string[], out: Buckets): void {
   for (let i = 0; i < words.length; i++) {
     const h = fnv(words[i]!, 0x3a8f05c5);
-    out.add(fmix(h) & MASK);
-    if (i + 1 < words.length) out.add(fmix(fnv(words[i + 1]!, Math.imul(h ^ 0x20, 0x01000193))) & MASK);
+    out.push(fmix(h) & MASK);
+    if (i + 1 < words.length) out.push(fmix(fnv(words[i + 1]!, Math.imul(h ^ 0x20, 0x01000193))) & MASK);
   }
 }
 
-/** Builds a sorted sparse vector from weighted buckets (collisions add up). */
-function toSparse(parts: Array<[Iterable<number>, number]>): SparseVector {
-  const acc = new Map<number, number>();
-  for (const [buckets, w] of parts) for (const b of buckets) acc.set(b, (acc.get(b) ?? 0) + w);
-  const idx = Int32Array.from([...acc.keys()].sort((a, b) => a - b));
-  const val = new Float32Array(idx.length);
-  for (let i = 0; i < idx.length; i++) val[i] = acc.get(idx[i]!)!;
-  return { idx, val };
+/** Merges groups of sorted unique buckets with a weight each into one sparse vector (collisions add up). */
+function toSparse(parts: Array<[Int32Array, number]>): SparseVector {
+  let total = 0;
+  for (const [b] of parts) total += b.length;
+  const all = new Float64Array(total);
+  // Pack bucket and group into one sortable number: bucket * 8 + group (buckets < 2^18).
+  let k = 0;
+  parts.forEach(([b], g) => {
+    for (let i = 0; i < b.length; i++) all[k++] = b[i]! * 8 + g;
+  });
+  all.sort();
+  const idx = new Int32Array(total);
+  const val = new Float32Array(total);
+  let n = 0;
+  for (let i = 0; i < total; i++) {
+    const bucket = Math.floor(all[i]! / 8);
+    const w = parts[all[i]! - bucket * 8]![1];
+    if (n > 0 && idx[n - 1] === bucket) val[n - 1]! += w;
+    else {
+      idx[n] = bucket;
+      val[n] = w;
+      n++;
+    }
+  }
+  return { idx: idx.slice(0, n), val: val.slice(0, n) };
 }
 
 /** Extracts features from already-normalized text (the analyzer normalizes once). */
 export function extractNormalized(normText: string, staffWords?: ReadonlySet<string>): Extracted {
   const tokens = tokensOf(normText);
   const words = tokens.map((t) => t.word);
-  const wordSet = new Set<number>();
-  wordGrams(words, wordSet);
-  const charSet = new Set<number>();
-  charGrams(` ${words.join(' ')} `, charSet);
+  const wb = new Buckets();
+  wordGrams(words, wb);
+  const wordSet = wb.unique();
+  const cb = new Buckets();
+  charGrams(` ${words.join(' ')} `, cb);
+  const charSet = cb.unique();
   const cues = cuesOf(normText, tokens, staffWords);
-  const cueSet = cues.map((c) => bucket(`c:${c}`));
-  const pairs: number[] = [];
+  const qb = new Buckets();
+  for (const c of cues) qb.push(bucket(`c:${c}`));
+  const pb = new Buckets();
   for (let i = 0; i < cues.length; i++)
-    for (let j = i + 1; j < cues.length; j++) pairs.push(bucket(`p:${cues[i]}&${cues[j]}`));
+    for (let j = i + 1; j < cues.length; j++) pb.push(bucket(`p:${cues[i]}&${cues[j]}`));
+  // Cue buckets may collide with each other: count them as often as they occur (as before).
+  const count = (b: Buckets) => b.a.subarray(0, b.n).slice().sort();
   const vector = toSparse([
-    [wordSet, GROUP_SCALE.words / Math.max(1, wordSet.size) ** GROUP_SCALE.pow],
-    [charSet, GROUP_SCALE.chars / Math.max(1, charSet.size) ** GROUP_SCALE.pow],
-    [cueSet, GROUP_SCALE.cues],
-    [pairs, GROUP_SCALE.pairs],
+    [wordSet, GROUP_SCALE.words / Math.max(1, wordSet.length) ** GROUP_SCALE.pow],
+    [charSet, GROUP_SCALE.chars / Math.max(1, charSet.length) ** GROUP_SCALE.pow],
+    [count(qb), GROUP_SCALE.cues],
+    [count(pb), GROUP_SCALE.pairs],
   ]);
   return { vector, tokens, cues };
 }
@@ -798,8 +841,8 @@ export function stripPunctuation(text: string): string {
 
 /** Buckets the explainer attributes to each token: its unigram and the char grams inside it. */
 export function tokenBuckets(word: string): number[] {
-  const set = new Set<number>();
-  set.add(fmix(fnv(word, 0x3a8f05c5)) & MASK);
-  charGrams(` ${word} `, set);
-  return [...set];
+  const b = new Buckets();
+  b.push(fmix(fnv(word, 0x3a8f05c5)) & MASK);
+  charGrams(` ${word} `, b);
+  return [...b.unique()];
 }

@@ -114,10 +114,3 @@ export function explain(normText: string, staffWords?: ReadonlySet<string>): Exp
     .map((p) => ({ start: best.start + p.t.start, end: best.start + p.t.end }));
   return { start: best.start, end: best.end, marks };
 }
-
-/** Facts about the shipped model (for the bench and the model card). */
-export const MODEL_INFO = {
-  bits: MODEL.bits,
-  trainedOn: MODEL.trainedOn,
-  weightBytes: Math.floor((MODEL.weights.length * 3) / 4),
-} as const;
