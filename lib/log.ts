@@ -328,6 +328,35 @@ export interface PruneResult {
   record?: StoredRecord;
 }
 
+/** The records a prune with `days` would delete now, and the cutoff it would use. */
+async function prunable(days: number, db: LogDb, now: number, floorDays: number) {
+  const effective = effectiveRetentionDays(days, floorDays);
+  const newest = await db.interactions.orderBy('seq').last();
+  const cutoff = pruneCutoff(effective, now, newest?.time);
+  const old = await db.interactions
+    .orderBy('seq')
+    // Only the chain's prefix goes: a record that is old but sits after a newer one (a clock set
+    // back) waits, so the chain never gets a hole in the middle. The newest record always stays,
+    // so the chain's head (and any checkpoint of it) survives retention.
+    .until((r) => r.time >= cutoff || r.seq === newest?.seq)
+    .toArray();
+  return { old, cutoff, effective, newest };
+}
+
+/**
+ * How many of this browser's records a retention of `days` would delete now, counted exactly as
+ * pruning will (clamped period, the log's own time, the chain's prefix only): for the options
+ * page's "this will delete N records" confirmation (issue #11).
+ */
+export async function countPrunable(
+  days: number,
+  db: LogDb = getDb(),
+  now = Date.now(),
+  floorDays: number = RETENTION_MIN_DAYS,
+): Promise<number> {
+  return (await prunable(days, db, now, floorDays)).old.length;
+}
+
 /**
  * Deletes records older than the retention period, oldest first along the chain, and writes a
  * `pruned` record ("pruned N records up to #k") into the chain, so the anchor never moves silently
@@ -344,19 +373,10 @@ export async function pruneOlderThan(
 ): Promise<number> {
   // Set first: the `pruned` record written below goes through the writer, which checks this.
   lastPrune = now;
-  const effective = effectiveRetentionDays(days, floorDays);
-  const newest = await db.interactions.orderBy('seq').last();
-  const cutoff = pruneCutoff(effective, now, newest?.time);
+  const { old, cutoff, effective, newest } = await prunable(days, db, now, floorDays);
   if (newest && now - newest.time > 2 * 86_400_000 + effective * 86_400_000) {
     console.warn("Reply Guard: the clock is far ahead of the newest log record; retention uses the log's own time.");
   }
-  const old = await db.interactions
-    .orderBy('seq')
-    // Only the chain's prefix goes: a record that is old but sits after a newer one (a clock set
-    // back) waits, so the chain never gets a hole in the middle. The newest record always stays,
-    // so the chain's head (and any checkpoint of it) survives retention.
-    .until((r) => r.time >= cutoff || r.seq === newest?.seq)
-    .toArray();
   let deleted = 0;
   if (old.length) {
     const first = old[0]!;

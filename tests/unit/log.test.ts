@@ -5,6 +5,7 @@ import { reasonSpans } from '@/lib/guard/log';
 import {
   appendEvent,
   appendInteraction,
+  countPrunable,
   describeLogError,
   LogFullError,
   PRUNE_INTERVAL_MS,
@@ -178,6 +179,10 @@ describe('retention', () => {
   it('deletes old records from the head of the chain and writes a "pruned" record in the chain', async () => {
     const now = Date.UTC(2026, 10, 28);
     const all = await aged(now, [800, 700, 500, 100, 1]);
+    // The options page's preview counts exactly what the prune then deletes.
+    expect(await countPrunable(400, db, now)).toBe(3);
+    expect(await countPrunable(1, db, now)).toBe(3);
+    expect(await countPrunable(750, db, now)).toBe(1);
     expect(await pruneOlderThan(400, db, now)).toBe(3);
     const left = await db.interactions.orderBy('seq').toArray();
     expect(left.map((r) => r.seq)).toEqual([4, 5, 6]);
