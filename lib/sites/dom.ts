@@ -152,7 +152,9 @@ export function controlsIn(scope: Element, editor: Element, isSubmit: (b: HTMLEl
     // A role=button nested in a native button is the same control: the outer one stands for both.
     const outer = b.parentElement?.closest(BUTTON_SELECTOR);
     if (outer && scope.contains(outer)) continue;
-    if (isSubmit(b) && isVisible(b) && belongsTo(b, editor)) out.push(b);
+    if (!isSubmit(b) || !isVisible(b) || !belongsTo(b, editor)) continue;
+    // A click lands on the innermost button-like element: the control's nested ones count as it.
+    out.push(b, ...b.querySelectorAll<HTMLElement>(BUTTON_SELECTOR));
   }
   return out;
 }

@@ -204,6 +204,25 @@ function typeaheadOpen(editor: HTMLElement): boolean {
   return /@[\p{L}\p{N}._-]*$/mu.test(editor.textContent ?? '');
 }
 
+/**
+ * The inbox message a reply answers: walking up from the box, the first block with message text
+ * (div[dir=auto]) before it; there, the last such text. The person's own words are what an echo
+ * check needs.
+ */
+function lastMessage(editor: HTMLElement): string | undefined {
+  for (const scope of ancestors(editor)) {
+    const before = Array.from(scope.querySelectorAll('[dir="auto"]')).filter(
+      (m) =>
+        !m.contains(editor) &&
+        m.compareDocumentPosition(editor) & Node.DOCUMENT_POSITION_FOLLOWING &&
+        !m.querySelector('[dir="auto"]'),
+    );
+    const text = before.length ? cleanText(before.at(-1)) : '';
+    if (text) return text;
+  }
+  return undefined;
+}
+
 /** True when `b` is a send control by its name ("Comment", "Commenta", "Send", "Invia"...). */
 function isSendNamed(b: HTMLElement): boolean {
   const name = accessibleName(b);
@@ -245,7 +264,7 @@ export const facebook: SiteAdapter = {
     return replyTarget(editor) || answeredComment(editor) ? 'comment-reply' : 'comment';
   },
   readContext(editor): ReplyContext {
-    if (editor instanceof HTMLTextAreaElement) return { platform: 'facebook' };
+    if (editor instanceof HTMLTextAreaElement) return { platform: 'facebook', reviewText: lastMessage(editor) };
     const comment = answeredComment(editor);
     if (comment) {
       const author = replyTarget(editor) ?? commentAuthor(comment);

@@ -120,6 +120,9 @@ for (const lang of REPLICA_LANGS) {
       await dialog.getByRole('button', { name: 'Confirm and post' }).click();
       await expect.poll(() => posted(page)).toEqual([w.replies.risky]);
       await expect(box).toHaveValue('');
+      // The message answered is read: repeating the treatment it names is caught.
+      await box.pressSequentially(w.replies.echo, { delay: 5 });
+      await expect(box).toHaveAttribute('data-hipaa-guard', 'block');
     });
   });
 }

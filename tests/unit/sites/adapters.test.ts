@@ -149,6 +149,8 @@ for (const lang of REPLICA_LANGS) {
       document.querySelector('.rg-send-slot')!.innerHTML = `<div role="button" tabindex="0">${w.facebook.send}</div>`;
       expect(names(facebook.submitControls(box))).toEqual([w.facebook.send]);
       expect(facebook.pageKind(box, new URL('https://business.facebook.com/latest/inbox/all'))).toBe('private-message');
+      // The message answered: the person's own words, for the echo check.
+      expect(facebook.readContext(box)).toEqual({ platform: 'facebook', reviewText: w.reviews[0].full });
       expect(
         facebook.scope(
           box,
