@@ -29,7 +29,16 @@ const LOOSE_DEPTH = 8;
 
 /** True on the Meta Business Suite (the Page's inbox and its comment tools). */
 function inBusinessSuite(doc: Document): boolean {
-  return doc.location?.hostname === 'business.facebook.com';
+  const loc = doc.location;
+  return !!loc && isBusinessSuite(new URL(loc.href));
+}
+
+/**
+ * The Business Suite's pages: business.facebook.com, and the same tools under www.facebook.com/latest/
+ * (the Page inbox is reached under both). The practice's own tool: every reply there is the Page's.
+ */
+function isBusinessSuite(url: URL): boolean {
+  return url.hostname === 'business.facebook.com' || /^\/latest(?:\/|$)/.test(url.pathname);
 }
 
 /** True on personal Messenger (www.facebook.com/messages/...). */
@@ -302,7 +311,7 @@ export const facebook: SiteAdapter = {
     // No Page listed yet: every reply composer is guarded, as before (the popup asks for the Pages).
     if (!keys.length) return 'practice';
     // The Business Suite is the practice's own tool: its inbox and comment tools answer as the Page.
-    if (url.hostname === 'business.facebook.com') return 'practice';
+    if (isBusinessSuite(url)) return 'practice';
     if (inMessenger(url)) return 'personal';
     const acting = actingAs(editor);
     if (acting && isPracticePage(keys, acting, [])) return 'practice';

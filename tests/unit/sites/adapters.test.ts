@@ -260,6 +260,8 @@ describe('Facebook scope', () => {
     expect(facebook.scope(box, { facebookPages: [' '] }, url('/jamie.rivera.rg/posts/1'))).toBe('practice');
     expect(facebook.scope(box, { facebookPages: [PRACTICE] }, url('/jamie.rivera.rg/posts/1'))).toBe('personal');
     expect(facebook.scope(box, { facebookPages: [PRACTICE] }, url('/messages/t/1'))).toBe('personal');
+    // The Business Suite's tools under www.facebook.com/latest/ are the Page's.
+    expect(facebook.scope(box, { facebookPages: [PRACTICE] }, url('/latest/inbox/all'))).toBe('practice');
   });
 
   it('a reply made as the Page is the practice’s wherever it is', () => {
