@@ -8,6 +8,7 @@ import {
   setSettings,
   typeAndExpectVerdict,
 } from './replicas/guard-helpers';
+import { SITE_REPLICAS } from './replicas/routes';
 
 // Issue #10: the page is hostile. Each attack below is made by a page script (page.evaluate and
 // addInitScript run in the page's main world, as the site's own or an injected script would) and
@@ -372,4 +373,111 @@ test('a flagged draft posted by a control the guard does not know is logged as u
       timeout: 15_000,
     })
     .toBe('unseen-submit');
+});
+
+test('Google: a hidden decoy "Reply" first in the card and the document does not let the real post through', async ({
+  page,
+}) => {
+  await page.goto(REPLICA_ROUTES.google);
+  const frame = page.frameLocator('iframe[title="Reviews"]');
+  const inner = page.frame({ url: /customers\/reviews/ })!;
+  await inner.evaluate(() => {
+    const make = () => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.setAttribute('aria-label', 'Reply');
+      b.textContent = 'Reply';
+      b.style.display = 'none';
+      return b;
+    };
+    document.body.prepend(make());
+    document.querySelector('.review')!.prepend(make());
+    document.querySelector('.actions')!.prepend(make());
+  });
+  const box = frame.getByRole('textbox', { name: 'Reply' }).first();
+  await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
+  await frame.locator('.actions button.submit:visible').first().click();
+  await expect(frame.getByRole('alertdialog')).toBeVisible();
+  expect(await posted(inner)).toEqual([]);
+});
+
+test('a composer renamed before the guard first sees it is still guarded', async ({ page }) => {
+  // The page renames every reply composer the moment it is created, before any scan.
+  await page.addInitScript(() => {
+    const rename = () => {
+      for (const ed of document.querySelectorAll('[data-lexical-editor]')) {
+        if (ed.getAttribute('aria-label') !== 'Write something…') ed.setAttribute('aria-label', 'Write something…');
+        if (ed.getAttribute('aria-placeholder') !== 'Write something…')
+          ed.setAttribute('aria-placeholder', 'Write something…');
+      }
+    };
+    new MutationObserver(rename).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  // The replica rebuilt from Facebook's markup (the composer's form[role=presentation]).
+  await page.goto(SITE_REPLICAS.facebookPagePost('en'));
+  const box = page.locator('[data-lexical-editor]:visible').first();
+  await expect(box).toHaveAttribute('aria-label', 'Write something…');
+  await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
+  await page.keyboard.press('Enter');
+  await expect(guardDialog(page)).toBeVisible();
+  expect(await posted(page)).toEqual([]);
+});
+
+test('after "Confirm and post" the guard checks the post happened: a site that ignores the re-sent Enter gets its own button clicked; a site that posts by neither is logged', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  await setSettings(context, extensionId, { log: { retentionDays: 365, textMode: 'full' } });
+  await page.goto(REPLICA_ROUTES.facebook);
+  // The site acts only on real key presses: a script-made Enter (the guard's re-send) is ignored.
+  await page.evaluate(() => {
+    for (const type of ['keydown', 'keypress', 'keyup'])
+      window.addEventListener(
+        type,
+        (e) => {
+          if (!e.isTrusted) e.stopImmediatePropagation();
+        },
+        true,
+      );
+  });
+  const box = page.getByRole('textbox', { name: 'Reply to Maria Gonzalez' });
+  await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
+  await page.keyboard.press('Enter');
+  const dialog = guardDialog(page);
+  await dialog.getByRole('button', { name: 'Post anyway' }).click();
+  await dialog.getByRole('textbox', { name: 'Reason' }).pressSequentially('Patient asked us to reply', { delay: 5 });
+  await dialog.getByRole('button', { name: 'Confirm and post' }).click();
+  // Not by the Enter: by the site's own "Comment" button, a moment later.
+  await expect.poll(() => posted(page), { timeout: 10_000 }).toEqual([RISKY]);
+
+  // Now the site ignores script-made clicks too: nothing can post it, and the log says so.
+  await page.evaluate(() =>
+    window.addEventListener(
+      'click',
+      (e) => {
+        if (!e.isTrusted) e.stopImmediatePropagation();
+      },
+      true,
+    ),
+  );
+  const text = 'So sorry your crown came loose again, Maria!';
+  await typeAndExpectVerdict(box, text, /^(warn|block)$/);
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'Post anyway' }).click();
+  await dialog.getByRole('textbox', { name: 'Reason' }).pressSequentially('Consent on file', { delay: 5 });
+  await dialog.getByRole('button', { name: 'Confirm and post' }).click();
+  await expect
+    .poll(
+      async () =>
+        (await loggedInteractions(context, extensionId))
+          .filter((r) => r.text === text)
+          .map((r) => r.outcome)
+          .sort(),
+      {
+        timeout: 15_000,
+      },
+    )
+    .toEqual(['overridden', 'unseen-submit']);
+  expect(await posted(page)).toEqual([RISKY]);
 });
