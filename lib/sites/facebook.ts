@@ -253,12 +253,15 @@ export const facebook: SiteAdapter = {
         !startsWithLabel('notReply', name) && (startsWithLabel('replyBox', name) || mentionsLabel('message', name))
       );
     }
-    // 1. Structure: a Lexical box in a comment composer's form, whatever its label says (a page
-    //    renaming it "Write something…" cannot make the guard look away).
+    // 1. Structure: a Lexical box in a comment composer's form (the one with the comment send
+    //    wrapper), whatever its label says: a page renaming it "Write something…" cannot make the
+    //    guard look away.
     const form = el.closest(COMPOSER_FORM);
-    if (form && (form.getAttribute('role') === 'presentation' || form.querySelector(SEND_WRAPPER))) return true;
-    // 2. Labels: reply, comment and message boxes in any language, never the status composer.
+    if (form?.querySelector(SEND_WRAPPER)) return true;
+    // 2. Never the status composer ("What's on your mind?", "Create post"), in any language.
     if (startsWithLabel('notReply', name)) return false;
+    // 3. A comment form without the wrapper (another build), or labels: reply, comment and message boxes.
+    if (form?.getAttribute('role') === 'presentation') return true;
     return (
       startsWithLabel('replyBox', name) ||
       startsWithLabel('actingAs', name) ||

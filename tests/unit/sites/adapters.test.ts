@@ -320,3 +320,15 @@ describe('fallback', () => {
     expect(fb.isEditor(document.querySelector('.c textarea')!)).toBe(false);
   });
 });
+
+describe('Facebook boxes that are not replies', () => {
+  it('the status composer in a form of its own is not watched; a comment form is, whatever its label', () => {
+    document.body.innerHTML = `
+      <form role="presentation" class="post"><div contenteditable="true" role="textbox" data-lexical-editor="true"
+        aria-label="What's on your mind, Bright Smile Dental?"></div><div role="button" aria-label="Post">Post</div></form>
+      <form role="presentation" class="comment"><div contenteditable="true" role="textbox" data-lexical-editor="true"
+        aria-label="Write something…"></div><div id="focused-state-composer-submit"><div role="button" aria-label="Comment"></div></div></form>`;
+    expect(facebook.isEditor(document.querySelector('.post [data-lexical-editor]')!)).toBe(false);
+    expect(facebook.isEditor(document.querySelector('.comment [data-lexical-editor]')!)).toBe(true);
+  });
+});
