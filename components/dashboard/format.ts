@@ -26,4 +26,9 @@ export const plural = (n: number, word: string): string => `${fmtNum(n)} ${word}
 export const pct = (part: number, whole: number): string => (whole ? `${Math.round((part / whole) * 100)}%` : '–');
 
 /** Display names of the sites. */
-export const SITE_LABELS: Record<string, string> = { facebook: 'Facebook', google: 'Google', yelp: 'Yelp' };
+export const SITE_LABELS: Record<string, string> = {
+  facebook: 'Facebook',
+  google: 'Google',
+  yelp: 'Yelp',
+  all: 'All sites',
+};

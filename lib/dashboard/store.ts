@@ -499,6 +499,15 @@ export function createDashboardStore(
         }
         // The JSON export carries this workstation's signed checkpoint and is signed (issue #11).
         const filtered = ordered.length !== get().records.length;
+        // Chain order within each workstation: record numbers must rise in a file (an import
+        // refuses a step back), and time order is not chain order when clocks or seeds overlap.
+        const local = get().localWorkstation;
+        ordered.sort(
+          (a, b) =>
+            Number(b.workstation === local) - Number(a.workstation === local) ||
+            a.workstation.localeCompare(b.workstation) ||
+            a.seq - b.seq,
+        );
         void (async () => {
           const checkpoint = await currentCheckpoint(db);
           const text = await buildJsonExport(ordered, {

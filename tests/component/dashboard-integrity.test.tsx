@@ -134,6 +134,28 @@ describe('verify against a checkpoint', () => {
   });
 });
 
+describe('export order', () => {
+  it('writes each workstation in chain order, even when times run backwards, so the file imports again', async () => {
+    const now = Date.now();
+    // Queued interactions arrive late: later records with earlier times.
+    for (const t of [now - 1000, now - 5000, now - 3000]) await appendInteraction(input(), logSettings(), db, t);
+    const store = createDashboardStore(db, { record: (e) => appendEvent(e, logSettings(), db) });
+    render(<Page store={store} />);
+    await act(() => store.getState().load());
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    store.getState().exportFiltered('jsonl');
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    const lines = (await blobs[0]!.text()).trimEnd().split('\n').slice(1);
+    expect(lines.map((l) => JSON.parse(l).seq)).toEqual([1, 2, 3]);
+  });
+});
+
 describe('imported workstations and keys', () => {
   it('an import is never "verified" until its key is registered; removing the key takes it back', async () => {
     await seed(2);
