@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { groupDrafts } from '@/lib/dashboard/drafts';
 import type { ViewRecord } from '@/lib/dashboard/filter';
 import { UNSEEN_HINT } from '@/lib/dashboard/stats';
-import { fmtNum, pct } from './format';
+import { fmtNum, pct, SITE_LABELS } from './format';
 
 /** Headline figures for the records shown, counted in replies (drafts), not records. */
 export function Summary({ records }: { records: readonly ViewRecord[] }) {
@@ -39,8 +39,8 @@ export function Summary({ records }: { records: readonly ViewRecord[] }) {
       </ul>
       {s.unseenSites.length > 0 && (
         <p className="rg-notice rg-notice-warn" role="status">
-          {UNSEEN_HINT} ({s.unseenSites.join(', ')}): a flagged reply left its box without a post the guard saw. Check
-          those replies on the site.
+          {UNSEEN_HINT} ({s.unseenSites.map((x) => SITE_LABELS[x] ?? x).join(', ')}): a flagged reply left its box
+          without a post the guard saw. Check those replies on the site.
         </p>
       )}
     </>

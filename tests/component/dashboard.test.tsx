@@ -166,3 +166,62 @@ describe('dashboard page', () => {
     expect(within(details).getByText('Staff member').nextSibling?.textContent).toContain('Dana Ruiz');
   });
 });
+
+describe('changes to the guard and the new outcomes', () => {
+  it('lists every outcome in the filter, shows events with what changed, and explains an unseen submit', async () => {
+    await seed();
+    await appendEvent(
+      { outcome: 'paused', site: 'all', detail: { until: new Date(Date.now() + 600_000).toISOString() } },
+      logSettings(),
+      db,
+    );
+    await appendEvent(
+      {
+        outcome: 'setting-changed',
+        site: 'all',
+        detail: { setting: 'strictness', label: 'Strictness', from: 'standard', to: 'relaxed' },
+      },
+      logSettings(),
+      db,
+    );
+    await appendInteraction(input({ site: 'facebook', outcome: 'unseen-submit' }), logSettings(), db);
+    await renderDashboard();
+    const outcome = screen.getByLabelText('Outcome') as HTMLSelectElement;
+    const options = [...outcome.options].map((o) => o.value);
+    for (const o of [
+      'paused',
+      'resumed',
+      'site-off',
+      'site-on',
+      'monitor-only',
+      'setting-changed',
+      'settings-imported',
+      'log-imported',
+      'unchecked',
+      'unseen-submit',
+      'pruned',
+    ]) {
+      expect(options).toContain(o);
+    }
+    const table = screen.getByRole('table', { name: 'Interaction log' });
+    expect(within(table).getByText('Guard paused')).toBeTruthy();
+    expect(within(table).getByText('Strictness: standard → relaxed')).toBeTruthy();
+    expect(within(table).getByText(/^The guard may be missing this site's post button\./)).toBeTruthy();
+    // The summary warns about it too, naming the site.
+    expect(screen.getByText(/The guard may be missing this site's post button \(Facebook\)/)).toBeTruthy();
+    const user = userEvent.setup();
+    await user.selectOptions(outcome, 'setting-changed');
+    expect(screen.getByText(/^1 of \d+ records$/)).toBeTruthy();
+  });
+
+  it('a file cannot pass itself off as this browser', async () => {
+    await seed();
+    const [r] = await db.interactions.toArray();
+    await renderDashboard();
+    const user = userEvent.setup();
+    const forged = { ...r!, id: 'forged-1', workstation: 'This browser' };
+    await user.upload(screen.getByTestId('import-input'), new File([`${JSON.stringify(forged)}\n`], 'forged.jsonl'));
+    expect((await screen.findByRole('alert')).textContent).toContain('the field "workstation" is invalid');
+    expect(await db.imported.count()).toBe(0);
+  });
+});
