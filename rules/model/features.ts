@@ -162,6 +162,44 @@ const SPANISH_CARE: ReadonlyArray<readonly [string, Kind]> = [
   ['tratamiento', 'visit'],
   ['vacuna', 'procedure'],
   ['visita', 'visit'],
+  ['acne', 'condition'],
+  ['antibiotico', 'medication'],
+  ['asma', 'condition'],
+  ['azucar', 'result'],
+  ['blanqueamiento', 'procedure'],
+  ['brackets', 'device'],
+  ['cadera', 'body'],
+  ['cancer', 'condition'],
+  ['caries', 'condition'],
+  ['cicatriz', 'symptom'],
+  ['colesterol', 'result'],
+  ['conducto', 'procedure'],
+  ['cuello', 'body'],
+  ['dentadura', 'device'],
+  ['empaste', 'procedure'],
+  ['endodoncia', 'procedure'],
+  ['extraccion', 'procedure'],
+  ['fractura', 'condition'],
+  ['herida', 'symptom'],
+  ['hombro', 'body'],
+  ['inyecciones', 'procedure'],
+  ['insulina', 'medication'],
+  ['mamografia', 'procedure'],
+  ['migrana', 'symptom'],
+  ['ojos', 'body'],
+  ['ortodoncia', 'procedure'],
+  ['pastillas', 'medication'],
+  ['piel', 'body'],
+  ['puntos', 'procedure'],
+  ['quimioterapia', 'procedure'],
+  ['relleno', 'procedure'],
+  ['sangre', 'result'],
+  ['tobillo', 'body'],
+  ['tratamientos', 'visit'],
+  ['ultrasonido', 'procedure'],
+  ['vacunas', 'procedure'],
+  ['vista', 'body'],
+  ['yeso', 'device'],
 ];
 
 const SECOND = new Set(['you', 'your', 'youre', 'yours', 'yourself', 'youve', 'youd', 'youll', 'yall', 'ya']);
@@ -513,6 +551,95 @@ const PAST_IRREGULAR = new Set([
   'began',
 ]);
 
+/**
+ * Spanish words of the same cues (general Spanish, accent-free as normalization folds them; issue
+ * #9 asks for Spanish coverage). Added to the English sets above once, at load.
+ */
+const SPANISH_CUE_WORDS: ReadonlyArray<readonly [Set<string>, readonly string[]]> = [
+  [
+    FEELING,
+    [
+      'alegramos',
+      'contentos',
+      'encanto',
+      'felices',
+      'felicitaciones',
+      'gusto',
+      'lamentamos',
+      'mejore',
+      'ojala',
+      'orgullosos',
+      'placer',
+    ],
+  ],
+  [
+    GENERIC,
+    [
+      'consejos',
+      'cualquiera',
+      'disponible',
+      'disponibles',
+      'gente',
+      'mayoria',
+      'muchos',
+      'ofrecemos',
+      'personas',
+      'puede',
+      'pueden',
+      'recuerde',
+      'siempre',
+    ],
+  ],
+  [PRIVACY, ['confidencial', 'privada', 'privado', 'privadamente']],
+  [CONTACT, ['contactenos', 'correo', 'escribanos', 'llamar', 'mensaje']],
+  [
+    STAFF,
+    ['asistente', 'dentista', 'enfermera', 'enfermero', 'equipo', 'gerente', 'higienista', 'personal', 'recepcionista'],
+  ],
+  [
+    VISIT_VERBS,
+    [
+      'atendimos',
+      'bienvenida',
+      'bienvenido',
+      'consulta',
+      'regresar',
+      'regreso',
+      'verla',
+      'verlo',
+      'verte',
+      'vinieron',
+      'viniste',
+      'visito',
+      'volver',
+    ],
+  ],
+  [TIME_ANCHOR, ['anoche', 'semana', 'pasada', 'pasado']],
+  [
+    DEFENSIVE,
+    [
+      'cancelo',
+      'consentimiento',
+      'deuda',
+      'dijimos',
+      'expediente',
+      'explicamos',
+      'falto',
+      'firmo',
+      'informamos',
+      'nego',
+      'notas',
+      'pendiente',
+      'rechazo',
+      'registros',
+    ],
+  ],
+  [GOSSIP, ['alguien', 'chica', 'chico', 'senor', 'senora']],
+  [TESTIMONIAL, ['felicidades', 'historia', 'logro', 'resultado', 'resultados', 'transformacion']],
+  [KIN, ['abuela', 'abuelo', 'bebe', 'hijas', 'hijos', 'nina', 'ninas', 'nino', 'ninos']],
+];
+for (const [set, words] of SPANISH_CUE_WORDS) for (const w of words) set.add(w);
+
 let lexicon: Record<string, string | string[]> | undefined;
 /** compromise's word list (a lookup only: the model never parses). */
 function lex(): Record<string, string | string[]> {
@@ -696,7 +823,8 @@ export function cuesOf(norm: string, toks: ModelToken[], staffWords?: ReadonlySe
       i += len - 1;
     }
   }
-  if (words.includes('before') && words.includes('after')) cues.add('before-after');
+  if ((words.includes('before') && words.includes('after')) || (words.includes('antes') && words.includes('despues')))
+    cues.add('before-after');
   let chart = 0;
   for (const w of words) if (CHART.has(w)) chart++;
   if (chart >= 2) cues.add('chart');
