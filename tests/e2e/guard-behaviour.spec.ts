@@ -197,3 +197,47 @@ test('leaving the page with a flagged draft logs it as abandoned', async ({ page
   await page.goto(REPLICA_ROUTES.yelpNoBox);
   await expect.poll(abandoned, { timeout: 15_000 }).toBe(before + 1);
 });
+
+test('"Who is replying" in the hold dialog: picked by keyboard, logged with the override, remembered for the next hold', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  await setSettings(context, extensionId, {
+    profile: { staff: [{ name: 'Dana Ortiz' }, { name: 'Rosa Delgado' }] },
+    staffMember: 'Dana Ortiz',
+    log: { ...DEFAULT_SETTINGS.log, textMode: 'full' },
+  });
+  await page.goto(REPLICA_ROUTES.yelp);
+  const box = page.getByRole('textbox', { name: 'Public comment' });
+  await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
+  await page.getByRole('button', { name: 'Post public comment' }).click();
+  const dialog = guardDialog(page);
+  const who = dialog.getByRole('combobox', { name: 'Who is replying' });
+  await expect(who).toHaveValue('');
+  // By keyboard, as a person would: from "Edit reply" (focused first) back to the choice, then down twice.
+  await expect(dialog.getByRole('button', { name: 'Edit reply' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(who).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(who).toHaveValue('Rosa Delgado');
+  await dialog.getByRole('button', { name: 'Post anyway' }).click();
+  await dialog.getByRole('textbox', { name: 'Reason' }).pressSequentially('Reviewer asked for a reply', { delay: 5 });
+  await dialog.getByRole('button', { name: 'Confirm and post' }).click();
+  await expect.poll(() => posted(page)).toEqual([RISKY]);
+  await expect
+    .poll(
+      async () =>
+        (await loggedInteractions(context, extensionId)).find((r) => r.reason === 'Reviewer asked for a reply'),
+      { timeout: 15_000 },
+    )
+    .toMatchObject({ outcome: 'overridden', staff: 'Rosa Delgado' });
+  // The next hold, in another tab, starts with the same person picked.
+  const other = await context.newPage();
+  await other.goto(REPLICA_ROUTES.yelp);
+  await typeAndExpectVerdict(other.getByRole('textbox', { name: 'Public comment' }), RISKY, /^(warn|block)$/);
+  await other.getByRole('button', { name: 'Post public comment' }).click();
+  await expect(guardDialog(other).getByRole('combobox', { name: 'Who is replying' })).toHaveValue('Rosa Delgado');
+  await other.close();
+});

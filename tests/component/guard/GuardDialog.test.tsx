@@ -76,3 +76,56 @@ describe('GuardDialog', () => {
     expect(props.onTemplate).not.toHaveBeenCalled();
   });
 });
+
+describe('GuardDialog: who is replying (issue #11 item 6)', () => {
+  it('offers the practice staff, optional, by keyboard; the pick goes with the confirmation', async () => {
+    const props = { onEdit: vi.fn(), onTemplate: vi.fn(), onConfirm: vi.fn(), onStaffChange: vi.fn() };
+    render(
+      <GuardDialog
+        verdict="block"
+        findings={findings}
+        requireTrusted={false}
+        staff={['Dana Ortiz', 'Rosa Delgado']}
+        {...props}
+      />,
+    );
+    const who = screen.getByRole('combobox', { name: 'Who is replying' }) as HTMLSelectElement;
+    expect(who.value).toBe('');
+    who.focus();
+    await userEvent.selectOptions(who, 'Rosa Delgado');
+    expect(props.onStaffChange).toHaveBeenCalledWith('Rosa Delgado');
+    await userEvent.click(screen.getByRole('button', { name: 'Post anyway' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Reason' }), 'Consent on file');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm and post' }));
+    expect(props.onConfirm).toHaveBeenCalledWith('Consent on file', 'Rosa Delgado');
+  });
+
+  it('preselects the remembered pick, and shows no choice without a staff list', () => {
+    const { unmount } = render(
+      <GuardDialog
+        verdict="warn"
+        findings={findings}
+        requireTrusted={false}
+        staff={['Dana Ortiz']}
+        staffChoice="Dana Ortiz"
+        onEdit={vi.fn()}
+        onTemplate={vi.fn()}
+        onConfirm={vi.fn()}
+      />,
+    );
+    expect((screen.getByRole('combobox', { name: 'Who is replying' }) as HTMLSelectElement).value).toBe('Dana Ortiz');
+    unmount();
+    render(
+      <GuardDialog
+        verdict="unchecked"
+        findings={[]}
+        requireTrusted={false}
+        onEdit={vi.fn()}
+        onTemplate={vi.fn()}
+        onConfirm={vi.fn()}
+      />,
+    );
+    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.getByRole('alertdialog', { name: 'This reply could not be checked' })).toBeTruthy();
+  });
+});
