@@ -539,25 +539,32 @@ export function learningCurve(cases: readonly TrainCase[], opts: TrainOptions = 
   });
 }
 
-/** One ledger row: a batch at first look. */
-export interface LedgerRow {
-  name: string;
-  trainedOn: number;
-  n: number;
+/** Figures of one measured set: rules, model alone and combined at standard, combined at relaxed. */
+export interface Measured {
   rules: Rates;
   model: Rates;
   combined: Rates;
+  relaxed: Rates;
 }
 
-/** Measures cases with a trained model at standard strictness. */
-export function measure(t: Trained, cs: readonly TrainCase[]): { rules: Rates; model: Rates; combined: Rates } {
+/** One ledger row: a batch at first look. */
+export interface LedgerRow extends Measured {
+  name: string;
+  trainedOn: number;
+  n: number;
+}
+
+/** Measures cases with a trained model at standard strictness (and the combination at relaxed). */
+export function measure(t: Trained, cs: readonly TrainCase[]): Measured {
   const { add, demote } = t.thresholds.standard;
+  const rx = t.thresholds.relaxed;
   const s = cs.map((c) => scoreQ(t.model, c));
   const r = cs.map(rulesAnswer);
   return {
     rules: rates(cs, (_, i) => r[i]! !== 0),
     model: rates(cs, (_, i) => s[i]! >= add),
     combined: rates(cs, (_, i) => combinedFlag(r[i]!, s[i]!, add, demote)),
+    relaxed: rates(cs, (_, i) => combinedFlag(r[i]!, s[i]!, rx.add, rx.demote)),
   };
 }
 
@@ -575,7 +582,7 @@ function ledger(opts: TrainOptions): string {
     const m = measure(t, scored(cs));
     rows.push({ name, trainedOn: scored(training).length, n: scored(cs).length, ...m });
     console.log(
-      `${name}: rules ${cell(m.rules)}  model ${cell(m.model)}  combined ${cell(m.combined)}  (n=${scored(cs).length}, trained on ${scored(training).length}, ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      `${name}: rules ${cell(m.rules)}  model ${cell(m.model)}  combined ${cell(m.combined)}  relaxed ${cell(m.relaxed)}  (n=${scored(cs).length}, trained on ${scored(training).length}, ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     );
     training = training.concat(cs);
   }
@@ -597,7 +604,7 @@ function ledger(opts: TrainOptions): string {
     );
   const allBatch = rows.reduce(
     (acc, r) => {
-      for (const k of ['rules', 'model', 'combined'] as const) {
+      for (const k of ['rules', 'model', 'combined', 'relaxed'] as const) {
         acc[k].v += r[k].violations;
         acc[k].c += Math.round(r[k].recall * r[k].violations);
         acc[k].s += r[k].safe;
@@ -609,9 +616,10 @@ function ledger(opts: TrainOptions): string {
       rules: { v: 0, c: 0, s: 0, f: 0 },
       model: { v: 0, c: 0, s: 0, f: 0 },
       combined: { v: 0, c: 0, s: 0, f: 0 },
+      relaxed: { v: 0, c: 0, s: 0, f: 0 },
     },
   );
-  const pooled = (k: 'rules' | 'model' | 'combined') =>
+  const pooled = (k: 'rules' | 'model' | 'combined' | 'relaxed') =>
     `${pct(allBatch[k].c / Math.max(1, allBatch[k].v))} / ${pct(allBatch[k].f / Math.max(1, allBatch[k].s))}`;
   const lines = [
     '# Corpus ledger: every batch at first look (issue #9)',
@@ -624,15 +632,18 @@ function ledger(opts: TrainOptions): string {
     'before it only, and the batch is then measured **before it joins training**: each row is that',
     "batch's first look. The rules were not tuned on any of these batches. Figures are recall on",
     'violations / false alarms on safe replies (borderline cases are not scored), at the standard',
-    'strictness; "combined" is what `analyze` returns (a rule finding stands unless the model is',
-    'confident the reply is safe; when the rules are silent the model adds a finding above its high',
-    'threshold). The fresh holdout (`tests/corpus/fresh-holdout/`) was never trained on and never',
+    'strictness unless marked relaxed; "combined" is what `analyze` returns (a rule finding stands',
+    'unless the model is confident the reply is safe; when the rules are silent the model adds a',
+    'finding above its high threshold). "Relaxed thresholds" applies the relaxed demote/add thresholds',
+    'to the same rule findings (it shows the trade-off; relaxed mode itself also hides warn findings).',
+    'The fresh holdout (`tests/corpus/fresh-holdout/`) was never trained on and never',
     'used to choose anything; it is measured once, with the final model trained on everything above.',
     '',
-    '| batch | trained on | n | rules | model alone | combined |',
-    '| --- | ---: | ---: | --- | --- | --- |',
+    '| batch | trained on | n | rules | model alone | combined | combined, relaxed thresholds |',
+    '| --- | ---: | ---: | --- | --- | --- | --- |',
     ...rows.map(
-      (r) => `| ${r.name} | ${r.trainedOn} | ${r.n} | ${cell(r.rules)} | ${cell(r.model)} | ${cell(r.combined)} |`,
+      (r) =>
+        `| ${r.name} | ${r.trainedOn} | ${r.n} | ${cell(r.rules)} | ${cell(r.model)} | ${cell(r.combined)} | ${cell(r.relaxed)} |`,
     ),
     rows.length
       ? `| **all batches, pooled** | | ${rows.reduce((a, r) => a + r.n, 0)} | ${pooled('rules')} | ${pooled('model')} | ${pooled('combined')} |`
@@ -640,10 +651,10 @@ function ledger(opts: TrainOptions): string {
     '',
     `## Fresh holdout (final model, trained on ${scored(training).length} cases)`,
     '',
-    '| file | n | rules | model alone | combined |',
-    '| --- | ---: | --- | --- | --- |',
+    '| file | n | rules | model alone | combined | combined, relaxed thresholds |',
+    '| --- | ---: | --- | --- | --- | --- |',
     ...[...freshRows, ...(freshTotal ? [freshTotal] : [])].map(
-      (r) => `| ${r.name} | ${r.n} | ${cell(r.rules)} | ${cell(r.model)} | ${cell(r.combined)} |`,
+      (r) => `| ${r.name} | ${r.n} | ${cell(r.rules)} | ${cell(r.model)} | ${cell(r.combined)} | ${cell(r.relaxed)} |`,
     ),
     '',
     `Batches present: ${all.map(([n]) => n).join(', ') || 'none'}. Fresh holdout files: ${fresh.map(([n]) => n).join(', ') || 'none'}.`,
