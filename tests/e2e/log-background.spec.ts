@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { InteractionInput } from '../../lib/log-record';
-import { expect, test } from './harness';
+import { expect, REPLICA_ROUTES, test } from './harness';
 import { readRecord } from './log-seed';
 
 /** The extension API inside the page (the project has no @types/chrome; this is all the tests use). */
@@ -181,4 +181,68 @@ test('malformed input is refused with a clear error', async ({ page, extensionId
   await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
   const res = await send(page, { type: 'log-interaction', input: { ...input('x'), outcome: 'deleted' } });
   expect(res).toEqual({ ok: false, error: 'The interaction\'s "outcome" is missing or invalid.' });
+});
+
+/**
+ * Runs `expression` in the guard's content script (its isolated world) on `page`, as a page
+ * that took over the content script could: through the DevTools protocol's execution contexts.
+ */
+async function inContentScript(context: BrowserContext, page: Page, extensionId: string, expression: string) {
+  const cdp = await context.newCDPSession(page);
+  const contexts: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) => contexts.push(c));
+  await cdp.send('Runtime.enable');
+  await expect
+    .poll(() => contexts.some((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId)))
+    .toBe(true);
+  const ctx = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId))!;
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: ctx.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  return result.value as unknown;
+}
+
+test('the real content script may log an interaction but not read the log, record events or take the checkpoint', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  await page.goto(REPLICA_ROUTES.yelp);
+  const ask = (m: object) =>
+    inContentScript(context, page, extensionId, `chrome.runtime.sendMessage(${JSON.stringify(m)})`);
+  for (const m of [
+    { type: 'recent-interactions', limit: 5 },
+    { type: 'record-event', event: { outcome: 'settings-imported', detail: { file: 'x' } } },
+    { type: 'checkpoint' },
+  ]) {
+    expect(await ask(m)).toMatchObject({ ok: false, error: "Only Reply Guard's own pages may do this." });
+  }
+  const logged = (await ask({ type: 'log-interaction', input: input('from the content script') })) as {
+    ok: boolean;
+    id: string;
+  };
+  expect(logged.ok).toBe(true);
+  // A burst from one tab is cut off at 30 a minute, with a record of what was refused.
+  const results = (await inContentScript(
+    context,
+    page,
+    extensionId,
+    `Promise.all(Array.from({ length: 40 }, (_, i) => chrome.runtime.sendMessage(${JSON.stringify({
+      type: 'log-interaction',
+      input: input('flood'),
+    })})))`,
+  )) as Array<{ ok: boolean }>;
+  expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(29);
+  expect(results.filter((r) => !r.ok).length).toBeGreaterThanOrEqual(11);
+  const dash = await context.newPage();
+  await dash.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  const recent = (await send(dash, { type: 'recent-interactions', limit: 60, includeEvents: true })) as {
+    records: Array<{ outcome: string; detail?: { why?: string } }>;
+  };
+  expect(recent.records.some((r) => r.outcome === 'refused' && r.detail?.why === 'rate-limit')).toBe(true);
+  await dash.close();
 });
