@@ -105,6 +105,19 @@ export class Boxes {
     return null;
   }
 
+  /**
+   * Whether this box writes for the person at the keyboard (a friend's post, personal Messenger:
+   * never held, never logged; issue #10 item 7) rather than for the practice.
+   */
+  personal(s: Session): boolean {
+    try {
+      // Optional until every adapter has it: a missing answer means the practice's.
+      return s.adapter.scope?.(s.editor, this.g.settings.profile, new URL(this.g.win.location.href)) === 'personal';
+    } catch {
+      return false;
+    }
+  }
+
   /** The box holding focus, if any. */
   focused(): Session | null {
     return this.sessionAt(this.g.doc.activeElement);

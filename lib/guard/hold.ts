@@ -140,20 +140,12 @@ export class Holder {
       try {
         if (s.adapter.submitControls(s.editor).includes(button)) return s;
       } catch {
-        // An adapter that throws on this page finds nothing: the box's other paths still hold.
+        // An adapter that throws on this page: any button in the box's own form counts (fail closed).
+        const form = s.editor.closest('form');
+        if (form?.contains(button)) return s;
       }
     }
     return null;
-  }
-
-  /** Whether this box writes for the practice (held and logged) or for the person (issue #10 item 7). */
-  private personal(s: Session): boolean {
-    try {
-      // Optional until every adapter has it: a missing answer means the practice's.
-      return s.adapter.scope?.(s.editor, this.g.settings.profile, new URL(this.g.win.location.href)) === 'personal';
-    } catch {
-      return false;
-    }
   }
 
   /** The site is about to post the box's text: let ok replies through, hold flagged and unchecked ones. */
@@ -165,7 +157,7 @@ export class Holder {
       stop(e);
       return;
     }
-    if (this.personal(s)) return;
+    if (this.g.boxes.personal(s)) return;
     s.lastSubmitAt = Date.now();
     // A person is behind this post (or wrote the reply): only then does it reach the log or show a dialog.
     const byUser = s.userActed || (this.g.trusted(e) && this.recentGesture());

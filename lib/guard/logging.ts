@@ -99,6 +99,8 @@ export class GuardLogger {
   log(s: Session, analysis: Analysis | null, text: string, outcome: Outcome, reason?: string, staff?: string): void {
     const g = this.g;
     if (!s.userActed && outcome !== 'overridden' && outcome !== 'edited' && outcome !== 'replaced') return;
+    // A staff member's own conversation is none of the log's business (issue #10 item 7).
+    if (g.boxes.personal(s)) return;
     const url = new URL(g.win.location.href);
     const findings = analysis?.findings ?? [];
     let pageKind = 'unknown';

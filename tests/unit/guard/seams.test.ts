@@ -270,4 +270,35 @@ describe('guard seams', () => {
       guard.destroy();
     });
   });
+
+  describe('adapters that fail or say "personal"', () => {
+    it("an adapter that throws finding post controls: a button in the box's form still holds", async () => {
+      const broken = {
+        ...yelp,
+        submitControls: () => {
+          throw new Error('markup changed');
+        },
+      };
+      const { guard, box } = setup({ adapters: [broken] });
+      await type(box, 'So sorry about your crown');
+      const button = document.querySelector('button')!;
+      const clicked = vi.fn();
+      button.addEventListener('click', clicked);
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+      expect(clicked).not.toHaveBeenCalled();
+      guard.destroy();
+    });
+
+    it("a personal box (a friend's post) is neither held nor logged, even when a flagged draft is left", async () => {
+      const personal = { ...yelp, scope: () => 'personal' as const };
+      const { guard, box, form, submitted, logged } = setup({ adapters: [personal] });
+      await type(box, 'So sorry about your crown');
+      form.requestSubmit();
+      expect(submitted).toHaveBeenCalledTimes(1);
+      await type(box, 'Your crown again');
+      await type(box, '');
+      expect(logged).toEqual([]);
+      guard.destroy();
+    });
+  });
 });
