@@ -10,6 +10,7 @@ import { DashboardView } from '@/components/dashboard/DashboardView';
 import { checkpointText } from '@/lib/audit/checkpoint';
 import { workstationKeyText } from '@/lib/audit/keys';
 import { currentCheckpoint, workstationId } from '@/lib/audit/local-chain';
+import { recordHashSync } from '@/lib/background/chain';
 import { createDashboardStore } from '@/lib/dashboard/store';
 import type { LogDb } from '@/lib/db';
 import { buildJsonExport, type ExportRecord, toJsonLines } from '@/lib/export';
@@ -131,6 +132,31 @@ describe('verify against a checkpoint', () => {
       new File([JSON.stringify({ ...cp, seq: cp.seq + 5 })], 'forged.json'),
     );
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('does not match its signature'));
+  });
+});
+
+describe('a re-chained import against its workstation checkpoint', () => {
+  it("finds another workstation's log edited and re-chained, from the checkpoint line it printed", async () => {
+    const other = await otherWorkstation(4);
+    const cp = await currentCheckpoint(others[0]!);
+    // The forger removes an override's reason and recomputes every hash after it: the file links up.
+    const forged: ExportRecord[] = [];
+    for (const r of other.records) {
+      const { hash: _h, workstation: _w, ...rest } = r;
+      const prevHash = forged.at(-1)?.hash ?? r.prevHash;
+      const fields = { ...rest, prevHash, reason: r.seq === 1 ? 'Approved by the practice manager' : r.reason };
+      forged.push({ ...fields, hash: recordHashSync(fields), workstation: other.ws });
+    }
+    const { user } = await openIntegrity();
+    await user.upload(screen.getByTestId('import-input'), new File([toJsonLines(forged)], 'forged.jsonl'));
+    const table = await screen.findByRole('table', { name: 'Imported workstations' });
+    const row = within(table).getByRole('rowheader', { name: other.ws }).closest('tr') as HTMLElement;
+    // It links up, and it is unsigned: never "verified".
+    expect(row.textContent).toContain('intact');
+    expect(row.textContent).toContain('Unsigned');
+    await user.type(screen.getByLabelText('Or paste a checkpoint'), checkpointText(cp));
+    await user.click(screen.getByRole('button', { name: 'Check pasted checkpoint' }));
+    await waitFor(() => expect(result().textContent).toContain('The log was edited and its links rebuilt to hide it.'));
   });
 });
 
