@@ -150,6 +150,16 @@ export class Holder {
 
   /** The site is about to post the box's text: let ok replies through, hold flagged and unchecked ones. */
   private onSubmitAttempt(s: Session, via: Via, e: Event): void {
+    try {
+      this.attempt(s, via, e);
+    } catch {
+      // Anything unexpected while deciding: the post is held, as unchecked (fail closed).
+      stop(e);
+      if (!this.held) this.holding(() => this.openDialog(s, via, null, ''));
+    }
+  }
+
+  private attempt(s: Session, via: Via, e: Event): void {
     const g = this.g;
     if (!g.active) return;
     if (this.held) {
@@ -168,7 +178,7 @@ export class Holder {
     } catch {
       // Unreadable (a box built to break the reader): hold, never let it through unchecked.
       stop(e);
-      if (byUser) this.openDialog(s, via, null, '');
+      if (byUser) this.holding(() => this.openDialog(s, via, null, ''));
       return;
     }
     if (!text.trim()) return;
@@ -179,12 +189,15 @@ export class Holder {
       void withTimeout(analyser.loadHeavy(), ENGINE_WAIT_MS).then((m) => {
         if (g.destroyed || this.held) return;
         const analysis = m ? analyser.check(s) : null;
-        this.decide(s, via, analysis, text, byUser, true);
+        this.holding(() => this.decide(s, via, analysis, text, byUser, true));
       });
       return;
     }
     const analysis = analyser.check(s);
-    if (this.decide(s, via, analysis, text, byUser, false)) stop(e);
+    // Stop first, decide after: whatever throws while deciding, the post has not gone.
+    const held = !((analysis && analysis.verdict === 'ok') || g.settings.monitorOnly);
+    if (held) stop(e);
+    this.holding(() => this.decide(s, via, analysis, text, byUser, false));
   }
 
   /**
@@ -211,13 +224,26 @@ export class Holder {
     return true;
   }
 
+  /** Runs `fn`, and if it throws, still reports the post as held (fail closed). */
+  private holding(fn: () => void): void {
+    try {
+      fn();
+    } catch {
+      // The dialog could not be shown: the post stays held; the next submit tries again.
+    }
+  }
+
   private openDialog(s: Session, via: Via, analysis: Held['analysis'] | null, text: string): void {
     const g = this.g;
     this.held = { session: s, via, analysis, text, key: g.boxes.newId() };
-    g.view.ensureOverlay();
-    if (g.view.overlay) {
-      g.view.render();
-      return;
+    try {
+      g.view.ensureOverlay();
+      if (g.view.overlay) {
+        g.view.render();
+        return;
+      }
+    } catch {
+      // The overlay could not be made or drawn: the plain dialog holds the post instead.
     }
     // No engine, no React overlay: the plain dialog holds the post (fail closed).
     this.plain = openPlainDialog(g.doc, {

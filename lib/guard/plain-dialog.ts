@@ -6,7 +6,7 @@
  */
 import { GUARD_CSS } from '@/components/guard/styles';
 import { DialogGate } from './dialog-gate';
-import { lift, shield, styleHost } from './shield';
+import { createHost, lift, shield } from './shield';
 
 /** What the user decided. */
 export interface PlainDialogHandlers {
@@ -25,9 +25,7 @@ const TAG = 'reply-guard-ui';
 
 /** Opens the "could not be checked" dialog over `doc`. */
 export function openPlainDialog(doc: Document, handlers: PlainDialogHandlers): PlainDialog {
-  const host = doc.createElement(TAG);
-  styleHost(host);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const { host, shadow } = createHost(doc, TAG);
   const style = doc.createElement('style');
   style.textContent = GUARD_CSS;
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, text = '') => {

@@ -86,3 +86,20 @@ export function shield(host: HTMLElement, shadow: ShadowRoot, style: HTMLStyleEl
     host.removeEventListener('toggle', onToggle);
   };
 }
+
+/**
+ * A host element with an open shadow root. The tag is a custom element name, which a page can
+ * define first (customElements.define runs in the page's world) to attach its own shadow root or
+ * throw: then a plain <div> hosts the overlay instead, which no page definition can claim.
+ */
+export function createHost(doc: Document, tag: string): { host: HTMLElement; shadow: ShadowRoot } {
+  try {
+    const host = doc.createElement(tag);
+    styleHost(host);
+    return { host, shadow: host.attachShadow({ mode: 'open' }) };
+  } catch {
+    const host = doc.createElement('div');
+    styleHost(host);
+    return { host, shadow: host.attachShadow({ mode: 'open' }) };
+  }
+}

@@ -7,7 +7,7 @@ import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { GuardOverlay, type GuardOverlayProps } from '@/components/guard/GuardOverlay';
 import { GUARD_CSS } from '@/components/guard/styles';
-import { lift, shield, styleHost } from './shield';
+import { createHost, lift, shield } from './shield';
 
 /** The host element's tag: a custom element name, so attachShadow is allowed and page CSS rarely targets it. */
 export const HOST_TAG = 'reply-guard-ui';
@@ -24,10 +24,8 @@ export interface Overlay {
 
 /** Creates the overlay in `doc`. */
 export function createOverlay(doc: Document): Overlay {
-  const host = doc.createElement(HOST_TAG);
   // The host takes no space and catches nothing; its children opt in to pointer events.
-  styleHost(host);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const { host, shadow } = createHost(doc, HOST_TAG);
   const style = doc.createElement('style');
   style.textContent = GUARD_CSS;
   const mirrors = doc.createElement('div');

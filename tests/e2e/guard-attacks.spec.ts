@@ -481,3 +481,31 @@ test('after "Confirm and post" the guard checks the post happened: a site that i
     .toEqual(['overridden', 'unseen-submit']);
   expect(await posted(page)).toEqual([RISKY]);
 });
+
+test("a page that defines the overlay's tag first (taking its shadow root) does not stop the hold", async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    customElements.define(
+      'reply-guard-ui',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'closed' }).innerHTML = '<p>nothing to see</p>';
+          this.style.display = 'none';
+        }
+      },
+    );
+  });
+  await page.goto(REPLICA_ROUTES.yelp);
+  const box = yelpBox(page);
+  await box.click();
+  await box.pressSequentially(RISKY, { delay: 5 });
+  await expect(box).toHaveAttribute('data-hipaa-guard', /^(warn|block)$/, { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Post public comment' }).click();
+  await expect(guardDialog(page)).toBeVisible();
+  expect(await posted(page)).toEqual([]);
+  await guardDialog(page).getByRole('button', { name: 'Edit reply' }).click();
+  await expect(guardDialog(page)).toHaveCount(0);
+  expect(await posted(page)).toEqual([]);
+});
