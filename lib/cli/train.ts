@@ -600,7 +600,7 @@ function ledger(opts: TrainOptions): string {
   const freshTotal = freshAll.length ? { name: 'all fresh', n: freshAll.length, ...measure(final, freshAll) } : null;
   for (const r of [...freshRows, ...(freshTotal ? [freshTotal] : [])])
     console.log(
-      `fresh ${r.name}: rules ${cell(r.rules)}  model ${cell(r.model)}  combined ${cell(r.combined)}  (n=${r.n})`,
+      `fresh ${r.name}: rules ${cell(r.rules)}  model ${cell(r.model)}  combined ${cell(r.combined)}  relaxed ${cell(r.relaxed)}  (n=${r.n})`,
     );
   const allBatch = rows.reduce(
     (acc, r) => {
@@ -646,7 +646,7 @@ function ledger(opts: TrainOptions): string {
         `| ${r.name} | ${r.trainedOn} | ${r.n} | ${cell(r.rules)} | ${cell(r.model)} | ${cell(r.combined)} | ${cell(r.relaxed)} |`,
     ),
     rows.length
-      ? `| **all batches, pooled** | | ${rows.reduce((a, r) => a + r.n, 0)} | ${pooled('rules')} | ${pooled('model')} | ${pooled('combined')} |`
+      ? `| **all batches, pooled** | | ${rows.reduce((a, r) => a + r.n, 0)} | ${pooled('rules')} | ${pooled('model')} | ${pooled('combined')} | ${pooled('relaxed')} |`
       : '',
     '',
     `## Fresh holdout (final model, trained on ${scored(training).length} cases)`,
@@ -699,6 +699,8 @@ export function modelCard(t: Trained, curve: CurvePoint[], opts: TrainOptions): 
     `the reply's length band. Group scales: ${JSON.stringify(GROUP_SCALE)}. 2^${BITS} buckets, int8`,
     `(${nonzero} non-zero), one scale; bias ${t.model.b.toFixed(4)}. A per-category head (six one-vs-rest`,
     `logistic rows over the features folded to 2^${HEAD_BITS}) picks the category of a learned finding.`,
+    `Shipped in rules/model/weights.generated.ts as base64: ${t.model.q.length.toLocaleString('en-US')} int8 weights`,
+    `(${(t.model.q.length / 1024).toFixed(0)} KB) and a ${(t.head.q.length / 1024).toFixed(0)} KB head, decoded once on first use; no fetch, no WASM.`,
     '',
     `Training: SGD with L2 (lambda ${opts.lambda}, ${opts.epochs} epochs, eta0 ${opts.eta0}, seed ${opts.seed}),`,
     'each case plus a punctuation-stripped, lower-cased copy when its features differ. Deterministic:',
