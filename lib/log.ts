@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { fingerprint } from './audit/fingerprint';
 import { readAnchor } from './audit/local-chain';
-import { effectiveRetentionDays, pruneCutoff, RETENTION_MIN_DAYS } from './audit/retention';
+import { effectiveRetentionDays, pruneCutoff, RETENTION_MIN_DAYS, TIME_WITNESSES } from './audit/retention';
 import {
   buildEventRecordSync,
   buildRecordSync,
@@ -331,8 +331,13 @@ export interface PruneResult {
 /** The records a prune with `days` would delete now, and the cutoff it would use. */
 async function prunable(days: number, db: LogDb, now: number, floorDays: number) {
   const effective = effectiveRetentionDays(days, floorDays);
-  const newest = await db.interactions.orderBy('seq').last();
-  const cutoff = pruneCutoff(effective, now, newest?.time);
+  const recent = await db.interactions.orderBy('seq').reverse().limit(TIME_WITNESSES).toArray();
+  const newest = recent[0];
+  const cutoff = pruneCutoff(
+    effective,
+    now,
+    recent.map((r) => r.time),
+  );
   const old = await db.interactions
     .orderBy('seq')
     // Only the chain's prefix goes: a record that is old but sits after a newer one (a clock set

@@ -130,6 +130,7 @@ export function checkpointFileName(cp: Checkpoint): string {
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
+const YEAR_MS = 365 * 86_400_000;
 
 /** Checks the shape of a parsed checkpoint object; throws with a message for people. */
 export function validateCheckpoint(raw: unknown): Checkpoint {
@@ -175,7 +176,17 @@ export function parseCheckpointText(text: string): Checkpoint | null {
 
 /** One thing found when comparing a log with an earlier checkpoint. */
 export interface CheckpointFinding {
-  kind: 'wiped' | 'truncated' | 'missing' | 'changed' | 'rebuilt' | 'pruned' | 'other-workstation' | 'broken';
+  kind:
+    | 'wiped'
+    | 'truncated'
+    | 'missing'
+    | 'changed'
+    | 'rebuilt'
+    | 'pruned'
+    | 'pruned-early'
+    | 'future'
+    | 'other-workstation'
+    | 'broken';
   /** true: the log does not hold up; false: worth knowing (e.g. records deleted by logged retention). */
   problem: boolean;
   message: string;
@@ -212,17 +223,34 @@ function ranges(nums: number[]): Array<[number, number]> {
 
 const span = ([a, b]: [number, number]) => (a === b ? `#${a}` : `#${a} to #${b}`);
 
+/** One logged prune: the records it deleted, the hash it ended on, when, and its own record number. */
+interface Prune {
+  from: number;
+  to: number;
+  hash: string;
+  at: number;
+  seq: number;
+  /** The time of the newest record it deleted. */
+  upToTime: number;
+}
+
 /** The prunes recorded in a chain: each `pruned` record's range and the hash it ended on. */
-function loggedPrunes(
-  records: readonly StoredRecord[],
-): Array<{ from: number; to: number; hash: string; at: number; seq: number }> {
-  const out: Array<{ from: number; to: number; hash: string; at: number; seq: number }> = [];
+function loggedPrunes(records: readonly StoredRecord[]): Prune[] {
+  const out: Prune[] = [];
   for (const r of records) {
     if (r.outcome !== 'pruned' || !r.detail) continue;
     const from = Number(r.detail.fromSeq);
     const to = Number(r.detail.upToSeq);
     if (Number.isSafeInteger(from) && Number.isSafeInteger(to) && typeof r.detail.upToHash === 'string') {
-      out.push({ from, to, hash: r.detail.upToHash, at: r.time, seq: r.seq });
+      const upToTime = Number(r.detail.upToTime);
+      out.push({
+        from,
+        to,
+        hash: r.detail.upToHash,
+        at: r.time,
+        seq: r.seq,
+        upToTime: Number.isFinite(upToTime) ? upToTime : 0,
+      });
     }
   }
   return out;
@@ -239,6 +267,7 @@ function loggedPrunes(
 export async function verifyAgainstCheckpoint(
   earlier: { checkpoint: Checkpoint; records?: readonly StoredRecord[] },
   current: { workstation: string; records: readonly StoredRecord[]; anchor?: ChainAnchor },
+  now = Date.now(),
 ): Promise<CheckpointReport> {
   const cp = earlier.checkpoint;
   const findings: CheckpointFinding[] = [];
@@ -367,6 +396,29 @@ export async function verifyAgainstCheckpoint(
     }
   }
 
+  // Retention cannot delete records less than a year old by the verifier's own clock: a prune that
+  // did was run under a clock set ahead (issue #11).
+  for (const p of prunes) {
+    if (p.upToTime > now - YEAR_MS) {
+      findings.push({
+        kind: 'pruned-early',
+        problem: true,
+        fromSeq: p.from,
+        toSeq: p.to,
+        message: `Retention (record #${p.seq}) deleted records ${span([p.from, p.to])} though the newest of them was less than a year old (${new Date(p.upToTime).toISOString().slice(0, 10)}): the workstation's clock was probably set ahead.`,
+      });
+    }
+  }
+  const future = recs.filter((r) => r.time > now + 2 * 86_400_000);
+  if (future.length) {
+    findings.push({
+      kind: 'future',
+      problem: true,
+      fromSeq: future[0]!.seq,
+      toSeq: future.at(-1)!.seq,
+      message: `${future.length} record${future.length === 1 ? ' is' : 's are'} dated in the future (from #${future[0]!.seq}): the workstation's clock was wrong when ${future.length === 1 ? 'it was' : 'they were'} written.`,
+    });
+  }
   const problems = findings.filter((f) => f.problem);
   const added = Math.max(0, headSeq - cp.seq);
   const since = new Date(cp.createdAt || cp.time).toISOString().slice(0, 10);

@@ -77,12 +77,16 @@ export async function parseEvidence(text: string): Promise<Evidence> {
  * Checks a log now against earlier evidence: this browser's own log when the evidence is of this
  * workstation, else the records imported from that workstation.
  */
-export async function verifyAgainstEvidence(evidence: Evidence, db: LogDb = getDb()): Promise<CheckpointReport> {
+export async function verifyAgainstEvidence(
+  evidence: Evidence,
+  db: LogDb = getDb(),
+  now = Date.now(),
+): Promise<CheckpointReport> {
   const ws = evidence.checkpoint.workstation;
   if (ws === (await workstationId(db))) {
     const { records, anchor } = await readChain(db);
-    return verifyAgainstCheckpoint(evidence, { workstation: ws, records, anchor });
+    return verifyAgainstCheckpoint(evidence, { workstation: ws, records, anchor }, now);
   }
   const records = await db.imported.where('workstation').equals(ws).sortBy('seq');
-  return verifyAgainstCheckpoint(evidence, { workstation: ws, records });
+  return verifyAgainstCheckpoint(evidence, { workstation: ws, records }, now);
 }

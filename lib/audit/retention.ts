@@ -18,12 +18,17 @@ export function effectiveRetentionDays(days: unknown, floorDays = RETENTION_MIN_
 /** How far ahead of the newest record the clock may be before pruning stops trusting it. */
 export const MAX_CLOCK_LEAD_MS = 2 * DAY_MS;
 
+/** How many of the newest records must agree on the time before pruning believes it. */
+export const TIME_WITNESSES = 20;
+
 /**
- * The time before which records may be pruned. "Now" is taken as no later than the newest
- * record's time plus two days: a clock set 401 days ahead must not age the whole log at once
- * (issue #11). Records are only ever pruned once the log itself has moved on past them.
+ * The time before which records may be pruned. "Now" is taken as no later than two days after
+ * the oldest of the newest TIME_WITNESSES records: a clock set 401 days ahead must not age the
+ * whole log at once (issue #11), not even after a few records were written under it — it would
+ * take twenty records dated in the future, each visible in the log. Records are only ever pruned
+ * once the log itself has moved on past them. `recentTimes`: the times of the newest records.
  */
-export function pruneCutoff(days: number, now: number, newestTime: number | undefined): number {
-  const reference = newestTime === undefined ? now : Math.min(now, newestTime + MAX_CLOCK_LEAD_MS);
-  return reference - days * DAY_MS;
+export function pruneCutoff(days: number, now: number, recentTimes: readonly number[]): number {
+  const witnessed = recentTimes.length ? Math.min(...recentTimes) + MAX_CLOCK_LEAD_MS : now;
+  return Math.min(now, witnessed) - days * DAY_MS;
 }

@@ -127,13 +127,32 @@ describe('checkpoints', () => {
     await seed(3, now - 800 * 86_400_000);
     const cp = await currentCheckpoint(db);
     const { records: before } = await readChain(db);
-    await seed(1, now);
+    await seed(20, now);
     expect(await pruneOlderThan(400, db, now)).toBe(3);
     const report = await check(cp, before);
     expect(report.ok).toBe(true);
     expect(report.findings).toEqual([
       expect.objectContaining({ kind: 'pruned', problem: false, fromSeq: 1, toSeq: 3 }),
     ]);
+  });
+
+  it('flags a prune run under a clock set ahead, and records dated in the future', async () => {
+    const now = Date.now();
+    const DAY = 86_400_000;
+    await seed(3, now - 30 * DAY);
+    const cp = await currentCheckpoint(db);
+    // Twenty records written while the clock was 401 days ahead, then retention under that clock.
+    await seed(20, now + 401 * DAY);
+    expect(await pruneOlderThan(365, db, now + 401 * DAY)).toBe(3);
+    const { records, anchor } = await readChain(db);
+    const report = await verifyAgainstCheckpoint(
+      { checkpoint: cp },
+      { workstation: await workstationId(db), records, anchor },
+      now,
+    );
+    expect(report.ok).toBe(false);
+    expect(report.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['pruned', 'pruned-early', 'future']));
+    expect(report.summary).toMatch(/clock was probably set ahead/);
   });
 
   it('checks an imported log against the checkpoint of an earlier export: a forged, re-chained file shows', async () => {

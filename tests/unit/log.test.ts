@@ -175,51 +175,63 @@ describe('retention', () => {
     resetLogStateForTests();
     return db.interactions.orderBy('seq').toArray();
   }
+  /** Twenty records an hour before `now`: the witnesses pruning needs before it believes the time. */
+  const witnesses = (now: number) =>
+    aged(
+      now,
+      Array.from({ length: 20 }, () => 1 / 24),
+    );
 
   it('deletes old records from the head of the chain and writes a "pruned" record in the chain', async () => {
     const now = Date.UTC(2026, 10, 28);
-    const all = await aged(now, [800, 700, 500, 100, 1]);
+    await aged(now, [800, 700, 500, 100, 1]);
+    const all = await witnesses(now);
     // The options page's preview counts exactly what the prune then deletes.
     expect(await countPrunable(400, db, now)).toBe(3);
     expect(await countPrunable(1, db, now)).toBe(3);
     expect(await countPrunable(750, db, now)).toBe(1);
     expect(await pruneOlderThan(400, db, now)).toBe(3);
     const left = await db.interactions.orderBy('seq').toArray();
-    expect(left.map((r) => r.seq)).toEqual([4, 5, 6]);
+    expect(left.map((r) => r.seq)).toEqual(Array.from({ length: 23 }, (_, i) => i + 4));
     expect(await readAnchor(db)).toEqual({ hash: all[2]!.hash, seq: 3 });
     // Retention does not move the anchor silently: the chain says what it deleted.
-    const pruned = left[2]!;
+    const pruned = left.at(-1)!;
     expect(pruned).toMatchObject({
       outcome: 'pruned',
       kind: 'event',
-      prevHash: all[4]!.hash,
+      prevHash: all.at(-1)!.hash,
       reason: 'pruned 3 records up to #3',
       detail: { count: 3, fromSeq: 1, upToSeq: 3, upToHash: all[2]!.hash, retentionDays: 400 },
     });
     const status = await verifyChain(db);
-    expect(status).toMatchObject({ ok: true, checked: 3 });
+    expect(status).toMatchObject({ ok: true, checked: 23 });
     expect(status.note).toMatch(/deleted by retention/);
     // New records continue the chain after the pruned record.
     const next = await appendInteraction(input(), logSettings(), db);
-    expect(next).toMatchObject({ seq: 7, prevHash: pruned.hash });
+    expect(next).toMatchObject({ seq: 27, prevHash: pruned.hash });
     expect((await verifyChain(db)).ok).toBe(true);
   });
 
   it('never goes under one year: "1 day" keeps records of the last year', async () => {
     const now = Date.UTC(2026, 10, 28);
     await aged(now, [300, 40, 1]);
+    await witnesses(now);
     expect(await pruneOlderThan(1, db, now)).toBe(0);
     expect(await pruneOlderThan(1e21, db, now)).toBe(0);
     expect(await pruneOlderThan(Number.NaN, db, now)).toBe(0);
-    expect(await db.interactions.count()).toBe(3);
+    expect(await db.interactions.count()).toBe(23);
   });
 
-  it('does not trust a clock far ahead of the newest record (401 days ahead prunes nothing)', async () => {
+  it('does not trust a clock far ahead of the log (401 days ahead prunes nothing)', async () => {
     const now = Date.UTC(2026, 10, 28);
     await aged(now, [60, 30, 1]);
+    await witnesses(now);
     expect(await pruneOlderThan(400, db, now + 401 * DAY)).toBe(0);
     expect(await pruneOlderThan(365, db, now + 5000 * DAY)).toBe(0);
-    expect(await db.interactions.count()).toBe(3);
+    // Not even after a few records were written with the clock ahead: the time needs 20 witnesses.
+    await aged(now, [-401, -401, -401]);
+    expect(await pruneOlderThan(365, db, now + 402 * DAY)).toBe(0);
+    expect(await db.interactions.count()).toBe(26);
   });
 
   it("ages records by the log's own time: a log that stood still is not emptied when it wakes", async () => {
@@ -228,7 +240,7 @@ describe('retention', () => {
     // The newest record is 800 days old: pruning counts from it, so both stay (and the head survives).
     expect(await pruneOlderThan(365, db, now)).toBe(0);
     // Once the log moves on, the old records go.
-    await appendInteraction(input(), logSettings('full', 365), db, now);
+    await witnesses(now);
     expect(await pruneOlderThan(365, db, now)).toBe(2);
     expect((await verifyChain(db)).ok).toBe(true);
   });
@@ -250,7 +262,7 @@ describe('retention', () => {
     await pruneIfDue(400, db, now + 1000);
     expect(spy).not.toHaveBeenCalled();
     await appendInteraction(input(), logSettings(), db, now - 800 * DAY);
-    await appendInteraction(input(), logSettings(), db, now);
+    for (let i = 0; i < 20; i++) await appendInteraction(input(), logSettings(), db, now);
     expect(await pruneIfDue(400, db, now + PRUNE_INTERVAL_MS + 1)).toBe(1);
   });
 });
