@@ -9,17 +9,24 @@ import { SITE_REPLICAS } from './replicas/routes';
 // by the opener, the post button disabled until text), the "Reply to reviews" queue (the next
 // review loads into the same box), and business.google.com's "Post reply".
 
-/** The overlay inside Search, and its frame (for what the page recorded). */
-async function openOverlay(page: Page, lang: ReplicaLang) {
+/**
+ * The overlay inside Search (its iframe), or on its own address (one document less to load, for the
+ * tests that are not about the frame), and the frame that records what was posted.
+ */
+async function openOverlay(page: Page, lang: ReplicaLang, inSearch = true) {
+  if (!inSearch) {
+    await page.goto(SITE_REPLICAS.googleOverlay(lang));
+    return { frame: page as Page | FrameLocator, inner: page.mainFrame() };
+  }
   await page.goto(SITE_REPLICAS.googleSearch(lang));
   const frame = page.frameLocator('iframe[title="Reviews"]');
   await expect(frame.locator('[jsname=rhPddf]').first()).toBeVisible();
   const inner = page.frame({ url: /customers\/reviews/ })!;
-  return { frame, inner };
+  return { frame: frame as Page | FrameLocator, inner };
 }
 
 /** Opens the reply box under review `i` with its "Reply" opener; returns the box and its post button. */
-async function openBox(frame: FrameLocator, lang: ReplicaLang, i: number) {
+async function openBox(frame: Page | FrameLocator, lang: ReplicaLang, i: number) {
   const card = frame.locator(`[data-rg-card="${i}"]`);
   await card.locator('[jsname=rhPddf]').click();
   const box = card.getByRole('textbox', { name: WORDS[lang].google.box });
@@ -70,7 +77,7 @@ for (const lang of REPLICA_LANGS) {
     test('Post anyway posts exactly the text; a clean reply is untouched; an echo of the hidden full review is caught', async ({
       page,
     }) => {
-      const { frame, inner } = await openOverlay(page, lang);
+      const { frame, inner } = await openOverlay(page, lang, false);
       const second = await openBox(frame, lang, 1);
       await typeAndExpectVerdict(second.box, w.replies.clean, /^ok$/);
       await second.send.click();
@@ -95,7 +102,7 @@ for (const lang of REPLICA_LANGS) {
     test('the "Reply to reviews" queue: the next review loads into the same box and is read again', async ({
       page,
     }) => {
-      const { frame, inner } = await openOverlay(page, lang);
+      const { frame, inner } = await openOverlay(page, lang, false);
       await frame.getByRole('button', { name: w.google.queueOpen }).click();
       const dialog = frame.getByRole('dialog');
       await expect(dialog.getByText(w.google.counter(1, 2))).toBeVisible();
