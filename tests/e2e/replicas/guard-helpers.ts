@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 
 /** The extension API as an extension page sees it (typed loosely: these helpers run in the browser). */
 declare const chrome: {
-  storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<Record<string, unknown>> } };
+  storage: { local: { set(v: object): Promise<void>; get(k: string | null): Promise<Record<string, unknown>> } };
   runtime: { sendMessage(m: object): Promise<unknown> };
 };
 
@@ -109,8 +109,15 @@ export async function loggedInteractions(context: BrowserContext, extensionId: s
       ok: boolean;
       records?: unknown[];
     } | null;
-    const queued = (await chrome.storage.local.get('pendingInteractions')).pendingInteractions ?? [];
-    return [...(res?.ok ? (res.records ?? []) : []), ...(queued as unknown[])];
+    // The fallback queue: one `pending:<id>` key per interaction (issue #11), or the old array.
+    const all = await chrome.storage.local.get(null);
+    const queued = [
+      ...(Array.isArray(all.pendingInteractions) ? all.pendingInteractions : []),
+      ...Object.entries(all)
+        .filter(([k]) => k.startsWith('pending:'))
+        .map(([, v]) => v),
+    ];
+    return [...(res?.ok ? (res.records ?? []) : []), ...queued];
   });
   return out as InteractionInput[];
 }
