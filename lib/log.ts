@@ -8,18 +8,11 @@ import { browser } from 'wxt/browser';
 import { fingerprint } from './audit/fingerprint';
 import { readAnchor } from './audit/local-chain';
 import { effectiveRetentionDays, pruneCutoff, RETENTION_MIN_DAYS, TIME_WITNESSES } from './audit/retention';
-import {
-  buildEventRecordSync,
-  buildRecordSync,
-  type ChainAnchor,
-  type ChainStatus,
-  type StoredRecord,
-  verifyLocalChain,
-} from './background/chain';
+import { buildEventRecordSync, buildRecordSync, type ChainAnchor, type StoredRecord } from './background/chain';
 import { reasonForLog } from './background/reason';
 import { getDb, type LogDb } from './db';
 import type { AuditEventInput, InteractionInput } from './log-record';
-import type { LogTextMode, Settings } from './settings';
+import type { Settings } from './settings';
 
 export { currentCheckpoint, readAnchor, readChain, verifyChain, workstationId } from './audit/local-chain';
 export type { ChainAnchor } from './background/chain';

@@ -46,7 +46,7 @@ export class RateLimiter {
    */
   refusalsToReport(key: string, now = Date.now()): number {
     const b = this.buckets.get(key);
-    if (!b || !b.refused || now - b.reportedAt < 60_000) return 0;
+    if (!b?.refused || now - b.reportedAt < 60_000) return 0;
     const n = b.refused;
     b.refused = 0;
     b.reportedAt = now;

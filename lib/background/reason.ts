@@ -21,8 +21,7 @@ const CARE_WORDS =
 export function conservativeSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const add = (re: RegExp, keep?: (m: RegExpExecArray) => boolean) => {
-    for (let m = re.exec(text); m; m = re.exec(text))
-      if (!keep || !keep(m)) spans.push([m.index, m.index + m[0].length]);
+    for (let m = re.exec(text); m; m = re.exec(text)) if (!keep?.(m)) spans.push([m.index, m.index + m[0].length]);
   };
   add(/[\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+/g);
   add(/\d[\d\s().\-/:]*\d|\d/g);

@@ -126,11 +126,9 @@ test('Export CSV and Export JSON download the filtered log; a JSON export import
     buffer: Buffer.from(JSON.stringify({ ...other[0], id: 'bomb', seq: 999_999, time: 9_007_199_254_740_991 })),
   });
   await expect(
-    page
-      .getByRole('alert')
-      .filter({
-        hasText: /Nothing was imported from bomb.jsonl\. Line 1: the time 9007199254740991 is not a plausible date/,
-      }),
+    page.getByRole('alert').filter({
+      hasText: /Nothing was imported from bomb.jsonl\. Line 1: the time 9007199254740991 is not a plausible date/,
+    }),
   ).toBeVisible();
   await expect(page.getByRole('table', { name: 'Interaction log' })).toBeVisible();
 

@@ -30,7 +30,7 @@ describe('logging through the background', () => {
     expect(await sendInteraction(input)).toEqual({ status: 'sent' });
     expect(send).toHaveBeenCalledTimes(1);
     // The interaction gets its own id here: the background uses it as the record's id.
-    const sent = send.mock.calls[0]![0] as { type: string; input: InteractionInput };
+    const sent = send.mock.calls[0]![0] as unknown as { type: string; input: InteractionInput };
     expect(sent).toEqual({
       type: 'log-interaction',
       input: { ...input, id: expect.stringMatching(/^[0-9a-f-]{36}$/) },
@@ -42,7 +42,7 @@ describe('logging through the background', () => {
     const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
     expect(await sendInteraction(input)).toEqual({ status: 'queued' });
     expect(send).toHaveBeenCalledTimes(2);
-    const ids = send.mock.calls.map((c) => (c[0] as { input: InteractionInput }).input.id);
+    const ids = send.mock.calls.map((c) => (c[0] as unknown as { input: InteractionInput }).input.id);
     expect(ids[0]).toBe(ids[1]);
     const [q] = await queued();
     expect(q!.id).toBe(ids[0]);
