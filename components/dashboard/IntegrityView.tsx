@@ -14,6 +14,9 @@ const FINDING_HEADLINES: Record<CheckpointFinding['kind'], string> = {
   rebuilt: 'The log was edited and its links rebuilt to hide it',
   broken: 'The log itself has been altered',
   pruned: 'Old records were deleted by the retention setting (this is logged and expected)',
+  'pruned-early':
+    'Records were deleted as "old" although they were not (the clock or the retention setting was changed)',
+  future: 'Records carry dates in the future (the computer clock was set ahead)',
   'other-workstation': 'This checkpoint belongs to another computer',
 };
 
