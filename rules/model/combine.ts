@@ -61,14 +61,23 @@ export function demotable(f: Finding): boolean {
   return f.category !== 'identifiers' && f.ruleId !== 'echo-review';
 }
 
+/**
+ * Longest text the model scores. Review replies are a few thousand characters at most (the sites
+ * cap them lower); above this a paste is judged by the rules alone, which only ever means no
+ * demotion and no learned finding, and keeps any input linear and fast.
+ */
+export const MODEL_MAX_CHARS = 20_000;
+
 /** Categories whose learned finding blocks (a care detail); the rest warn. */
 const BLOCKING: ReadonlySet<Category> = new Set(['care-details', 'defensive-disclosure']);
 
 /** Combines the rules' analysis of `text` with the model's opinion; see the module comment. */
 export function combine(text: string, rules: Analysis, options?: AnalyzeOptions): Analysis {
   const o = resolveOptions(options);
-  if (o.disabled.has(LEARNED_RULE_ID) || text.trim().length === 0) return rules;
+  if (o.disabled.has(LEARNED_RULE_ID) || text.trim().length === 0 || text.length > MODEL_MAX_CHARS) return rules;
   const t = thresholdsFor(o.strictness);
+  // The model cannot change this answer: nothing to demote (strict mode, or identifiers only).
+  if (rules.findings.length > 0 && (t.demote === null || !rules.findings.some(demotable))) return rules;
   const norm = normalize(text);
   // Names the practice allows (staff, and the reviewer's first name when that setting is on) are
   // not names to the model either.

@@ -87,7 +87,11 @@ export function bucket(name: string): number {
 type Kind = string;
 let careIndex: Map<string, Array<{ words: string[]; kind: Kind }>> | undefined;
 
-const canonWord = (w: string) => w.toLowerCase().replace(/'/g, '').replace(/\d/g, '0');
+const HAS_QUOTE_OR_DIGIT = /['\d]/;
+const canonWord = (w: string) => {
+  const l = w.toLowerCase();
+  return HAS_QUOTE_OR_DIGIT.test(l) ? l.replace(/'/g, '').replace(/\d/g, '0') : l;
+};
 
 function careTerms(): Map<string, Array<{ words: string[]; kind: Kind }>> {
   if (!careIndex) {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeRules } from '../../../rules/index';
-import { demotable } from '../../../rules/model/combine';
+import { demotable, MODEL_MAX_CHARS } from '../../../rules/model/combine';
 import { thresholdsFor } from '../../../rules/model/index';
 import { CATEGORIES, type Finding, LEARNED_RULE_ID } from '../../../rules/types';
 
@@ -131,6 +131,14 @@ describe('combination of rules and the learned model', () => {
       analyze('Hi Maria, thanks for the review!', { context, settings: { allowReviewerFirstName: true } }).verdict,
     ).toBe('ok');
     expect(analyze('Thanks, Keisha!', { profile: { staff: [{ name: 'Keisha Moore' }] } }).verdict).toBe('ok');
+  });
+
+  it('leaves pastes longer than any reply to the rules alone (bounded cost)', () => {
+    const text = 'Great news that the stitches are out and healing nicely! '.repeat(
+      Math.ceil(MODEL_MAX_CHARS / 50) + 10,
+    );
+    expect(text.length).toBeGreaterThan(MODEL_MAX_CHARS);
+    expect(analyze(text)).toEqual(analyzeRules(text));
   });
 
   it('never throws and answers ok on empty input', () => {
