@@ -31,6 +31,7 @@ import type { Analysis, AnalyzeOptions, Finding } from './types';
 
 export type { Rule } from './engine/rule';
 export type * from './types';
+export { LEARNED_RULE_ID } from './types';
 
 /** Every rule, in the order they run (explicit: no discovery, no side effects). */
 export const rules: readonly Rule[] = [

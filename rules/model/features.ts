@@ -51,7 +51,7 @@ export interface Extracted {
  * Group weights. Each n-gram group is divided by its size to the power `pow` (0.5 would make it
  * unit length; less keeps a risky clause buried in a long reply from being diluted away).
  */
-export const GROUP_SCALE = { words: 1.5, chars: 3, cues: 0.4, pairs: 0.2, pow: 0.5 };
+export const GROUP_SCALE = { words: 1.5, chars: 3, cues: 0.4, pairs: 0.2, pow: 0.5 } as const;
 
 // ---------------------------------------------------------------------------------------------
 // Hashing: FNV-1a over UTF-16 units with a murmur3 finalizer (deterministic, no allocation).

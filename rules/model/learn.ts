@@ -5,7 +5,7 @@
  * IEEE doubles, the order of updates comes from a seeded generator, nothing reads the clock).
  * Used by `npm run train` (lib/cli/train.ts) and its tests; the extension never imports it.
  */
-import { CATEGORIES, type Category } from '../types';
+import { CATEGORIES } from '../types';
 import { DIM, type SparseVector } from './features';
 
 /** Bits of the category head's folded feature space (small: it only picks a category). */
@@ -165,23 +165,6 @@ export function trainHead(
     for (let j = 0; j < HEAD_DIM; j++) q[k * HEAD_DIM + j] = Math.round(r.w[j]! / scale);
   });
   return { q, scale, b: Float64Array.from(rows, (r) => r.b) };
-}
-
-/** Scores a category head: the category with the highest logit. */
-export function headCategory(q: Int8Array, scale: number, b: ArrayLike<number>, x: SparseVector): Category {
-  const f = fold(x);
-  let best = 0;
-  let bestZ = Number.NEGATIVE_INFINITY;
-  for (let k = 0; k < CATEGORIES.length; k++) {
-    let s = 0;
-    for (let j = 0; j < f.idx.length; j++) s += q[k * HEAD_DIM + f.idx[j]!]! * f.val[j]!;
-    const z = s * scale + b[k]!;
-    if (z > bestZ) {
-      bestZ = z;
-      best = k;
-    }
-  }
-  return CATEGORIES[best]!;
 }
 
 /** Base64 of bytes (no Buffer: runs anywhere). */
