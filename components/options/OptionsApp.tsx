@@ -5,11 +5,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
-import { getDb } from '@/lib/db';
+import { countPrunable } from '@/lib/log';
 import type { AuditEventInput } from '@/lib/log-record';
 import { PinGuard } from '@/lib/manager-pin';
 import { sendAuditEvent } from '@/lib/messaging';
-import { DAY_MS, endOfDay, type Settings, type SiteId } from '@/lib/settings';
+import { endOfDay, type Settings, type SiteId } from '@/lib/settings';
 import { describeChanges, weakens } from '@/lib/settings-changes';
 import { exportFileName, exportSettings, parseSettingsFile } from '@/lib/settings-transfer';
 import { ruleList } from '@/lib/stores/rule-list';
@@ -28,14 +28,6 @@ export interface OptionsAppProps {
   countOlderThan?(days: number): Promise<number>;
   /** Writes a chain record (the background's `record-event`): here, that a settings file was imported. */
   recordEvent?(event: AuditEventInput): Promise<unknown>;
-}
-
-/** Counts this browser's log records older than `days`. */
-async function countRecordsOlderThan(days: number): Promise<number> {
-  return getDb()
-    .interactions.where('time')
-    .below(Date.now() - days * DAY_MS)
-    .count();
 }
 
 type Confirming = Omit<ConfirmChangesProps, 'onCancel'> & { onCancel(): void };
@@ -57,7 +49,7 @@ export function OptionsApp({
   settingsStore,
   download = downloadJson,
   pins: pinsProp,
-  countOlderThan = countRecordsOlderThan,
+  countOlderThan = (days) => countPrunable(days),
   recordEvent = sendAuditEvent,
 }: OptionsAppProps) {
   const s = useStore(settingsStore);
