@@ -21,6 +21,8 @@ import type { Held, Session, Via } from './session';
 export const ENGINE_WAIT_MS = 4000;
 /** How long after "Confirm and post" the box has to empty or go away before the guard steps in. */
 export const VERIFY_MS = 2500;
+/** The longest the guard waits for a post the site is still sending (its box or button disabled). */
+export const VERIFY_MAX_MS = 15000;
 /** A safe reply for "Use a safe template" when the engine (and its template library) is not there. */
 export const FALLBACK_TEMPLATE = 'Thank you for your feedback. Please contact our office directly so we can help.';
 
@@ -320,12 +322,21 @@ export class Holder {
         return false;
       }
     };
+    // Sending: the box or its post control is disabled or busy. Never post again while it is.
+    const busy = () => {
+      const ed = s.editor;
+      if (ed.closest('[aria-busy="true"]')) return true;
+      if ((ed as HTMLTextAreaElement).disabled || (ed as HTMLTextAreaElement).readOnly) return true;
+      if (ed.getAttribute('aria-disabled') === 'true' || ed.getAttribute('contenteditable') === 'false') return true;
+      return this.siteButton(s) === null && h.via.kind !== 'enter';
+    };
     const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
     void (async () => {
-      for (let t = 0; t < VERIFY_MS && !this.g.destroyed; t += 100) {
+      for (let t = 0; (t < VERIFY_MS || (busy() && t < VERIFY_MAX_MS)) && !this.g.destroyed; t += 100) {
         await wait(100);
         if (posted()) return;
       }
+      if (busy()) return;
       if (this.g.destroyed) return;
       const button = h.via.kind === 'click' ? null : this.siteButton(s);
       if (button) {
