@@ -11,7 +11,8 @@
  */
 import { readText, writeText } from '@/lib/editor';
 import type { Outcome } from '@/lib/log-record';
-import { BUTTON_SELECTOR } from '@/lib/sites/dom';
+import { accessibleName, BUTTON_SELECTOR } from '@/lib/sites/dom';
+import { isLabel } from '@/lib/sites/labels';
 import type { Analysis } from '@/rules/types';
 import type { GuardHost } from './host';
 import { openPlainDialog, type PlainDialog } from './plain-dialog';
@@ -70,6 +71,7 @@ export class Holder {
   onKeyDown(e: KeyboardEvent): void {
     if (!this.g.alive()) return;
     this.noteGesture(e);
+    if (e.key === 'Escape' && this.g.trusted(e)) this.g.logger.cancelledAt = Date.now();
     if (this.bypass || (e.key !== 'Enter' && e.key !== ' ')) return;
     if (e.isComposing || e.keyCode === 229) return;
     const s = this.g.boxes.sessionAt(e.target);
@@ -91,6 +93,8 @@ export class Holder {
     if (this.bypass || this.g.boxes.size === 0) return;
     const button = e.target instanceof Element ? e.target.closest<HTMLElement>(BUTTON_SELECTOR) : null;
     if (!button) return;
+    // "Cancel", "Annulla", "Descartar"...: a draft that goes away now was left, not posted unseen.
+    if (this.g.trusted(e) && isLabel('notSubmit', accessibleName(button))) this.g.logger.cancelledAt = Date.now();
     const s = this.sessionForButton(button);
     if (s) this.onSubmitAttempt(s, { kind: 'click', button }, e);
   }

@@ -23,6 +23,8 @@ export class GuardLogger {
   error: string | null = null;
   /** When the page last navigated (trusted Navigation API events), so a box leaving with it was left, not posted. */
   navigatedAt = 0;
+  /** When the user last pressed a Cancel-like button or Escape (a draft leaving then was left). */
+  cancelledAt = 0;
   /** Unseen submits on this page, for the popup ("The guard may be missing this site's post button"). */
   unseenSubmits = 0;
 
@@ -55,7 +57,8 @@ export class GuardLogger {
     }
     const userCleared = how === 'emptied' && s.userEmptied;
     const navigated = how === 'removed' && (now - this.navigatedAt < EXPLAINS_MS || s.url !== this.g.win.location.href);
-    if (userCleared || navigated) this.abandon(s);
+    const cancelled = now - this.cancelledAt < EXPLAINS_MS;
+    if (userCleared || navigated || cancelled) this.abandon(s);
     else {
       s.flagged = null;
       this.unseenSubmits++;

@@ -222,6 +222,22 @@ describe('guard seams', () => {
       guard.destroy();
     });
 
+    it('a flagged draft cleared by the site right after the person pressed Cancel was left, not posted', async () => {
+      const { guard, box, logged } = setup();
+      await type(box, 'So sorry about your crown');
+      const cancel = document.createElement('button');
+      cancel.type = 'button';
+      cancel.textContent = 'Cancel';
+      box.form!.append(cancel);
+      cancel.addEventListener('click', () => {
+        box.value = '';
+      });
+      cancel.click();
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(logged.map((r) => r.outcome)).toEqual(['abandoned']);
+      guard.destroy();
+    });
+
     it('a flagged box removed without navigation or a seen submit is an unseen submit', async () => {
       const { guard, box, logged } = setup();
       await type(box, 'So sorry about your crown');
