@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import type { Page } from '@playwright/test';
 import { quarterOf } from '../../lib/dashboard/stats';
-import { expect, test } from './harness';
+import { expect, launchWithExtension, test } from './harness';
 import { seedLog, writeRecords } from './log-seed';
 
 /** The extension API inside the page (the project has no @types/chrome; this is all the tests use). */
@@ -168,10 +169,26 @@ test('the quarterly report prints a summary page first, then the appendix, with 
   }
 });
 
-test('a time-bomb import is refused, and a record that slipped in anyway does not blank the dashboard', async ({
-  page,
-  extensionId,
-}) => {
+/**
+ * A browser of its own for a test that damages the log on purpose (a wiped or truncated chain, a
+ * time-bomb record), so the other specs sharing the worker's browser never see the damage.
+ */
+async function ownBrowser() {
+  const ext = await launchWithExtension();
+  const page = await ext.context.newPage();
+  return { page, extensionId: ext.extensionId, close: () => ext.context.close() };
+}
+
+test('a time-bomb import is refused, and a record that slipped in anyway does not blank the dashboard', async () => {
+  const { page, extensionId, close } = await ownBrowser();
+  try {
+    await timeBomb(page, extensionId);
+  } finally {
+    await close();
+  }
+});
+
+async function timeBomb(page: Page, extensionId: string) {
   await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const [good] = await seedLog(page, 1, { days: 1, seed: 3 });
@@ -181,8 +198,8 @@ test('a time-bomb import is refused, and a record that slipped in anyway does no
     mimeType: 'application/x-ndjson',
     buffer: Buffer.from(`${JSON.stringify(bomb)}\n`),
   });
-  await expect(page.getByRole('alert')).toContainText('Nothing was imported from bomb.jsonl');
-  await expect(page.getByRole('alert')).toContainText('not a plausible date');
+  const refused = page.getByRole('alert').filter({ hasText: 'Nothing was imported from bomb.jsonl' });
+  await expect(refused).toContainText('not a plausible date');
 
   // The second line: a record written past every check (DevTools, an old version) still cannot blank the page.
   await writeRecords(page, [bomb], 'imported');
@@ -196,9 +213,18 @@ test('a time-bomb import is refused, and a record that slipped in anyway does no
   await row.getByRole('button', { name: "Remove this workstation's records" }).click();
   await row.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(page.getByText(/Removed 1 record imported from ws-bomb/)).toBeVisible();
+}
+
+test('truncation and a wipe are found against an earlier checkpoint', async () => {
+  const { page, extensionId, close } = await ownBrowser();
+  try {
+    await truncationAndWipe(page, extensionId);
+  } finally {
+    await close();
+  }
 });
 
-test('truncation and a wipe are found against an earlier checkpoint', async ({ page, extensionId }) => {
+async function truncationAndWipe(page: Page, extensionId: string) {
   await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await seedLog(page, 30, { days: 5, seed: 9 });
@@ -274,7 +300,7 @@ test('truncation and a wipe are found against an earlier checkpoint', async ({ p
   await page.getByLabel('Or paste a checkpoint').fill(checkpointLine(checkpointJson, line));
   await page.getByRole('button', { name: 'Check pasted checkpoint' }).click();
   await expect(result).toContainText('The log was wiped since this checkpoint');
-});
+}
 
 /** The text form of the saved checkpoint (the same line a report prints), from the page's own line's format. */
 function checkpointLine(json: string, example: string): string {
