@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { guardStructure } from './guard-probe';
 import { expect, REPLICA_ROUTES, test } from './harness';
 import {
   CLEAN,
@@ -240,4 +241,20 @@ test('"Who is replying" in the hold dialog: picked by keyboard, logged with the 
   await other.getByRole('button', { name: 'Post public comment' }).click();
   await expect(guardDialog(other).getByRole('combobox', { name: 'Who is replying' })).toHaveValue('Rosa Delgado');
   await other.close();
+});
+
+test('the page structure for a bug report marks the box and its post control and holds no text', async ({
+  page,
+  context,
+}) => {
+  await page.goto(REPLICA_ROUTES.yelp);
+  const box = page.getByRole('textbox', { name: 'Public comment' });
+  await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
+  const res = await guardStructure(context, page.url());
+  expect(res?.ok).toBe(true);
+  const structure = res!.structure!;
+  expect(structure).toMatch(/^form .*\n\s+label .*\n\s+textarea .*◀ reply box/);
+  expect(structure).toMatch(/button type="submit" ◀ post control/);
+  for (const text of ['Public comment', 'Post public comment', 'Maria', 'crown', 'Linda', 'bright-smile'])
+    expect(structure).not.toContain(text);
 });

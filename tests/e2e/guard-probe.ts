@@ -37,3 +37,20 @@ export async function guardStatus(context: BrowserContext, url: string, frameId?
     { url, frameId },
   );
 }
+
+/** Asks the guard in the tab showing `url` for the page structure, as the popup's button does. */
+export async function guardStructure(
+  context: BrowserContext,
+  url: string,
+): Promise<{ ok: boolean; structure?: string; error?: string } | null> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(async (url) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+    if (tab?.id === undefined) return null;
+    try {
+      return ((await chrome.tabs.sendMessage(tab.id, { type: 'page-structure' })) as never) ?? null;
+    } catch {
+      return null;
+    }
+  }, url);
+}
