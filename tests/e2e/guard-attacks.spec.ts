@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { guardStatus } from './guard-probe';
 import { expect, REPLICA_ROUTES, test } from './harness';
 import {
   guardDialog,
@@ -373,6 +374,8 @@ test('a flagged draft posted by a control the guard does not know is logged as u
       timeout: 15_000,
     })
     .toBe('unseen-submit');
+  // And the popup hears of it ("The guard may be missing this site's post button").
+  expect((await guardStatus(context, page.url()))?.unseenSubmits).toBe(1);
 });
 
 test('Google: a hidden decoy "Reply" first in the card and the document does not let the real post through', async ({
