@@ -75,8 +75,23 @@ export function draftResult(records: readonly ViewRecord[]): DraftResult {
   return records.some(risky) ? 'prevented' : 'clean';
 }
 
-/** Groups interaction records into drafts, oldest first. Events are left out. */
+/**
+ * The drafts of each records array, kept while the array lives: the summary, the charts and the
+ * weekly figures all group the same view (100,000 records take ~0.35 s to group).
+ */
+const cache = new WeakMap<readonly ViewRecord[], Draft[]>();
+
+/** Groups interaction records into drafts, oldest first. Events are left out. Do not mutate the result. */
 export function groupDrafts(records: readonly ViewRecord[]): Draft[] {
+  let drafts = cache.get(records);
+  if (!drafts) {
+    drafts = group(records);
+    cache.set(records, drafts);
+  }
+  return drafts;
+}
+
+function group(records: readonly ViewRecord[]): Draft[] {
   const groups = new Map<string, ViewRecord[]>();
   for (const r of records) {
     if (!isInteraction(r)) continue;
