@@ -39,6 +39,7 @@ export type DashboardProps = Pick<
   | 'localWorkstation'
   | 'checkpoint'
   | 'checkpointCheck'
+  | 'savedCheckpoints'
   | 'keys'
   | 'ownKey'
   | 'verifyCheckpoint'
@@ -187,12 +188,13 @@ export function DashboardView(p: DashboardProps) {
               chain={p.chain}
               checkpoint={p.checkpoint}
               checkpointCheck={p.checkpointCheck}
+              savedCheckpoints={p.savedCheckpoints}
               keys={p.keys}
               ownKey={p.ownKey}
               busy={busy || loading}
-              verifyCheckpoint={async (x) => {
+              verifyCheckpoint={async (x, source) => {
                 setBusy(true);
-                await p.verifyCheckpoint(x).finally(() => setBusy(false));
+                await p.verifyCheckpoint(x, source).finally(() => setBusy(false));
               }}
               clearCheckpointCheck={p.clearCheckpointCheck}
               downloadCheckpoint={p.downloadCheckpoint}

@@ -26,10 +26,11 @@ export interface IntegrityProps {
   chain: SourceStatus[] | null;
   checkpoint: Checkpoint | null;
   checkpointCheck: CheckpointCheck | null;
+  savedCheckpoints: Checkpoint[];
   keys: KeyRow[];
   ownKey: OwnKey | null;
   busy: boolean;
-  verifyCheckpoint: (input: File | string) => Promise<void>;
+  verifyCheckpoint: (input: File | string, source?: string) => Promise<void>;
   clearCheckpointCheck: () => void;
   downloadCheckpoint: () => Promise<void>;
   registerKey: (text: string, label: string) => Promise<boolean>;
@@ -55,7 +56,20 @@ export function IntegrityView(p: IntegrityProps) {
 function CheckpointPanel(p: IntegrityProps) {
   const file = useRef<HTMLInputElement>(null);
   const [paste, setPaste] = useState('');
+  const [picked, setPicked] = useState('');
   const cp = p.checkpoint;
+  // Earlier checkpoints at hand: saved from here, and those the imported files carried.
+  const earlier = [
+    ...p.savedCheckpoints.map((c) => ({ c, how: 'saved on this dashboard' })),
+    ...(p.chain ?? [])
+      .filter((s) => s.imported && s.checkpoint)
+      .map((s) => ({ c: s.checkpoint as Checkpoint, how: 'carried by an imported export' })),
+  ].map(({ c, how }, i) => ({
+    key: String(i),
+    c,
+    how,
+    label: `${c.workstation} #${fmtNum(c.seq)}, ${fmtTime(c.createdAt || c.time)} (${how})`,
+  }));
   return (
     <section className="rg-card rg-panel" aria-labelledby="rg-cp-title">
       <h2 id="rg-cp-title">Checkpoint</h2>
@@ -126,6 +140,37 @@ function CheckpointPanel(p: IntegrityProps) {
           Check pasted checkpoint
         </button>
       </div>
+      {earlier.length > 0 && (
+        <div className="rg-verify-row">
+          <label className="rg-field rg-grow">
+            <span>Or an earlier checkpoint</span>
+            <select value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
+              <option value="">Choose…</option>
+              {earlier.map((x) => (
+                <option key={x.key} value={x.key}>
+                  {x.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            disabled={p.busy || !picked}
+            onClick={() => {
+              const x = earlier.find((e) => e.key === picked);
+              if (x) void p.verifyCheckpoint(JSON.stringify(x.c), x.how);
+            }}
+          >
+            Check against it
+          </button>
+        </div>
+      )}
+      {earlier.length > 0 && (
+        <p className="rg-small rg-muted">
+          Checkpoints saved here are kept on this computer, where the log is; a saved file or a printed report kept
+          elsewhere is the stronger proof.
+        </p>
+      )}
       {p.checkpointCheck && <CheckResult check={p.checkpointCheck} onClear={p.clearCheckpointCheck} />}
     </section>
   );

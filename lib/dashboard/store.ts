@@ -33,6 +33,7 @@ import type { AuditEventInput } from '@/lib/log-record';
 import { sendAuditEvent } from '@/lib/messaging';
 import { type Evidence, readEvidence } from './evidence';
 import { type Filters, filterRecords, NO_FILTERS, type ViewRecord } from './filter';
+import { loadSavedCheckpoints, saveCheckpoint } from './saved-checkpoints';
 import { type Trust, workstationTrust } from './trust';
 
 /** The chain check of one workstation's records. */
@@ -98,9 +99,11 @@ export interface DashboardState {
   ownKey: OwnKey | null;
   /** The last "Verify against a checkpoint", or null. */
   checkpointCheck: CheckpointCheck | null;
+  /** Checkpoints saved from this dashboard earlier, newest first (a convenience: the file is the proof). */
+  savedCheckpoints: Checkpoint[];
   load: () => Promise<void>;
   /** Compares the log with an earlier checkpoint or export (a file, or pasted text). */
-  verifyCheckpoint: (input: File | string) => Promise<void>;
+  verifyCheckpoint: (input: File | string, source?: string) => Promise<void>;
   clearCheckpointCheck: () => void;
   /** Saves this browser's current checkpoint as a file, for the manager to keep elsewhere. */
   downloadCheckpoint: () => Promise<void>;
@@ -342,6 +345,7 @@ export function createDashboardStore(
       keys: [],
       ownKey: null,
       checkpointCheck: null,
+      savedCheckpoints: loadSavedCheckpoints(),
 
       load() {
         // One load at a time (React's StrictMode runs effects twice in development).
@@ -364,8 +368,8 @@ export function createDashboardStore(
         set({ notice: null });
       },
 
-      async verifyCheckpoint(input) {
-        const source = typeof input === 'string' ? 'pasted text' : input.name;
+      async verifyCheckpoint(input, sourceName) {
+        const source = sourceName ?? (typeof input === 'string' ? 'pasted text' : input.name);
         try {
           if (typeof input !== 'string' && input.size > MAX_IMPORT_BYTES) {
             throw new Error('This file is too large to be a Reply Guard checkpoint or export.');
@@ -407,7 +411,7 @@ export function createDashboardStore(
       async downloadCheckpoint() {
         try {
           const cp = await currentCheckpoint(db);
-          set({ checkpoint: cp });
+          set({ checkpoint: cp, savedCheckpoints: saveCheckpoint(cp) });
           downloadText(checkpointFileName(cp), `${JSON.stringify(cp, null, 2)}\n`, 'application/json');
         } catch (e) {
           set({ notice: { kind: 'error', text: `The checkpoint could not be saved: ${(e as Error).message}` } });

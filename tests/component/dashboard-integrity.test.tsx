@@ -119,6 +119,25 @@ describe('verify against a checkpoint', () => {
     expect(result().textContent).toContain('typed or printed');
   });
 
+  it('offers the checkpoints saved here earlier, and checks against the one picked', async () => {
+    localStorage.clear();
+    await seed(4);
+    const { user } = await openIntegrity();
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:test');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await user.click(screen.getByRole('button', { name: 'Save checkpoint file' }));
+    const picker = (await screen.findByLabelText('Or an earlier checkpoint')) as HTMLSelectElement;
+    const option = [...picker.options].find((o) => o.textContent!.includes('#4'))!;
+    expect(option.textContent).toContain('saved on this dashboard');
+    // The newest record goes; the saved checkpoint still remembers it.
+    const [newest] = await db.interactions.orderBy('seq').reverse().limit(1).primaryKeys();
+    await db.interactions.delete(newest!);
+    await user.selectOptions(picker, option.value);
+    await user.click(screen.getByRole('button', { name: 'Check against it' }));
+    await waitFor(() => expect(result().textContent).toContain('The newest records were deleted.'));
+  });
+
   it('refuses evidence that is not a checkpoint, with a message', async () => {
     await seed(1);
     const { user } = await openIntegrity();
