@@ -215,7 +215,6 @@ function renderMessenger(main: HTMLElement): void {
   });
 }
 
-
 /** `{name}`-style labels come from the shell as "…%s…" templates. */
 function label(template: string, name: string): string {
   return template.replace('%s', name);
