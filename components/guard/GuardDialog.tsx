@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type SyntheticEvent, useEffect, useId, useRef, useState } from 'react';
 import { DialogGate } from '@/lib/guard/dialog-gate';
+import { formatReason, OVERRIDE_REASONS } from '@/lib/override-reasons';
 import type { Finding } from '@/rules/types';
 import { FindingList } from './FindingList';
 
@@ -53,12 +54,15 @@ export function GuardDialog({
   const [phase, setPhase] = useState<'choose' | 'reason'>('choose');
   const [reason, setReason] = useState('');
   const [who, setWho] = useState(staff.includes(staffChoice) ? staffChoice : '');
+  /** A preset kind of reason (lib/override-reasons.ts), so the report can group overrides. */
+  const [kind, setKind] = useState('');
   const [error, setError] = useState('');
   const titleId = useId();
   const descId = useId();
   const reasonId = useId();
   const hintId = useId();
   const whoId = useId();
+  const kindId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const first = useRef<HTMLButtonElement>(null);
   const reasonBox = useRef<HTMLTextAreaElement>(null);
@@ -122,13 +126,15 @@ export function GuardDialog({
       gate.current?.focus(box);
       return;
     }
-    if (!reason.trim()) {
+    // A preset other than "Other" is a reason by itself; otherwise the person's words are needed.
+    const logged = kind ? formatReason(kind, reason) : reason.trim();
+    if (!logged) {
       setError('Please write a reason before posting.');
       gate.current ? gate.current.focus(box) : box?.focus();
       return;
     }
-    if (who) onConfirm(reason.trim(), who);
-    else onConfirm(reason.trim());
+    if (who) onConfirm(logged, who);
+    else onConfirm(logged);
   };
 
   const count = findings.length;
@@ -185,6 +191,24 @@ export function GuardDialog({
         ) : null}
         {phase === 'reason' ? (
           <div className="rg-reason">
+            <label htmlFor={kindId}>Kind of reason</label>
+            <select
+              id={kindId}
+              value={kind}
+              onChange={(e) => {
+                // Only the user's own choice counts, as for "Who is replying".
+                if (requireTrusted && !e.nativeEvent.isTrusted) return;
+                setKind(e.target.value);
+                if (e.target.value && e.target.value !== 'other') setError('');
+              }}
+            >
+              <option value="">Choose…</option>
+              {OVERRIDE_REASONS.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
             <label htmlFor={reasonId}>Reason</label>
             <textarea
               id={reasonId}

@@ -70,6 +70,8 @@ export const GUARD_CSS = `
 .rg-reason label { font-weight: 600; }
 .rg-reason textarea { font: inherit; min-height: 64px; padding: 8px; border: 1px solid var(--rg-border); border-radius: 8px; resize: vertical; }
 .rg-reason textarea:focus-visible { outline: 3px solid #5fb3b3; outline-offset: 1px; }
+.rg-reason select { font: inherit; padding: 6px 8px; border: 1px solid var(--rg-border); border-radius: 8px; background: #fff; color: var(--rg-text); }
+.rg-reason select:focus-visible { outline: 3px solid #5fb3b3; outline-offset: 1px; }
 .rg-who { display: flex; gap: 8px; align-items: center; margin: 0 0 12px; }
 .rg-who label { font-weight: 600; }
 .rg-who select { font: inherit; padding: 6px 8px; border: 1px solid var(--rg-border); border-radius: 8px; background: #fff; color: var(--rg-text); }

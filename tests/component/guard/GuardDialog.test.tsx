@@ -56,6 +56,27 @@ describe('GuardDialog', () => {
     expect(props.onConfirm).toHaveBeenCalledWith('Patient consented in writing');
   });
 
+  it('takes a preset kind of reason, alone or with the person’s words, so the report can group overrides', async () => {
+    const props = setup();
+    await userEvent.click(screen.getByRole('button', { name: 'Post anyway' }));
+    const kind = screen.getByRole('combobox', { name: 'Kind of reason' }) as HTMLSelectElement;
+    await userEvent.selectOptions(kind, 'authorized');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm and post' }));
+    expect(props.onConfirm).toHaveBeenLastCalledWith('Written authorization on file');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Reason' }), 'signed 3/2');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm and post' }));
+    expect(props.onConfirm).toHaveBeenLastCalledWith('Written authorization on file: signed 3/2');
+  });
+
+  it('needs the person’s words when the kind is "Other"', async () => {
+    const props = setup();
+    await userEvent.click(screen.getByRole('button', { name: 'Post anyway' }));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Kind of reason' }), 'other');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm and post' }));
+    expect(props.onConfirm).not.toHaveBeenCalled();
+    expect(screen.getByText('Please write a reason before posting.')).toBeTruthy();
+  });
+
   it('keeps Tab inside the dialog', async () => {
     setup();
     const first = screen.getByRole('button', { name: 'Edit reply' });
