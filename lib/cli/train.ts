@@ -31,6 +31,7 @@ import {
   trainLogistic,
 } from '../../rules/model/learn';
 import type { AnalyzeOptions, Strictness } from '../../rules/types';
+import { fillTemplate, templates } from '../templates';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -108,7 +109,36 @@ export function baseCorpora(root = repoRoot): TrainCase[] {
   const dev = path.resolve(root, '../shared/corpus/dev.jsonl');
   if (fs.existsSync(dev)) out.push(...readJsonl(dev, 'dev', false));
   else console.error(`train: ${dev} not found; training without the dev corpus`);
+  out.push(...templateCases());
   return out;
+}
+
+/** A practice profile to fill the shipped templates with (no real practice). */
+const TEMPLATE_PROFILE = {
+  name: 'Lakeside Family Dental',
+  phone: '(555) 010-4400',
+  email: 'frontdesk@lakeside.example',
+  website: 'https://lakeside.example',
+  staff: [{ name: 'Dana Ortiz', role: 'office manager' }],
+};
+
+/**
+ * The shipped approved templates (lib/templates.ts), unfilled, filled and with an empty profile, as
+ * safe cases: the policy lists approved templates as `ok`, and the guard offers them as the safe way
+ * out, so the model must never flag them.
+ */
+export function templateCases(): TrainCase[] {
+  return templates.flatMap((t) =>
+    [t.text, fillTemplate(t, TEMPLATE_PROFILE), fillTemplate(t, {})].map((text, i) => ({
+      id: `template-${t.id}-${i}`,
+      text,
+      label: 'safe' as const,
+      categories: [],
+      source: 'templates',
+      group: 'templates',
+      untuned: false,
+    })),
+  );
 }
 
 /** Batch files in name order: [name, cases]. */
