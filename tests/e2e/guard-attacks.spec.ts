@@ -337,7 +337,7 @@ test('settings that arrive late re-analyse the box: a staff name stops being fla
 }) => {
   await page.goto(REPLICA_ROUTES.yelp);
   const box = yelpBox(page);
-  await typeAndExpectVerdict(box, 'Ask for Rosa Delgado when you call.', /^(warn|block)$/);
+  await typeAndExpectVerdict(box, 'Thanks, Rosa Delgado!', /^(warn|block)$/);
   await box.blur();
   await setSettings(context, extensionId, { profile: { staff: [{ name: 'Rosa Delgado' }] } });
   await expect(box).toHaveAttribute('data-hipaa-guard', 'ok', { timeout: 10_000 });
