@@ -71,6 +71,19 @@ export const MODEL_MAX_CHARS = 20_000;
 /** Categories whose learned finding blocks (a care detail); the rest warn. */
 const BLOCKING: ReadonlySet<Category> = new Set(['care-details', 'defensive-disclosure']);
 
+/** Lower-case words of the staff's names (and the allowed reviewer first name), titles left out. */
+function peopleWords(options: AnalyzeOptions | undefined, reviewerFirstName: string): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const s of options?.profile?.staff ?? [])
+    for (const w of (s?.name ?? '').toLowerCase().split(/[^\p{L}\p{N}']+/u))
+      if (w.length > 1 && !TITLES.has(w)) out.add(w);
+  if (reviewerFirstName) out.add(reviewerFirstName);
+  return out;
+}
+
+/** Titles in a staff entry ("Dr. Priya Patel") are not name words: "dr" stays visible to the model. */
+const TITLES: ReadonlySet<string> = new Set(['dr', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'nurse', 'dra']);
+
 /** Combines the rules' analysis of `text` with the model's opinion; see the module comment. */
 export function combine(text: string, rules: Analysis, options?: AnalyzeOptions): Analysis {
   const o = resolveOptions(options);
@@ -82,7 +95,10 @@ export function combine(text: string, rules: Analysis, options?: AnalyzeOptions)
   // Names the practice allows (staff, and the reviewer's first name when that setting is on) are
   // not names to the model either.
   const allowed = o.reviewerFirstName ? new Set([...o.staffWords, o.reviewerFirstName]) : o.staffWords;
-  const { score, ex } = scoreNormalized(norm.text, allowed);
+  // The model learned names from replies with no profile: the practice's own people's names are
+  // taken out of what it reads, or "Rosa Delgado will call you back" would look like a patient's name.
+  const people = peopleWords(options, o.reviewerFirstName);
+  const { score, ex } = scoreNormalized(norm.text, allowed, people);
   if (rules.findings.length > 0) {
     if (t.demote === null || !(score < t.demote)) return rules;
     const kept = rules.findings.filter((f) => !demotable(f));
@@ -96,7 +112,7 @@ export function combine(text: string, rules: Analysis, options?: AnalyzeOptions)
   const severity = BLOCKING.has(category) ? 'block' : 'warn';
   // Relaxed flags clear disclosures only (rules/engine/analyze.ts): a learned warning stays silent.
   if (o.strictness === 'relaxed' && severity !== 'block') return rules;
-  const why = explain(norm.text, allowed);
+  const why = explain(norm.text, allowed, people);
   const [start, end] = toOriginal(norm, why.start, why.end);
   const finding: Finding = {
     ruleId: LEARNED_RULE_ID,

@@ -932,8 +932,14 @@ function toSparse(parts: Array<[Int32Array, number]>): SparseVector {
 }
 
 /** Extracts features from already-normalized text (the analyzer normalizes once). */
-export function extractNormalized(normText: string, staffWords?: ReadonlySet<string>): Extracted {
-  const tokens = tokensOf(normText);
+export function extractNormalized(
+  normText: string,
+  staffWords?: ReadonlySet<string>,
+  /** Words the model must not see: the names of the practice's own people (they are never identifiers). */
+  dropWords?: ReadonlySet<string>,
+): Extracted {
+  const all = tokensOf(normText);
+  const tokens = dropWords?.size ? all.filter((t) => !dropWords.has(t.word)) : all;
   const words = tokens.map((t) => t.word);
   const wb = new Buckets();
   wordGrams(words, wb);

@@ -49,8 +49,12 @@ export function scoreVector(x: SparseVector): number {
 }
 
 /** Scores a normalized reply; returns the extraction too, for explanations. */
-export function scoreNormalized(normText: string, staffWords?: ReadonlySet<string>): { score: number; ex: Extracted } {
-  const ex = extractNormalized(normText, staffWords);
+export function scoreNormalized(
+  normText: string,
+  staffWords?: ReadonlySet<string>,
+  dropWords?: ReadonlySet<string>,
+): { score: number; ex: Extracted } {
+  const ex = extractNormalized(normText, staffWords, dropWords);
   return { score: scoreVector(ex.vector), ex };
 }
 
@@ -85,13 +89,17 @@ export interface Explanation {
  * Explains a flagged reply. Sentences are scored with the same model (cheap: only done when the
  * model adds a finding); ties go to the earlier sentence so the span is stable while typing.
  */
-export function explain(normText: string, staffWords?: ReadonlySet<string>): Explanation {
+export function explain(
+  normText: string,
+  staffWords?: ReadonlySet<string>,
+  dropWords?: ReadonlySet<string>,
+): Explanation {
   const spans = segment(normText);
   let best = spans[0] ?? { start: 0, end: normText.length };
   let bestScore = Number.NEGATIVE_INFINITY;
   if (spans.length > 1) {
     for (const s of spans) {
-      const { score } = scoreNormalized(normText.slice(s.start, s.end), staffWords);
+      const { score } = scoreNormalized(normText.slice(s.start, s.end), staffWords, dropWords);
       if (score > bestScore) {
         bestScore = score;
         best = s;
@@ -100,7 +108,7 @@ export function explain(normText: string, staffWords?: ReadonlySet<string>): Exp
   }
   const { w } = loadModel();
   const sentence = normText.slice(best.start, best.end);
-  const { ex } = scoreNormalized(sentence, staffWords);
+  const { ex } = scoreNormalized(sentence, staffWords, dropWords);
   const pushes = ex.tokens.map((t) => {
     let s = 0;
     for (const b of tokenBuckets(t.word)) s += w[b]!;

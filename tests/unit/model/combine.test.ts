@@ -133,6 +133,14 @@ describe('combination of rules and the learned model', () => {
     expect(analyze('Thanks, Keisha!', { profile: { staff: [{ name: 'Keisha Moore' }] } }).verdict).toBe('ok');
   });
 
+  it('does not read the practice’s own people’s names as a patient’s: the model never sees them', () => {
+    const text = 'Rosa Delgado says hello!';
+    // Without the profile the model takes the full name for someone's identity ...
+    expect(analyze(text).findings.map((f) => f.ruleId)).toEqual(['learned']);
+    // ... with Rosa on the staff list, her name is left out of what the model reads.
+    expect(analyze(text, { profile: { staff: [{ name: 'Rosa Delgado' }] } })).toEqual({ verdict: 'ok', findings: [] });
+  });
+
   it('leaves pastes longer than any reply to the rules alone (bounded cost)', () => {
     const text = 'Great news that the stitches are out and healing nicely! '.repeat(
       Math.ceil(MODEL_MAX_CHARS / 50) + 10,
