@@ -221,24 +221,8 @@ function CheckResult({ check, onClear }: { check: CheckpointCheck; onClear: () =
           {plural(report.added, 'record')} added since; every record the checkpoint covers is still there, unchanged.
         </p>
       )}
-      {problems.length > 0 && (
-        <ul className="rg-findings">
-          {problems.map((f) => (
-            <li key={`${f.kind}:${f.fromSeq ?? ''}`}>
-              <strong>{FINDING_HEADLINES[f.kind]}.</strong> {f.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      {notes.length > 0 && (
-        <ul className="rg-findings rg-findings-notes">
-          {notes.map((f) => (
-            <li key={`${f.kind}:${f.fromSeq ?? ''}`}>
-              <strong>{FINDING_HEADLINES[f.kind]}.</strong> {f.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      {problems.length > 0 && <FindingItems className="rg-findings" findings={problems} />}
+      {notes.length > 0 && <FindingItems className="rg-findings rg-findings-notes" findings={notes} />}
       {!report.ok && (
         <p>
           What to do: keep the checkpoint and this page, and ask who used this computer since {when}. The records that
@@ -413,5 +397,18 @@ function KeysPanel(p: IntegrityProps) {
         </button>
       </form>
     </section>
+  );
+}
+
+/** One list of checkpoint findings, each with its plain headline. */
+function FindingItems({ className, findings }: { className: string; findings: readonly CheckpointFinding[] }) {
+  return (
+    <ul className={className}>
+      {findings.map((f) => (
+        <li key={`${f.kind}:${f.fromSeq ?? ''}`}>
+          <strong>{FINDING_HEADLINES[f.kind]}.</strong> {f.message}
+        </li>
+      ))}
+    </ul>
   );
 }
