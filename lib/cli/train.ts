@@ -3,12 +3,14 @@
  * rules/model/weights.generated.ts (int8 weights, head, thresholds) and rules/model/MODEL_CARD.md.
  *   npm run train                 train on every training corpus, write weights + card
  *   npm run train -- --curve      also print the learning curve (always written in the card)
- *   npm run train -- --ledger     replay the batches in name order, each measured at first look
- *                                 before it joins training; writes tests/corpus/LEDGER.md
+ *   npm run train -- --ledger     record the first look of every pending batch (a batch file with
+ *                                 no ledger row) before it joins training (lib/cli/ledger.ts)
+ *   npm run train -- --fresh      record one look at tests/corpus/fresh-holdout/
  * Training data: tests/corpus/policy-cases.jsonl, tests/corpus/holdout.jsonl,
- * ../shared/corpus/dev.jsonl (skipped with a message if absent) and tests/corpus/batches/*.jsonl.
- * tests/corpus/fresh-holdout/ is NEVER trained on and never used to choose anything: the ledger
- * only measures it with the final model. Deterministic: the same data gives the same bytes.
+ * ../shared/corpus/dev.jsonl (skipped with a message if absent), the shipped templates and the
+ * batches in tests/corpus/batches/ whose first look is recorded in tests/corpus/ledger.json.
+ * tests/corpus/fresh-holdout/ is NEVER trained on and never used to choose anything.
+ * Deterministic: the same data gives the same bytes.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -32,6 +34,7 @@ import {
 } from '../../rules/model/learn';
 import type { AnalyzeOptions, Strictness } from '../../rules/types';
 import { fillTemplate, templates } from '../templates';
+import { appendRows, type LedgerRow, nextLook, readLedger, recordedBatches } from './ledger';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -141,18 +144,21 @@ export function templateCases(): TrainCase[] {
   );
 }
 
-/** Batch files in name order: [name, cases]. */
-export function batches(root = repoRoot): Array<[string, TrainCase[]]> {
+/**
+ * Batch files in name order: [name, cases]. "recorded" (the default) are the training batches, whose
+ * first look is in the ledger; "pending" are batch files still waiting for theirs (never trained on).
+ */
+export function batches(root = repoRoot, which: 'recorded' | 'pending' = 'recorded'): Array<[string, TrainCase[]]> {
   const dir = path.join(root, 'tests/corpus/batches');
   if (!fs.existsSync(dir)) return [];
+  const recorded = recordedBatches(readLedger(path.join(root, 'tests/corpus/ledger.json')));
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
-    .map((f) => {
-      const name = f.replace(/\.jsonl$/, '');
-      return [name, readJsonl(path.join(dir, f), name, true)] as [string, TrainCase[]];
-    });
+    .map((f) => f.replace(/\.jsonl$/, ''))
+    .filter((name) => recorded.has(name) === (which === 'recorded'))
+    .map((name) => [name, readJsonl(path.join(dir, `${name}.jsonl`), name, true)] as [string, TrainCase[]]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -577,13 +583,6 @@ export interface Measured {
   relaxed: Rates;
 }
 
-/** One ledger row: a batch at first look. */
-export interface LedgerRow extends Measured {
-  name: string;
-  trainedOn: number;
-  n: number;
-}
-
 /** Measures cases with a trained model at standard strictness (and the combination at relaxed). */
 export function measure(t: Trained, cs: readonly TrainCase[]): Measured {
   const { add, demote } = t.thresholds.standard;
@@ -601,97 +600,63 @@ export function measure(t: Trained, cs: readonly TrainCase[]): Measured {
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const cell = (r: Rates) => `${pct(r.recall)} / ${pct(r.falseAlarms)}`;
 
-function ledger(opts: TrainOptions): string {
-  const base = baseCorpora();
-  const all = batches();
-  const rows: LedgerRow[] = [];
-  let training = [...base];
-  for (const [name, cs] of all) {
-    const t0 = performance.now();
-    const t = trainModel(training, opts, false);
+/** Measures named case sets with one model and returns ledger rows (method "shipped"). */
+function measureRows(
+  t: Trained,
+  sets: ReadonlyArray<[string, TrainCase[]]>,
+  kind: LedgerRow['kind'],
+  trainedOn: number,
+  look?: (name: string) => number,
+): LedgerRow[] {
+  const recorded = new Date().toISOString();
+  return sets.map(([name, cs]) => {
     const m = measure(t, scored(cs));
-    rows.push({ name, trainedOn: scored(training).length, n: scored(cs).length, ...m });
     console.log(
-      `${name}: rules ${cell(m.rules)}  model ${cell(m.model)}  combined ${cell(m.combined)}  relaxed ${cell(m.relaxed)}  (n=${scored(cs).length}, trained on ${scored(training).length}, ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      `${kind === 'fresh' ? 'fresh ' : ''}${name}: rules ${cell(m.rules)}  model ${cell(m.model)}  combined ${cell(m.combined)}  relaxed ${cell(m.relaxed)}  (n=${scored(cs).length})`,
     );
-    training = training.concat(cs);
+    return { name, kind, recorded, method: 'shipped', trainedOn, n: scored(cs).length, look: look?.(name), ...m };
+  });
+}
+
+/**
+ * `--ledger`: each pending batch (no ledger row yet) is measured at first look with the model
+ * trained on everything recorded, its row appended; from then on it is training data.
+ */
+function recordPending(opts: TrainOptions): void {
+  const pending = batches(repoRoot, 'pending');
+  if (!pending.length) {
+    console.log('ledger: no pending batches (every batch file has its first look recorded)');
+    return;
   }
-  const final = trainModel(training, opts, false);
-  const freshDir = path.join(repoRoot, 'tests/corpus/fresh-holdout');
-  const fresh: Array<[string, TrainCase[]]> = fs.existsSync(freshDir)
+  const training = [...baseCorpora(), ...batches().flatMap(([, cs]) => cs)];
+  const t = trainModel(training, opts, false);
+  appendRows(measureRows(t, pending, 'batch', scored(training).length));
+  console.log(`ledger: recorded ${pending.map(([n]) => n).join(', ')}; they are training data from now on`);
+}
+
+/** `--fresh`: one recorded look at the fresh holdout with the model trained on everything recorded. */
+function recordFresh(opts: TrainOptions): void {
+  const dir = path.join(repoRoot, 'tests/corpus/fresh-holdout');
+  const files = fs.existsSync(dir)
     ? fs
-        .readdirSync(freshDir)
+        .readdirSync(dir)
         .filter((f) => f.endsWith('.jsonl'))
         .sort()
-        .map((f) => [f.replace(/\.jsonl$/, ''), scored(readJsonl(path.join(freshDir, f), f, true))])
     : [];
-  const freshRows = fresh.map(([name, cs]) => ({ name, n: cs.length, ...measure(final, cs) }));
-  const freshAll = fresh.flatMap(([, cs]) => cs);
-  const freshTotal = freshAll.length ? { name: 'all fresh', n: freshAll.length, ...measure(final, freshAll) } : null;
-  for (const r of [...freshRows, ...(freshTotal ? [freshTotal] : [])])
-    console.log(
-      `fresh ${r.name}: rules ${cell(r.rules)}  model ${cell(r.model)}  combined ${cell(r.combined)}  relaxed ${cell(r.relaxed)}  (n=${r.n})`,
-    );
-  const allBatch = rows.reduce(
-    (acc, r) => {
-      for (const k of ['rules', 'model', 'combined', 'relaxed'] as const) {
-        acc[k].v += r[k].violations;
-        acc[k].c += Math.round(r[k].recall * r[k].violations);
-        acc[k].s += r[k].safe;
-        acc[k].f += Math.round(r[k].falseAlarms * r[k].safe);
-      }
-      return acc;
-    },
-    {
-      rules: { v: 0, c: 0, s: 0, f: 0 },
-      model: { v: 0, c: 0, s: 0, f: 0 },
-      combined: { v: 0, c: 0, s: 0, f: 0 },
-      relaxed: { v: 0, c: 0, s: 0, f: 0 },
-    },
-  );
-  const pooled = (k: 'rules' | 'model' | 'combined' | 'relaxed') =>
-    `${pct(allBatch[k].c / Math.max(1, allBatch[k].v))} / ${pct(allBatch[k].f / Math.max(1, allBatch[k].s))}`;
-  const lines = [
-    '# Corpus ledger: every batch at first look (issue #9)',
-    '',
-    'Generated by `npm run train -- --ledger` (lib/cli/train.ts); do not edit by hand.',
-    '',
-    '**Method.** The batches in `tests/corpus/batches/` are replayed in name order. For each batch the',
-    'model is trained (thresholds by cross-validation, exactly as `npm run train` does) on the base',
-    'corpora (`policy-cases.jsonl`, `holdout.jsonl`, `../shared/corpus/dev.jsonl`) plus the batches',
-    'before it only, and the batch is then measured **before it joins training**: each row is that',
-    "batch's first look. The rules were not tuned on any of these batches. Figures are recall on",
-    'violations / false alarms on safe replies (borderline cases are not scored), at the standard',
-    'strictness unless marked relaxed; "combined" is what `analyze` returns (a rule finding stands',
-    'unless the model is confident the reply is safe; when the rules are silent the model adds a',
-    'finding above its high threshold). "Relaxed thresholds" applies the relaxed demote/add thresholds',
-    'to the same rule findings (it shows the trade-off; relaxed mode itself also hides warn findings).',
-    'The fresh holdout (`tests/corpus/fresh-holdout/`) was never trained on and never',
-    'used to choose anything; it is measured once, with the final model trained on everything above.',
-    '',
-    '| batch | trained on | n | rules | model alone | combined | combined, relaxed thresholds |',
-    '| --- | ---: | ---: | --- | --- | --- | --- |',
-    ...rows.map(
-      (r) =>
-        `| ${r.name} | ${r.trainedOn} | ${r.n} | ${cell(r.rules)} | ${cell(r.model)} | ${cell(r.combined)} | ${cell(r.relaxed)} |`,
-    ),
-    rows.length
-      ? `| **all batches, pooled** | | ${rows.reduce((a, r) => a + r.n, 0)} | ${pooled('rules')} | ${pooled('model')} | ${pooled('combined')} | ${pooled('relaxed')} |`
-      : '',
-    '',
-    `## Fresh holdout (final model, trained on ${scored(training).length} cases)`,
-    '',
-    '| file | n | rules | model alone | combined | combined, relaxed thresholds |',
-    '| --- | ---: | --- | --- | --- | --- |',
-    ...[...freshRows, ...(freshTotal ? [freshTotal] : [])].map(
-      (r) => `| ${r.name} | ${r.n} | ${cell(r.rules)} | ${cell(r.model)} | ${cell(r.combined)} | ${cell(r.relaxed)} |`,
-    ),
-    '',
-    `Batches present: ${all.map(([n]) => n).join(', ') || 'none'}. Fresh holdout files: ${fresh.map(([n]) => n).join(', ') || 'none'}.`,
-    `Final thresholds (standard): add ${final.thresholds.standard.add.toFixed(3)}, demote ${final.thresholds.standard.demote === null ? 'never' : final.thresholds.standard.demote.toFixed(3)}.`,
-    '',
-  ];
-  return lines.join('\n');
+  if (!files.length) {
+    console.log('fresh: tests/corpus/fresh-holdout/ has no .jsonl files');
+    return;
+  }
+  const sets = files.map((f) => {
+    const name = f.replace(/\.jsonl$/, '');
+    return [name, readJsonl(path.join(dir, f), name, true)] as [string, TrainCase[]];
+  });
+  const training = [...baseCorpora(), ...batches().flatMap(([, cs]) => cs)];
+  const t = trainModel(training, opts, false);
+  const rows = readLedger();
+  const look = (name: string) => nextLook(name, rows);
+  const all: [string, TrainCase[]] = ['all fresh', sets.flatMap(([, cs]) => cs)];
+  appendRows(measureRows(t, [...sets, all], 'fresh', scored(training).length, look));
 }
 
 /** The model card (deterministic). */
@@ -744,7 +709,8 @@ export function modelCard(t: Trained, curve: CurvePoint[], opts: TrainOptions): 
     `| **total** | ${t.cases.filter((c) => c.label === 'violation').length} | ${t.cases.filter((c) => c.label === 'safe').length} | |`,
     '',
     `Batches: ${batchNames.join(', ') || 'none'}. Borderline cases are not trained on. Never trained on:`,
-    '`tests/corpus/fresh-holdout/` (measured only by `npm run train -- --ledger`, see tests/corpus/LEDGER.md).',
+    '`tests/corpus/fresh-holdout/` (measured only by `npm run train -- --fresh`), nor a batch whose first look is not yet',
+    'recorded in tests/corpus/LEDGER.md.',
     '',
     '## Thresholds (chosen by cross-validation on training data only)',
     '',
@@ -789,12 +755,10 @@ export function modelCard(t: Trained, curve: CurvePoint[], opts: TrainOptions): 
 function main(): void {
   const args = process.argv.slice(2);
   const opts = DEFAULT_TRAIN;
-  if (args.includes('--ledger')) {
-    const t0 = performance.now();
-    const md = ledger(opts);
+  if (args.includes('--ledger') || args.includes('--fresh')) {
+    if (args.includes('--ledger')) recordPending(opts);
+    if (args.includes('--fresh')) recordFresh(opts);
     saveRulesCache();
-    fs.writeFileSync(path.join(repoRoot, 'tests/corpus/LEDGER.md'), md);
-    console.log(`wrote tests/corpus/LEDGER.md (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     return;
   }
   const t0 = performance.now();
