@@ -164,6 +164,12 @@ export const PATTERNS: Pattern[] = [
   { re: /\bas (?:a|one of our|our) (?:\w+ )?(?:patients?|clients?) of ours\b/gi, message: MSG },
   { re: /\byour (?:new )?(?:medical|dental|healthcare|health care|chiropractic) home\b/gi, message: MSG },
   { re: /\b(?:you chose|you've chosen|you picked|choosing) us\b/gi, message: MSG, suggestion: SAFE_THANKS },
+  // "We appreciate your family choosing our practice": the reader's household picked us for care.
+  {
+    re: /\b(?:you|y'all|your (?:whole )?(?:family|families|kids|children|household|son|daughter|husband|wife|mom|dad|parents?)) (?:chose|choosing|picked|picking|selected|selecting|(?:have|has|had) (?:chosen|picked|selected)) (?:us|our (?:practice|office|clinic|team|center|group))\b/gi,
+    message: MSG,
+    suggestion: SAFE_THANKS,
+  },
   {
     re: /\bcontinu(?:e|ing) (?:to )?(?:support|see|treat|care for|work with|working with|supporting|seeing|treating|caring for) (?:you|y'all)\b/gi,
     message: MSG,

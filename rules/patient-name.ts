@@ -11,7 +11,7 @@ import { CLINICAL_KINDS } from './engine/terms';
 const MSG = "A patient's name next to their care or visit identifies them publicly.";
 
 const VISIT_VERBS =
-  /\b(?:came (?:to us|in|by)|comes in|visited|was (?:seen|in|here|treated)|walked in|stopped by|started (?:with|seeing)|finished|completed|graduated|is (?:back|healing|recovering|doing)|has been coming|got (?:her|his|their)|went from|in (?:today|this morning|this afternoon|yesterday)|stopped in)\b/i;
+  /\b(?:came (?:to us|in|by)|comes in|visited|was (?:seen|in|here|treated)|walked in|stopped by|started (?:with|seeing)|finished|completed|graduated|is (?:back|healing|recovering|doing)|has been coming|got (?:her|his|their)|went from|in (?:today|this morning|this afternoon|yesterday)|stopped in|showed up|checked in|was (?:admitted|discharged|brought in)|presented\b(?=[^.!?]*\b(?:at|to) (?:one of )?our (?:clinics?|offices?|hospitals?|locations?|practice|facilit(?:y|ies)|centers?|ER|emergency)))\b/i;
 
 /** Words that make a preceding name part of a place, school or team name. */
 const PLACE_AFTER =
@@ -80,7 +80,12 @@ const rule: SentenceRule = {
     return out;
   },
   examples: {
-    flag: ['Wendy came to us after months of migraines.', 'We were all so worried about Gregory and his asthma.'],
+    flag: [
+      'Wendy came to us after months of migraines.',
+      'We were all so worried about Gregory and his asthma.',
+      // A statement about a named person at the practice's clinic (HHS fined a health system for one).
+      'Statement on Lena Voss: Lena Voss presented a forged card at one of our clinics.',
+    ],
     pass: [
       // A staff member in a staff frame, with a visit word nearby.
       'Please ask for Keisha, our scheduler, to move an appointment.',
