@@ -10,6 +10,7 @@
  * `npm run train -- --fresh` measures tests/corpus/fresh-holdout/ the same way and records the
  * look (its number counts how often anyone has seen those figures).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +65,28 @@ export function readLedger(file = LEDGER_JSON): LedgerRow[] {
 /** Names of the batches whose first look is recorded: only these are training data. */
 export function recordedBatches(rows = readLedger()): Set<string> {
   return new Set(rows.filter((r) => r.kind === 'batch').map((r) => r.name));
+}
+
+/**
+ * Corpus files still being written: untracked or changed since the last commit. A first look is
+ * recorded only for a committed file, so a writer's half-finished batch is never measured.
+ */
+export function unfinished(dir: string): Set<string> {
+  try {
+    const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', dir], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    return new Set(
+      out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => path.basename(l.slice(3).trim()).replace(/\.jsonl$/, '')),
+    );
+  } catch {
+    // Not a git checkout (a copied tree): every file counts as finished.
+    return new Set();
+  }
 }
 
 /** Appends rows (never rewrites an existing one) and re-renders LEDGER.md. */

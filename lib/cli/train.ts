@@ -34,7 +34,7 @@ import {
 } from '../../rules/model/learn';
 import type { AnalyzeOptions, Strictness } from '../../rules/types';
 import { fillTemplate, templates } from '../templates';
-import { appendRows, type LedgerRow, nextLook, readLedger, recordedBatches } from './ledger';
+import { appendRows, type LedgerRow, nextLook, readLedger, recordedBatches, unfinished } from './ledger';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -623,7 +623,11 @@ function measureRows(
  * trained on everything recorded, its row appended; from then on it is training data.
  */
 function recordPending(opts: TrainOptions): void {
-  const pending = batches(repoRoot, 'pending');
+  const open = unfinished(path.join(repoRoot, 'tests/corpus/batches'));
+  const pending = batches(repoRoot, 'pending').filter(([name]) => {
+    if (open.has(name)) console.log(`ledger: ${name} is not committed yet (still being written?); skipped`);
+    return !open.has(name);
+  });
   if (!pending.length) {
     console.log('ledger: no pending batches (every batch file has its first look recorded)');
     return;
@@ -637,10 +641,11 @@ function recordPending(opts: TrainOptions): void {
 /** `--fresh`: one recorded look at the fresh holdout with the model trained on everything recorded. */
 function recordFresh(opts: TrainOptions): void {
   const dir = path.join(repoRoot, 'tests/corpus/fresh-holdout');
+  const open = unfinished(dir);
   const files = fs.existsSync(dir)
     ? fs
         .readdirSync(dir)
-        .filter((f) => f.endsWith('.jsonl'))
+        .filter((f) => f.endsWith('.jsonl') && !open.has(f.replace(/\.jsonl$/, '')))
         .sort()
     : [];
   if (!files.length) {
