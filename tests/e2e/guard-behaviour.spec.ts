@@ -6,6 +6,7 @@ import {
   guardDialog,
   highlightCount,
   loggedInteractions,
+  newRecords,
   posted,
   RISKY,
   setSettings,
@@ -136,16 +137,9 @@ test('leaving a flagged draft by in-app navigation logs it as abandoned', async 
   await page.goto(REPLICA_ROUTES.facebook);
   const box = page.getByRole('textbox', { name: 'Reply to Maria Gonzalez' });
   await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
-  const before = (await loggedInteractions(context, extensionId)).filter((r) => r.outcome === 'abandoned').length;
+  const abandoned = await newRecords(context, extensionId, (r) => r.outcome === 'abandoned');
   await page.getByRole('link', { name: 'Whitening post' }).click();
-  await expect
-    .poll(
-      async () => (await loggedInteractions(context, extensionId)).filter((r) => r.outcome === 'abandoned').length,
-      {
-        timeout: 15_000,
-      },
-    )
-    .toBe(before + 1);
+  await expect.poll(abandoned, { timeout: 15_000 }).toBe(1);
   const last = (await loggedInteractions(context, extensionId)).find((r) => r.outcome === 'abandoned')!;
   expect(last).toMatchObject({ site: 'facebook', pageKind: 'comment-reply' });
 });
@@ -188,15 +182,12 @@ test('the popup gets the focused box’s status from the frame that holds it, an
 });
 
 test('leaving the page with a flagged draft logs it as abandoned', async ({ page, context, extensionId }) => {
-  const abandoned = async () =>
-    (await loggedInteractions(context, extensionId)).filter((r) => r.outcome === 'abandoned' && r.site === 'google')
-      .length;
-  const before = await abandoned();
+  const abandoned = await newRecords(context, extensionId, (r) => r.outcome === 'abandoned' && r.site === 'google');
   await page.goto(REPLICA_ROUTES.googleFrame);
   const box = page.getByRole('textbox', { name: 'Reply' }).first();
   await typeAndExpectVerdict(box, RISKY, /^(warn|block)$/);
   await page.goto(REPLICA_ROUTES.yelpNoBox);
-  await expect.poll(abandoned, { timeout: 15_000 }).toBe(before + 1);
+  await expect.poll(abandoned, { timeout: 15_000 }).toBe(1);
 });
 
 test('"Who is replying" in the hold dialog: picked by keyboard, logged with the override, remembered for the next hold', async ({

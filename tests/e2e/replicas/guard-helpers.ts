@@ -122,6 +122,22 @@ export async function loggedInteractions(context: BrowserContext, extensionId: s
   return out as InteractionInput[];
 }
 
+/**
+ * Counts log records that match `keep` and were not in the log when it was called: the log page
+ * returns only the 50 most recent records, so counting before and after breaks once earlier tests
+ * have filled that window (an old record slides out as the new one comes in).
+ */
+export async function newRecords(
+  context: BrowserContext,
+  extensionId: string,
+  keep: (r: InteractionInput) => boolean,
+): Promise<() => Promise<number>> {
+  const key = (r: InteractionInput) => r.id ?? JSON.stringify(r);
+  const seen = new Set((await loggedInteractions(context, extensionId)).map(key));
+  return async () =>
+    (await loggedInteractions(context, extensionId)).filter((r) => keep(r) && !seen.has(key(r))).length;
+}
+
 /** Main-thread time (ms) the extension's content script took during a traced page load. */
 export interface ContentScriptCost {
   /** EvaluateScript: parse + compile + run. */
