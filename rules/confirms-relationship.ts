@@ -315,6 +315,15 @@ const CTA_BEFORE = /\b(?:book|schedule|request|reserve|make|plan|start|get)\s+yo
 const INSTRUCTION = /\b(?:bring|arrive|fill out|complete|plan to|prepare for|before)\b/i;
 
 const VISIT_MSG = 'Mentioning their visit or their care team confirms the reviewer is a patient.';
+/** A possessor that is nobody in particular: "any patient's care", "a loved one's care", "each client's". */
+const ANYONE_BEFORE =
+  /\b(?:any|a|an|every|each|no|another|anyone's|someone's|everyone's)\s+(?:[\w-]+\s+)?(?:patient|client|person|child|kid|loved one|family member|individual|one|member)'s\s+(?:[\w-]+\s+)?$|\b(?:anyone's|someone's|everyone's|one's)\s+(?:[\w-]+\s+)?$/i;
+/** "Your own doctor", "your provider can confirm": the reader's own care elsewhere or advice to anyone. */
+const OWN_OR_ADVICE_BEFORE =
+  /\b(?:your|ur)\s+own\s+(?:[\w-]+\s+)?$|\b(?:bring(?:ing)? (?:it |this |that )?up with|discuss(?:ed)? (?:it |this |that )?with|go over (?:it |this |that )?with|message|worth asking)\s+(?:your|ur)\s+$/i;
+/** A new client's first visit offered in a promotion, not a visit that happened. */
+const OFFER =
+  /\b(?:special|offer|free|\$\s?\d|\d+\s?%|off\b|new (?:patients?|clients?)|book|schedule|includes?|included|complimentary|what to expect)\b/i;
 
 /** "your visit", "your next cleaning", "your care team", "her first dental visit". */
 function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
@@ -332,13 +341,20 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
         /^\s*(?:directs|recommends|advises|prescribes|suggests)\b/i.test(ctx.text.slice(hit.end, hit.end + 20)))
     )
       continue;
+    if (ANYONE_BEFORE.test(lead) || OWN_OR_ADVICE_BEFORE.test(lead)) continue;
+    if (
+      hit.kind === 'provider' &&
+      /^\s*(?:can|may|could|should|is the best|are the best|is best)\b/i.test(ctx.text.slice(hit.end, hit.end + 20))
+    )
+      continue;
     if (who !== 'second' && who !== 'third' && who !== 'name') continue;
     // "Please bring your insurance card to your first visit": a practice policy, not a confirmation.
     // (Except "his next visit", "her last cleaning": a particular person's own visits.)
     const particular = /\b(?:his|her|their)\s+(?:next|last|recent|upcoming)\s+$/i.test(lead);
     if (ctx.generic && !ctx.past && !particular) continue;
     // Calls to action and new-patient instructions: "Book your cleaning today", "arrive early for your first visit".
-    if (CTA_BEFORE.test(lead) || (/\bfirst\s+$/i.test(lead) && INSTRUCTION.test(ctx.text))) continue;
+    if (CTA_BEFORE.test(lead) || (/\bfirst\s+$/i.test(lead) && (INSTRUCTION.test(ctx.text) || OFFER.test(ctx.text))))
+      continue;
     // ("Did your teens get their physicals yet?" invites everyone, though "did" is past.)
     if (ctx.question && (!ctx.past || /^\W*did\b[^?]*\byet\?/i.test(ctx.text))) continue;
     let start = hit.start;
@@ -378,6 +394,12 @@ const rule: SentenceRule = {
       "We'd love to hear from you, so give us a call.",
       // Thanks for the review itself.
       'Thank you for your feedback and your kind words.',
+      // A privacy statement about nobody in particular.
+      "The practice cannot discuss any patient's care online.",
+      // Advice to anyone about their own doctor.
+      'Morning headaches can be a sign of sleep apnea, worth bringing up with your doctor!',
+      // A promotion for new clients.
+      'New client special: $9 a unit on your first visit with us!',
     ],
   },
 };

@@ -83,6 +83,30 @@ export const PATTERNS: Pattern[] = [
   },
 ];
 
+/** Words right before "su/tu X" that make it a call to action or advice to anyone. */
+const CALL_TO_ACTION =
+  /\b(?:agende|agenda|reserve|reserva|programe|programa|haga|solicite|pida|para|llame para|pregunte (?:a|en|por)|pregunta (?:a|en|por)|consulte(?: con)?|hable con|habla con|llame a|llama a|preguntas (?:de|sobre)|dudas (?:de|sobre)|informes (?:de|sobre)|revisar|verificar|checar)\s+$/i;
+
+/**
+ * A sentence about nobody in particular: a privacy statement ("no hablamos de ningún paciente"),
+ * a condition or an invitation ("si alguien quiere hablar de su tratamiento, llame"), people in
+ * general ("cada persona", "algunas personas", "muchos"), or a question to any reader
+ * ("¿Te van a hacer una biopsia?"). Its "su" is anyone's (Spanish "su" is also his, her, their).
+ */
+function nobodyInParticular(text: string): boolean {
+  return (
+    /\b(?:ningun|ninguna|ningunos|cualquier|cualquiera|alguien|nadie|cada (?:persona|paciente|caso|cliente)|algunas personas|algunos pacientes|muchas personas|muchos pacientes|la mayoria|todos los pacientes|las personas|los pacientes|por privacidad|por ley|no podemos (?:confirmar|hablar|comentar|discutir|compartir))\b/i.test(
+      text,
+    ) ||
+    /\bsi (?:usted|tiene|tienes|necesita|necesitas|nota|notas|quiere|quieres|alguien|es|eres|su|tu|le|te)\b/i.test(
+      text,
+    ) ||
+    /^[\s\u00bf\u00a1]*(?:(?:te|le) van a\b|(?:vas|va|tienes|tiene|sabias|sabia|es tu|es su|necesitas|necesita|buscas|busca)\b[^?]*\?)/i.test(
+      text,
+    )
+  );
+}
+
 const rule: SentenceRule = {
   id: 'spanish-reply',
   description: 'Spanish confirmations and care details ("su cita", "su tratamiento", "lo atendimos").',
@@ -91,14 +115,9 @@ const rule: SentenceRule = {
   defaultSeverity: 'warn',
   scope: 'sentence',
   check: (ctx) =>
-    runPatterns(ctx, PATTERNS)
-      // "Agende su consulta gratis": a call to action, not someone's visit.
-      .filter(
-        (f) =>
-          !/\b(?:agende|reserve|programe|haga|solicite|pida|para|llame para)\s+$/i.test(
-            ctx.text.slice(Math.max(0, f.start - 20), f.start),
-          ),
-      )
+    (nobodyInParticular(ctx.text) ? [] : runPatterns(ctx, PATTERNS))
+      // "Agende su consulta gratis": a call to action, not someone's visit; "pregunte a su médico": advice to anyone.
+      .filter((f) => !CALL_TO_ACTION.test(ctx.text.slice(Math.max(0, f.start - 30), f.start)))
       .map((f) => ({
         ...f,
         category: f.severity === 'block' ? ('care-details' as const) : ('confirms-patient-status' as const),
@@ -115,6 +134,12 @@ const rule: SentenceRule = {
       '¡Gracias por contarnos! Nos da gusto saber de su resultado positivo.',
       // Invitation to call, no confirmation.
       'Por favor, llame a nuestra oficina si tiene preguntas.',
+      // A privacy statement about anyone's treatment.
+      'Por privacidad, si alguien quiere hablar sobre su tratamiento, llame a la directora.',
+      // Advice to any reader about their own doctor.
+      'Pregunte a su médico si tiene dudas sobre la dosis.',
+      // Education for everyone.
+      'Recomendamos radiografías una vez al año, según el riesgo de cada persona.',
     ],
   },
 };
