@@ -49,8 +49,7 @@ const rule: SentenceRule = {
     const out: RuleFinding[] = runPatterns(ctx, PATTERNS).map((f) => ({ ...f, suggestion: SAFE_THANKS }));
     // "Dr. Haddad sent the prescription to your pharmacy": a named provider acting for "you".
     if (out.length === 0 && addressesYou(ctx) && ctx.past && !ctx.conditional) {
-      for (const n of ctx.names) {
-        if (!n.provider) continue;
+      for (const n of ctx.providerNames) {
         const drStart =
           ctx.text.lastIndexOf('D', n.start) >= n.start - 8 ? ctx.text.lastIndexOf('D', n.start) : n.start;
         out.push({ start: Math.max(0, drStart), end: n.end, message: MSG, suggestion: SAFE_THANKS });

@@ -7,7 +7,7 @@ import type { Analysis, AnalyzeOptions, Category, Finding, Severity } from '../t
 import { type ReplySentence, SentenceContext, STAFF_AFTER, STAFF_BEFORE, STAFF_LIST_BEFORE } from './context';
 import { Lru } from './lru';
 import { mergeFindings, verdictOf } from './merge';
-import { normalize, toOriginal } from './normalize';
+import { forgetLastNormalized, normalize, toOriginal } from './normalize';
 import { type ResolvedOptions, resolveOptions } from './options';
 import type { ReplyRule, Rule, SentenceRule } from './rule';
 import { segment } from './segment';
@@ -30,9 +30,10 @@ interface SentenceResult {
 
 const sentenceCache = new Lru<string, SentenceResult>(2000);
 
-/** Empties the per-sentence cache (benchmarks measure cold analysis with it). */
+/** Empties the per-sentence cache and the last normalization (benchmarks measure cold analysis). */
 export function clearCache(): void {
   sentenceCache.clear();
+  forgetLastNormalized();
 }
 
 function active(rule: Rule, o: ResolvedOptions): boolean {
@@ -88,7 +89,7 @@ const NAME_RULES = new Set(['patient-name', 'reviewer-name', 'echo-review']);
 const CAPITALIZED = /(?<![\p{L}'-])\p{Lu}[\p{L}'-]{1,30}/gu;
 
 /** First names that the reply itself frames as staff (same frames as SentenceContext.describeName). */
-function staffNames(text: string): Set<string> {
+export function staffNames(text: string): Set<string> {
   const out = new Set<string>();
   CAPITALIZED.lastIndex = 0;
   for (let m = CAPITALIZED.exec(text); m; m = CAPITALIZED.exec(text)) {

@@ -5,10 +5,10 @@
 import nlp from 'compromise';
 import type { ReplyContext } from '../types';
 import type { ResolvedOptions } from './options';
+import { type Doc, parseTags } from './parse';
 import { findTerms, type TermHit, type Token, tokenize } from './terms';
 
-/** compromise's document type. */
-export type Doc = ReturnType<typeof nlp>;
+export type { Doc } from './parse';
 
 /** One compromise term with its offsets in the sentence. */
 export interface ParsedTerm {
@@ -99,9 +99,9 @@ export class SentenceContext {
     return this._terms;
   }
 
-  /** The compromise parse of this sentence (parsed once, on first use). */
+  /** The compromise parse of this sentence (parsed once, on first use; tags only, no chunks). */
   get doc(): Doc {
-    this._doc ??= nlp(this.text);
+    this._doc ??= parseTags(this.text);
     return this._doc;
   }
 
@@ -169,12 +169,15 @@ export class SentenceContext {
   /**
    * compromise's terms with their offsets in this sentence. Offsets are rebuilt from each term's
    * pre/text/post (cheaper than .json({offset: true}), which costs more than the parse itself).
+   * The document itself is not kept unless `doc` was asked for: the sentence cache holds
+   * thousands of contexts on a long paste, and whole compromise documents made the collector
+   * work harder as the input grew.
    */
   get parsed(): ParsedTerm[] {
     if (!this._tags) {
       const out: ParsedTerm[] = [];
       let pos = 0;
-      const doc = this.doc as unknown as {
+      const doc = (this._doc ?? parseTags(this.text)) as unknown as {
         document: Array<Array<{ text: string; pre: string; post: string; tags: Set<string> }>>;
       };
       for (const sentence of doc.document) {
@@ -241,6 +244,14 @@ export class SentenceContext {
       this._names = out;
     }
     return this._names;
+  }
+
+  /**
+   * The names marked as a provider ("Dr. Patel"). A provider frame needs "dr" or "doctor" in the
+   * sentence (see describeName), so a sentence without either skips the parse and has none.
+   */
+  get providerNames(): NameSpan[] {
+    return /dr|doctor/i.test(this.text) ? this.names.filter((n) => n.provider) : [];
   }
 
   /** Builds a NameSpan with its provider/staff frame. */
