@@ -44,12 +44,27 @@ const CAUSE_AFTER = /^\s*(?:awareness|research|fundraiser|foundation|advocacy|mo
 const EVENT_AFTER =
   /^\s*(?:awareness|walk|run|5k|10k|month|week|day|foundation|society|association|center|centre|institute|research|fund|fundraiser|gala|support group|drive|fair|benefit)\b/i;
 
+/** Mid-sentence: a letter, digit or comma comes before `at` (not the sentence's opening punctuation). */
+const midSentence = (text: string, at: number) => /[\p{L}\d,;:]/u.test(text.slice(0, at).trimEnd().slice(-1));
+
+/** The span sits in a run of capitalized words that does not open the sentence ("at Stride Physical Therapy"). */
+function inProperName(text: string, start: number, end: number): boolean {
+  const head = text.slice(0, start).trimEnd();
+  const at = head.lastIndexOf(' ') + 1;
+  const prev = head.slice(at);
+  if (/^\p{Lu}[\p{L}'&-]*$/u.test(prev) && !/^(?:I|Dr|Mr|Mrs|Ms)$/.test(prev) && midSentence(head, at)) return true;
+  return midSentence(text, start) && /^\s?(?!I\b)\p{Lu}[\p{L}'&-]/u.test(text.slice(end, end + 3));
+}
+
 function tied(ctx: SentenceContext, hit: TermHit): boolean {
   const titled = /^\p{Lu}/u.test(ctx.text.slice(hit.start, hit.end));
   // "Dr. Feldman": a provider's surname that happens to be in the medical word list.
   if (titled && /\b(?:dr|doctor|mr|mrs|ms|miss)\.?\s*$/i.test(ctx.text.slice(Math.max(0, hit.start - 8), hit.start)))
     return false;
   if (titled && EVENT_AFTER.test(ctx.text.slice(hit.end, hit.end + 20))) return false;
+  // "Belmont Plastic Surgery appreciates you", "Stride Physical Therapy": part of a proper name (a
+  // practice, a department, a team), not someone's care.
+  if (titled && inProperName(ctx.text, hit.start, hit.end)) return false;
   // "speak about mental health awareness", "raised money for cancer research": a cause, not a case.
   if (CAUSE_AFTER.test(ctx.text.slice(hit.end, hit.end + 20))) return false;
   // The topic of the practice's content ("our blog post on knee pain"), nobody's case.
@@ -206,6 +221,8 @@ const rule: SentenceRule = {
       'Swelling is common after any extraction.',
       // Conditional advice, no person.
       'If a filling ever feels high, a quick adjustment usually fixes it.',
+      // A practice's name.
+      'Thanks for the love! Belmont Plastic Surgery appreciates you!',
     ],
   },
 };
