@@ -97,7 +97,7 @@ export function appendRows(added: readonly LedgerRow[], file = LEDGER_JSON): voi
     if (r.kind === 'batch' && have.has(r.name)) throw new Error(`ledger: ${r.name} already has its first look`);
   }
   const all = [...rows, ...added];
-  fs.writeFileSync(file, `${JSON.stringify({ rows: all }, null, 1)}\n`);
+  fs.writeFileSync(file, `${JSON.stringify({ rows: all }, null, 2)}\n`);
   fs.writeFileSync(LEDGER_MD, renderLedger(all));
 }
 
