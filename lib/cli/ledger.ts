@@ -90,7 +90,7 @@ export function unfinished(dir: string): Set<string> {
 }
 
 /** Appends rows (never rewrites an existing one) and re-renders LEDGER.md. */
-export function appendRows(added: readonly LedgerRow[], file = LEDGER_JSON): void {
+export function appendRows(added: readonly LedgerRow[], file = LEDGER_JSON, md = LEDGER_MD): void {
   const rows = readLedger(file);
   const have = new Set(rows.filter((r) => r.kind === 'batch').map((r) => r.name));
   for (const r of added) {
@@ -98,7 +98,7 @@ export function appendRows(added: readonly LedgerRow[], file = LEDGER_JSON): voi
   }
   const all = [...rows, ...added];
   fs.writeFileSync(file, `${JSON.stringify({ rows: all }, null, 2)}\n`);
-  fs.writeFileSync(LEDGER_MD, renderLedger(all));
+  fs.writeFileSync(md, renderLedger(all));
 }
 
 /** The next look number for a fresh-holdout file. */
