@@ -58,50 +58,75 @@ interface World {
 
 const world = nlp.world() as unknown as World;
 
-/** Per pattern index: each key's position in Object.keys(hooks), the order getHooks visits them. */
-const keyOrder = new WeakMap<Net, { index: Map<string, number>; keys: string[] }>();
-
-function orderOf(net: Net): { index: Map<string, number>; keys: string[] } {
-  let o = keyOrder.get(net);
-  if (!o) {
-    const keys = Object.keys(net.hooks);
-    o = { index: new Map(keys.map((k, i) => [k, i])), keys };
-    keyOrder.set(net, o);
-  }
-  return o;
+/**
+ * A pattern index prepared for lookups: each key's position in Object.keys(hooks) (the order
+ * getHooks visits them), and per key its patterns with a number per distinct match string
+ * (getHooks keeps the first pattern of each match string).
+ */
+interface Prepared {
+  index: Map<string, number>;
+  lists: Array<Array<{ m: NetMatch; id: number }>>;
+  seen: Int32Array;
+  epoch: number;
 }
 
-/** The patterns hooked on what one sentence has, in getHooks's order, first of each match kept. */
-function hooksFor(have: Set<string>, net: Net): NetMatch[] {
-  const { index, keys } = orderOf(net);
+const prepared = new WeakMap<Net, Prepared>();
+
+function prepare(net: Net): Prepared {
+  let p = prepared.get(net);
+  if (!p) {
+    const keys = Object.keys(net.hooks);
+    const ids = new Map<string, number>();
+    const lists = keys.map((k) =>
+      net.hooks[k]!.map((m) => {
+        const key = String(m.match);
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(key, id);
+        }
+        return { m, id };
+      }),
+    );
+    p = { index: new Map(keys.map((k, i) => [k, i])), lists, seen: new Int32Array(ids.size), epoch: 0 };
+    prepared.set(net, p);
+  }
+  return p;
+}
+
+/**
+ * compromise's getHooks, trimDown and tooSmall for one sentence: the patterns hooked on what it
+ * has, in getHooks's order, the first of each match string, whose needs are met, with no ifNo
+ * present, enough wants and few enough words.
+ */
+function candidates(have: Set<string>, net: Net, termCount: number): NetMatch[] {
+  const p = prepare(net);
   const present: number[] = [];
   for (const k of have) {
-    const i = index.get(k);
+    const i = p.index.get(k);
     if (i !== undefined) present.push(i);
   }
   present.sort((a, b) => a - b);
-  const seen = new Set<string>();
+  if (p.epoch >= 0x3fffffff) {
+    p.seen.fill(0);
+    p.epoch = 0;
+  }
+  const epoch = ++p.epoch;
   const out: NetMatch[] = [];
   for (const i of present) {
-    for (const m of net.hooks[keys[i]!]!) {
-      const key = String(m.match);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(m);
+    for (const { m, id } of p.lists[i]!) {
+      if (p.seen[id] === epoch) continue;
+      p.seen[id] = epoch;
+      if (
+        m.needs.every((n) => have.has(n)) &&
+        !m.ifNo?.some((no) => have.has(no)) &&
+        (m.wants.length === 0 || m.wants.filter((w) => have.has(w)).length >= m.minWant) &&
+        termCount >= m.minWords
+      )
+        out.push(m);
     }
   }
   return out;
-}
-
-/** compromise's trimDown and tooSmall for one sentence: needs met, no ifNo, enough wants and words. */
-function trim(list: NetMatch[], have: Set<string>, termCount: number): NetMatch[] {
-  return list.filter(
-    (m) =>
-      m.needs.every((n) => have.has(n)) &&
-      !m.ifNo?.some((no) => have.has(no)) &&
-      (m.wants.length === 0 || m.wants.filter((w) => have.has(w)).length >= m.minWant) &&
-      termCount >= m.minWords,
-  );
 }
 
 /** compromise's bulkMatch (sweep) with the per-sentence pattern lookup; see the module comment. */
@@ -110,7 +135,7 @@ const fastBulkMatch: BulkMatch = (document, net, methods, opts = {}) => {
   const results: Array<NetMatch & { pointer: number[] }> = [];
   for (let n = 0; n < document.length; n++) {
     const have = docCache[n]!;
-    let maybe = trim(hooksFor(have, net), have, document[n]!.length);
+    let maybe = candidates(have, net, document[n]!.length);
     // compromise adds the always-run patterns after trimming, then drops the too-long ones.
     if (net.always.length > 0) maybe = maybe.concat(net.always.filter((m) => document[n]!.length >= m.minWords));
     for (const m of maybe) {

@@ -2,9 +2,9 @@
  * `npm run bench` (rules part): prints figures for issues #3 and #9, no assertions. Every time is
  * also given as a ratio to ONE compromise parse of a 1,000-character reply measured in the same
  * run, so the figures mean the same on a busy or a quiet machine. The ratios are paired: each
- * measured operation alternates with a baseline parse (which goes first alternates too) and a
- * figure is the median of the per-pair ratios, so load that comes and goes during the run hits
- * the measured work and its baseline alike instead of skewing one of them.
+ * run of a measured operation is timed between baseline parses (the median of five right around
+ * it is its unit) and a figure is the median of the per-run ratios, so load that comes and goes
+ * during the bench hits the measured work and its baseline alike instead of skewing one of them.
  *  - full analyze of a 1,000-character reply (median, cold cache), rules + learned model, and the
  *    rules alone (target: <= 1.5 parses with the model);
  *  - per keystroke while typing that reply character by character (median and p95; target p95
@@ -90,21 +90,28 @@ interface Paired {
   ratio: number;
 }
 
+/** The local unit: the median of `k` baseline parses timed back to back. */
+function localParses(k: number): number[] {
+  return Array.from({ length: k }, () => timeParse());
+}
+
 /**
- * Runs `op` n times, each run paired with a baseline parse (order alternating), `setup` untimed
- * before each run (e.g. emptying the cache). The ratio is the median of op/parse over the pairs.
+ * Runs `op` n times, `setup` untimed before each run (e.g. emptying the cache). Each run is
+ * paired with five baseline parses right around it (two before and three after, or the other
+ * way round, alternating), and its ratio is to their median: one parse is short enough to land
+ * in a lull or a burst of load that the longer run around it averages out. The figure is the
+ * median of the per-run ratios.
  */
 function paired(n: number, op: (i: number) => void, setup?: (i: number) => void): Paired {
   const ms: number[] = [];
   const ratios: number[] = [];
   for (let i = 0; i < n; i++) {
-    let p = 0;
-    if (i % 2 === 0) p = timeParse();
+    const before = localParses(i % 2 === 0 ? 2 : 3);
     setup?.(i);
     const t = time(() => op(i));
-    if (i % 2 === 1) p = timeParse();
+    const after = localParses(i % 2 === 0 ? 3 : 2);
     ms.push(t);
-    ratios.push(t / p);
+    ratios.push(t / median([...before, ...after]));
   }
   return { ms: median(ms), ratio: median(ratios) };
 }
@@ -121,8 +128,9 @@ interface Keystrokes {
 
 /**
  * Types `text` character by character `passes` times (cold cache each time), timing `fn` per
- * keystroke. A parse is timed every BLOCK keystrokes; each keystroke's ratio is to the mean of
- * the parses before and after its block. Per keystroke the median over the passes is kept.
+ * keystroke. Three parses are timed every BLOCK keystrokes; each keystroke's ratio is to the
+ * median of the six parses before and after its block. Per keystroke the median over the
+ * passes is kept.
  */
 function typing(text: string, fn: (prefix: string) => void, passes = 3): Keystrokes {
   const BLOCK = 50;
@@ -132,15 +140,15 @@ function typing(text: string, fn: (prefix: string) => void, passes = 3): Keystro
     resetCache();
     const passMs: number[] = [];
     const passRatios: number[] = [];
-    let before = timeParse();
+    let before = localParses(3);
     for (let b = 1; b <= text.length; b += BLOCK) {
       const block: number[] = [];
       for (let i = b; i < Math.min(b + BLOCK, text.length + 1); i++) {
         const prefix = text.slice(0, i);
         block.push(time(() => fn(prefix)));
       }
-      const after = timeParse();
-      const unit = (before + after) / 2;
+      const after = localParses(3);
+      const unit = median([...before, ...after]);
       for (const t of block) {
         passMs.push(t);
         passRatios.push(t / unit);
@@ -187,7 +195,7 @@ async function main(): Promise<void> {
 
   // Each repetition reads a different text of the same size (a new salt), so nothing is cached.
   const sizes = [1_000, 10_000, 100_000].map((n) => {
-    const reps = n >= 100_000 ? 5 : 9;
+    const reps = n >= 100_000 ? 7 : 9;
     const texts = Array.from({ length: reps }, (_, i) => reply(n, 3 + i));
     return [
       n,
