@@ -30,7 +30,7 @@ import {
   type TrainOptions,
   toBase64,
   trainHead,
-  trainLogistic,
+  trainNb,
 } from '../../rules/model/learn';
 import type { AnalyzeOptions, Strictness } from '../../rules/types';
 import { fillTemplate, templates } from '../templates';
@@ -298,7 +298,7 @@ function trainOn(cs: readonly TrainCase[], opts: TrainOptions): QuantModel {
       ys.push(y);
     }
   }
-  return quantize(trainLogistic(xs, ys, opts));
+  return quantize(trainNb(xs, ys, opts));
 }
 
 /** The score of a case under a quantized model. */
@@ -703,6 +703,9 @@ export function modelCard(t: Trained, curve: CurvePoint[], opts: TrainOptions): 
     `(${(t.model.q.length / 1024).toFixed(0)} KB) and a ${(t.head.q.length / 1024).toFixed(0)} KB head, decoded once on first use; no fetch, no WASM.`,
     '',
     `Training: SGD with L2 (lambda ${opts.lambda}, ${opts.epochs} epochs, eta0 ${opts.eta0}, seed ${opts.seed}),`,
+    opts.nb
+      ? `with Naive-Bayes feature weighting (NBSVM; smoothing ${opts.nb.alpha}, floor ${opts.nb.floor}: each bucket scaled by floor + |log-count ratio| on the training data, folded into the weights),`
+      : 'without feature weighting,',
     'each case plus a punctuation-stripped, lower-cased copy when its features differ. Deterministic:',
     'the same data gives byte-identical weights (tests/unit/model/train.test.ts).',
     '',

@@ -46,10 +46,24 @@ export interface TrainOptions {
   seed: number;
   /** Initial learning rate. */
   eta0: number;
+  /**
+   * Naive-Bayes feature weighting (see nbScales): the smoothing count per bucket, and the floor
+   * every bucket's scale starts from. Omitted: plain logistic regression.
+   */
+  nb?: { alpha: number; floor: number };
 }
 
-/** Defaults chosen by cross-validation on the pre-issue-#9 corpora (see MODEL_CARD.md). */
-export const DEFAULT_TRAIN: TrainOptions = { lambda: 2e-5, epochs: 5, seed: 9, eta0: 0.5 };
+/**
+ * Defaults chosen by group-wise cross-validation on the training corpora (see MODEL_CARD.md):
+ * Naive-Bayes weighting raised out-of-fold AUC from 0.9755 to 0.9808 on 19,371 cases.
+ */
+export const DEFAULT_TRAIN: TrainOptions = {
+  lambda: 1e-5,
+  epochs: 5,
+  seed: 9,
+  eta0: 0.5,
+  nb: { alpha: 0.5, floor: 0.5 },
+};
 
 /** A float model: weights over the hashed space plus a bias. */
 export interface FloatModel {
@@ -106,6 +120,56 @@ export function trainLogistic(
   }
   for (let j = 0; j < dim; j++) v[j]! *= scale;
   return { w: v, b };
+}
+
+/**
+ * Naive-Bayes log-count-ratio scales per bucket (Wang & Manning 2012, "Baselines and Bigrams",
+ * NBSVM), computed from the training examples only: floor + |log(p_j / q_j)|, where p_j and q_j
+ * are the smoothed shares of violation and safe examples that contain bucket j. Features that
+ * separate the classes get larger values, so the L2 penalty costs them less; buckets seen in neither
+ * class stay near the floor. Training scales each example by these; the scales are then folded into the
+ * weights (trainNb), so inference is unchanged: one dot product with int8 weights.
+ */
+export function nbScales(
+  xs: readonly SparseVector[],
+  ys: ArrayLike<number>,
+  alpha: number,
+  floor: number,
+  dim = DIM,
+): Float64Array {
+  const p = new Float64Array(dim).fill(alpha);
+  const q = new Float64Array(dim).fill(alpha);
+  xs.forEach((x, k) => {
+    const t = ys[k] ? p : q;
+    for (let j = 0; j < x.idx.length; j++) t[x.idx[j]!]! += 1;
+  });
+  let sp = 0;
+  let sq = 0;
+  for (let j = 0; j < dim; j++) {
+    sp += p[j]!;
+    sq += q[j]!;
+  }
+  const r = new Float64Array(dim);
+  for (let j = 0; j < dim; j++) r[j] = floor + Math.abs(Math.log(p[j]! / sp) - Math.log(q[j]! / sq));
+  return r;
+}
+
+/**
+ * Trains with Naive-Bayes weighting when opts.nb is set (plain trainLogistic otherwise) and returns
+ * weights over the ORIGINAL features: w_j * r_j, so the model scores unscaled vectors.
+ */
+export function trainNb(
+  xs: readonly SparseVector[],
+  ys: ArrayLike<number>,
+  opts: TrainOptions = DEFAULT_TRAIN,
+  dim = DIM,
+): FloatModel {
+  if (!opts.nb) return trainLogistic(xs, ys, opts, dim);
+  const r = nbScales(xs, ys, opts.nb.alpha, opts.nb.floor, dim);
+  const scaled = xs.map((x) => ({ idx: x.idx, val: Float32Array.from(x.val, (v, k) => v * r[x.idx[k]!]!) }));
+  const m = trainLogistic(scaled, ys, opts, dim);
+  for (let j = 0; j < m.w.length; j++) m.w[j]! *= r[j]!;
+  return m;
 }
 
 /** An int8 model: weights = int8 * scale. */

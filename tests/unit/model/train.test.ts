@@ -5,7 +5,16 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clearCaches, modelCard, moduleSource, readJsonl, type TrainCase, trainModel } from '../../../lib/cli/train';
-import { DEFAULT_TRAIN, permutation, quantize, rng } from '../../../rules/model/learn';
+import {
+  DEFAULT_TRAIN,
+  dot,
+  nbScales,
+  permutation,
+  quantize,
+  rng,
+  trainLogistic,
+  trainNb,
+} from '../../../rules/model/learn';
 
 const corpus = path.resolve(__dirname, '../../corpus/policy-cases.jsonl');
 const opts = { ...DEFAULT_TRAIN, epochs: 2 };
@@ -63,6 +72,42 @@ describe('training', () => {
     expect(Math.min(...q.q)).toBeGreaterThanOrEqual(-127);
     // The outlier is clipped; ordinary weights keep their resolution.
     expect(Math.abs(q.q[1]! * q.scale - w[1]!)).toBeLessThan(q.scale);
+  });
+});
+
+describe('Naive-Bayes weighting', () => {
+  // Bucket 0 appears only in violations, bucket 1 in both classes alike, bucket 2 never.
+  const v = (idx: number[]) => ({ idx: Int32Array.from(idx), val: Float32Array.from(idx, () => 1) });
+  const xs = [v([0, 1]), v([0, 1]), v([0]), v([1]), v([1]), v([3])];
+  const ys = [1, 1, 1, 0, 0, 0];
+
+  it('scales a bucket that separates the classes above one that does not; unseen buckets alike, near the floor', () => {
+    const r = nbScales(xs, ys, 0.5, 0.5, 8);
+    expect(r[0]!).toBeGreaterThan(r[1]! + 1);
+    expect(r[2]).toBe(r[7]);
+    expect(r[2]!).toBeLessThan(r[0]! - 1);
+    expect(r.every((x) => x >= 0.5)).toBe(true);
+  });
+
+  it('folds the scales into the weights, so unscaled vectors score as the scaled ones did in training', () => {
+    const opts = { ...DEFAULT_TRAIN, epochs: 3, nb: { alpha: 0.5, floor: 0.5 } };
+    const m = trainNb(xs, ys, opts, 8);
+    const r = nbScales(xs, ys, 0.5, 0.5, 8);
+    const raw = trainLogistic(
+      xs.map((x) => ({ idx: x.idx, val: Float32Array.from(x.val, (a, k) => a * r[x.idx[k]!]!) })),
+      ys,
+      opts,
+      8,
+    );
+    for (const x of xs) {
+      const scaled = { idx: x.idx, val: Float32Array.from(x.val, (a, k) => a * r[x.idx[k]!]!) };
+      expect(dot(m.w, x) + m.b).toBeCloseTo(dot(raw.w, scaled) + raw.b, 5);
+    }
+    // It learned: the violation-only bucket pushes towards a violation.
+    expect(m.w[0]!).toBeGreaterThan(0);
+    // Without nb it is plain logistic regression.
+    const plain = trainNb(xs, ys, { ...opts, nb: undefined }, 8);
+    expect([...plain.w]).toEqual([...trainLogistic(xs, ys, { ...opts, nb: undefined }, 8).w]);
   });
 });
 
