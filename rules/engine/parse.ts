@@ -59,74 +59,130 @@ interface World {
 const world = nlp.world() as unknown as World;
 
 /**
- * A pattern index prepared for lookups: each key's position in Object.keys(hooks) (the order
- * getHooks visits them), and per key its patterns with a number per distinct match string
- * (getHooks keeps the first pattern of each match string).
+ * A pattern index prepared for lookups. getHooks visits the keys in Object.keys(hooks) order,
+ * takes each key's patterns in list order, keeps the first pattern of each match string, and
+ * trimDown then keeps those whose needs are all present (and so on). So a pattern's place is
+ * its first present key and its position there, and a pattern with needs can only pass when
+ * its needs are present: it is enough to look at it under ONE of them (its anchor, a word
+ * rather than a #Tag when it has one, since words are rarer). A pattern with only wants is
+ * anchored under each want. The passing patterns are then put in getHooks's order.
  */
 interface Prepared {
   index: Map<string, number>;
-  lists: Array<Array<{ m: NetMatch; id: number }>>;
+  keys: string[];
+  /** Per key: the patterns anchored there. */
+  anchored: Pattern[][];
   seen: Int32Array;
   epoch: number;
 }
 
-const prepared = new WeakMap<Net, Prepared>();
+/** A pattern with its number and its keys (ascending) with its position in each key's list. */
+interface Pattern {
+  m: NetMatch;
+  id: number;
+  places: Array<[key: number, position: number]>;
+}
 
-function prepare(net: Net): Prepared {
+const prepared = new WeakMap<Net, Prepared | null>();
+
+/** Prepares a pattern index; null when two patterns share a match string (then scan as compromise does). */
+function prepare(net: Net): Prepared | null {
   let p = prepared.get(net);
-  if (!p) {
-    const keys = Object.keys(net.hooks);
-    const ids = new Map<string, number>();
-    const lists = keys.map((k) =>
-      net.hooks[k]!.map((m) => {
-        const key = String(m.match);
-        let id = ids.get(key);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(key, id);
-        }
-        return { m, id };
-      }),
-    );
-    p = { index: new Map(keys.map((k, i) => [k, i])), lists, seen: new Int32Array(ids.size), epoch: 0 };
+  if (p === undefined) {
+    p = build(net);
     prepared.set(net, p);
   }
   return p;
 }
 
+function build(net: Net): Prepared | null {
+  const keys = Object.keys(net.hooks);
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const byMatch = new Map<string, Pattern>();
+  const byObject = new Map<NetMatch, Pattern>();
+  keys.forEach((k, i) => {
+    net.hooks[k]!.forEach((m, position) => {
+      let pattern = byObject.get(m);
+      if (!pattern) {
+        const key = String(m.match);
+        if (byMatch.has(key)) return;
+        pattern = { m, id: byObject.size, places: [] };
+        byObject.set(m, pattern);
+        byMatch.set(key, pattern);
+      }
+      pattern.places.push([i, position]);
+    });
+  });
+  // A second object with a match string already seen: compromise's dedupe by string matters.
+  for (const list of Object.values(net.hooks)) for (const m of list) if (!byObject.has(m)) return null;
+  const anchored: Pattern[][] = keys.map(() => []);
+  for (const pattern of byObject.values()) {
+    const { needs, wants } = pattern.m;
+    const anchor = needs.find((n) => !/^[#%]/.test(n)) ?? needs[0];
+    const under = anchor !== undefined ? [anchor] : wants;
+    for (const k of under) {
+      const i = index.get(k);
+      // Never happens (buildNet lists every pattern under its needs and wants): scan instead.
+      if (i === undefined) return null;
+      anchored[i]!.push(pattern);
+    }
+  }
+  return { index, keys, anchored, seen: new Int32Array(byObject.size), epoch: 0 };
+}
+
+/** compromise's trimDown and tooSmall for one pattern: needs met, no ifNo, enough wants and words. */
+function passes(m: NetMatch, have: Set<string>, termCount: number): boolean {
+  return (
+    m.needs.every((n) => have.has(n)) &&
+    !m.ifNo?.some((no) => have.has(no)) &&
+    (m.wants.length === 0 || m.wants.filter((w) => have.has(w)).length >= m.minWant) &&
+    termCount >= m.minWords
+  );
+}
+
 /**
- * compromise's getHooks, trimDown and tooSmall for one sentence: the patterns hooked on what it
- * has, in getHooks's order, the first of each match string, whose needs are met, with no ifNo
- * present, enough wants and few enough words.
+ * compromise's getHooks + trimDown + tooSmall for one sentence, as compromise does them: every
+ * key of the index tested against the sentence (the fallback; see prepare).
  */
+function candidatesByScan(have: Set<string>, net: Net, termCount: number): NetMatch[] {
+  const seen = new Set<string>();
+  const out: NetMatch[] = [];
+  for (const k of Object.keys(net.hooks)) {
+    if (!have.has(k)) continue;
+    for (const m of net.hooks[k]!) {
+      const key = String(m.match);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (passes(m, have, termCount)) out.push(m);
+    }
+  }
+  return out;
+}
+
+/** The patterns compromise would try on one sentence, in its order; see Prepared. */
 function candidates(have: Set<string>, net: Net, termCount: number): NetMatch[] {
   const p = prepare(net);
-  const present: number[] = [];
-  for (const k of have) {
-    const i = p.index.get(k);
-    if (i !== undefined) present.push(i);
-  }
-  present.sort((a, b) => a - b);
+  if (!p) return candidatesByScan(have, net, termCount);
   if (p.epoch >= 0x3fffffff) {
     p.seen.fill(0);
     p.epoch = 0;
   }
   const epoch = ++p.epoch;
-  const out: NetMatch[] = [];
-  for (const i of present) {
-    for (const { m, id } of p.lists[i]!) {
-      if (p.seen[id] === epoch) continue;
-      p.seen[id] = epoch;
-      if (
-        m.needs.every((n) => have.has(n)) &&
-        !m.ifNo?.some((no) => have.has(no)) &&
-        (m.wants.length === 0 || m.wants.filter((w) => have.has(w)).length >= m.minWant) &&
-        termCount >= m.minWords
-      )
-        out.push(m);
+  const found: Array<{ m: NetMatch; key: number; position: number }> = [];
+  for (const k of have) {
+    const i = p.index.get(k);
+    if (i === undefined) continue;
+    for (const pattern of p.anchored[i]!) {
+      if (p.seen[pattern.id] === epoch) continue;
+      p.seen[pattern.id] = epoch;
+      if (!passes(pattern.m, have, termCount)) continue;
+      // Its place in getHooks's order: the first of its keys the sentence has.
+      const place = pattern.places.find(([key]) => have.has(p.keys[key]!))!;
+      found.push({ m: pattern.m, key: place[0], position: place[1] });
     }
   }
-  return out;
+  found.sort((a, b) => a.key - b.key || a.position - b.position);
+  return found.map((f) => f.m);
 }
 
 /** compromise's bulkMatch (sweep) with the per-sentence pattern lookup; see the module comment. */
