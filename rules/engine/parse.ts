@@ -20,7 +20,7 @@ import nlp from 'compromise';
 export type Doc = ReturnType<typeof nlp>;
 
 /** A compiled match pattern of compromise's sweep (only the fields the sweep reads). */
-interface NetMatch {
+export interface NetMatch {
   match: string;
   needs: string[];
   wants: string[];
@@ -31,7 +31,7 @@ interface NetMatch {
 }
 
 /** compromise's pattern index: patterns by the word or #Tag they need or want. */
-interface Net {
+export interface Net {
   hooks: Record<string, NetMatch[]>;
   always: NetMatch[];
 }
@@ -159,8 +159,8 @@ function candidatesByScan(have: Set<string>, net: Net, termCount: number): NetMa
   return out;
 }
 
-/** The patterns compromise would try on one sentence, in its order; see Prepared. */
-function candidates(have: Set<string>, net: Net, termCount: number): NetMatch[] {
+/** The patterns compromise would try on one sentence, in its order; see Prepared (exported for tests). */
+export function candidates(have: Set<string>, net: Net, termCount: number): NetMatch[] {
   const p = prepare(net);
   if (!p) return candidatesByScan(have, net, termCount);
   if (p.epoch >= 0x3fffffff) {

@@ -66,7 +66,7 @@ describe('long inputs', () => {
     expect(expected.length).toBeGreaterThan(100);
     expect(new Set(expected.map((f) => f.ruleId)).size).toBeGreaterThan(10);
     expect(whole).toEqual(expected);
-  });
+  }, 60_000);
 
   it('the same holds in strict mode, from a warm cache', () => {
     const parts = varied(8_000);
@@ -80,7 +80,7 @@ describe('long inputs', () => {
     }
     expect(expected.length).toBeGreaterThan(20);
     expect(analyzeRules(text, { settings: { strictness: 'strict' } }).findings.map(strip)).toEqual(expected);
-  });
+  }, 60_000);
 
   it('normalizing a long text equals normalizing its lines, offsets moved (slang grows the text)', () => {
     // "u" -> "you", "appt" -> "appointment": the output outgrows the input many times over.
