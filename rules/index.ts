@@ -76,7 +76,7 @@ export function analyzeRules(text: string, options?: AnalyzeOptions): Analysis {
   return analyzeWith(rules, text, options);
 }
 
-/** Empties the per-sentence cache (for benchmarks and tests). */
+/** Empties the per-sentence cache and forgets the last normalization (for benchmarks and tests). */
 export function resetCache(): void {
   clearCache();
 }
