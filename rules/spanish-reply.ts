@@ -12,6 +12,13 @@ const CARE = 'Esto revela detalles de su atención médica (this reveals details
 const SUGGESTION =
   'Gracias por sus comentarios. Por favor, comuníquese directamente con nuestra oficina si tiene alguna pregunta.';
 
+/** Offers and cheers to any reader: "te explicamos", "te esperamos", "¡tú puedes!", "no te rindas". */
+const OFFER =
+  /\b(?:te|le|les) (?:explicamos|esperamos|invitamos|contamos|compartimos|ayudamos|atendemos|orientamos)\b|\btu puedes\b|\bno te rindas\b|\bpreguntanos\b|\bagenda tu\b/gi;
+/** Tips, myths and posts for everyone: "¿Sabías que...?", "la mayoría", "abierto a todos". */
+const EVERYONE =
+  /\b(?:sabias|sabian|la mayoria|muchas personas|mitos?|tips?|consejos?|abierto a todos|todos los que|todas las que|cualquier persona)\b/i;
+
 /** Spanish patterns (accent-free, case-insensitive). */
 export const PATTERNS: Pattern[] = [
   {
@@ -69,12 +76,15 @@ export const PATTERNS: Pattern[] = [
     re: /\b(?:fiebre|dolor|dolido|duele|gripe|tos|infeccion|alergias?|asma|diabetes|azucar|insulina|embarazo|cirugias?|operacion|fractura|hueso|yeso|herida|puntos|recetas?|medicamentos?|medicinas?|vacunas?|caries|coronas?|implantes?|dentadura|frenos|lentes|terapia|tratamientos?|urgencias|emergencia|lesion|recuperacion|resultados|analisis|biopsia|quimioterapia|ansiedad|depresion|consumir|sobriedad|sobrio|sobria|recaida|adiccion|rinoplastia|transformacion|radiografias?|muela|extraccion|inyecciones?|rodilla|espalda|oido|gotas|cateterismo|aspirina|suboxona|metadona|presion|colesterol|niveles|programa|pastillas|botox|relleno|retoque|dosis|nebulizacion|inhalador|a1c|glucosa|libras|kilos|ozempic|mounjaro|semaglutida|insulina|crema|pomada)\b/gi,
     message: CARE,
     severity: 'block',
+    // "se siente mejor", "te recuperas": the reflexive addresses the reader too; instructions to this
+    // reader ("sigue con la dosis", "recuerde aplicarse") address them too. Offers and cheers to any
+    // reader ("te explicamos", "¡tú puedes!") and tips for everyone do not.
     when: (ctx) =>
-      // "se siente mejor", "te recuperas": the reflexive addresses the reader too.
-      // Instructions to this reader ("sigue con la dosis", "recuerde aplicarse") address them too.
+      !EVERYONE.test(ctx.text) &&
       /\b(?:su|sus|tu|tus|usted|le|lo|te|se (?:siente|sienta|recupera|recupere|ve|mejoro)|sigue|siga|toma|tome|recuerde|recuerda|aplica|aplique|vienes|vuelve|vuelves)\b/i.test(
-        ctx.text,
-      ) && !/\bsi (?:usted|su|tu|tiene|necesita)\b/i.test(ctx.text),
+        ctx.text.replace(OFFER, ' '),
+      ) &&
+      !/\bsi (?:usted|su|tu|tiene|necesita)\b/i.test(ctx.text),
   },
   {
     re: /\bnuestros (?:registros|archivos) (?:muestran|indican)\b|\busted (?:no se presento|no asistio|no vino|no pago|cancelo|falto|rechazo|firmo)\b|\brecuerde (?:aplicarse|tomar|tomarse|usar|ponerse|seguir)\b/gi,
