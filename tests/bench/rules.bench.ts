@@ -5,6 +5,7 @@
  * run of a measured operation is timed between baseline parses (the median of five right around
  * it is its unit) and a figure is the median of the per-run ratios, so load that comes and goes
  * during the bench hits the measured work and its baseline alike instead of skewing one of them.
+ * Each cold run starts after a full garbage collection (untimed).
  *  - full analyze of a 1,000-character reply (median, cold cache), rules + learned model, and the
  *    rules alone (target: <= 1.5 parses with the model);
  *  - per keystroke while typing that reply character by character (median and p95; target p95
@@ -25,6 +26,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import nlp from 'compromise';
 import { build } from 'esbuild';
 import { analyze, analyzeRules, resetCache, rules } from '../../rules/index';
@@ -71,6 +74,17 @@ function time(fn: () => void): number {
   const t0 = performance.now();
   fn();
   return performance.now() - t0;
+}
+
+// A full garbage collection before each cold run (untimed), so a run does not pay for the
+// garbage of the one before it: on a long input that was most of the spread between runs.
+v8.setFlagsFromString('--expose-gc');
+const collect = vm.runInNewContext('gc') as () => void;
+
+/** Empties the rules' caches and collects garbage, before a cold run. */
+function cold(): void {
+  resetCache();
+  collect();
 }
 
 /** The 1,000-character reply whose parse is the unit of every ratio. */
@@ -183,12 +197,12 @@ async function main(): Promise<void> {
   const full = paired(
     25,
     () => analyze(text),
-    () => resetCache(),
+    () => cold(),
   );
   const rulesOnly = paired(
     25,
     () => analyzeRules(text),
-    () => resetCache(),
+    () => cold(),
   );
 
   const ks = typing(text, (prefix) => analyze(prefix));
@@ -203,7 +217,7 @@ async function main(): Promise<void> {
       paired(
         reps,
         (i) => analyze(texts[i]!),
-        () => resetCache(),
+        () => cold(),
       ),
     ] as const;
   });
@@ -227,7 +241,7 @@ async function main(): Promise<void> {
     (i) => {
       exampleFindings = analyze(exampleTexts[i]!).findings.length;
     },
-    () => resetCache(),
+    () => cold(),
   );
   // Issue #9: a paste of one risky sentence repeated (thousands of findings), and the same with no
   // sentence ends at all (one endless "sentence").
@@ -245,7 +259,7 @@ async function main(): Promise<void> {
         () => {
           findings = analyze(input).findings.length;
         },
-        () => resetCache(),
+        () => cold(),
       );
       return { kb, ms: m.ms, ratio: m.ratio, findings };
     });
