@@ -4,7 +4,8 @@
  *   npm run train                 train on every training corpus, write weights + card
  *   npm run train -- --curve      also print the learning curve (always written in the card)
  *   npm run train -- --ledger     record the first look of every pending batch (a batch file with
- *                                 no ledger row) before it joins training (lib/cli/ledger.ts)
+ *                                 no ledger row) before it joins training (lib/cli/ledger.ts);
+ *                                 `--ledger b61 b62` records only those
  *   npm run train -- --fresh      record one look at tests/corpus/fresh-holdout/
  * Training data: tests/corpus/policy-cases.jsonl, tests/corpus/holdout.jsonl,
  * ../shared/corpus/dev.jsonl (skipped with a message if absent), the shipped templates and the
@@ -622,9 +623,10 @@ function measureRows(
  * `--ledger`: each pending batch (no ledger row yet) is measured at first look with the model
  * trained on everything recorded, its row appended; from then on it is training data.
  */
-function recordPending(opts: TrainOptions): void {
+function recordPending(opts: TrainOptions, only: readonly string[] = []): void {
   const open = unfinished(path.join(repoRoot, 'tests/corpus/batches'));
   const pending = batches(repoRoot, 'pending').filter(([name]) => {
+    if (only.length && !only.includes(name)) return false;
     if (open.has(name)) console.log(`ledger: ${name} is not committed yet (still being written?); skipped`);
     return !open.has(name);
   });
@@ -764,7 +766,12 @@ function main(): void {
   const args = process.argv.slice(2);
   const opts = DEFAULT_TRAIN;
   if (args.includes('--ledger') || args.includes('--fresh')) {
-    if (args.includes('--ledger')) recordPending(opts);
+    // `--ledger b61 b62`: record only those pending batches (the rest stay pending, never trained on).
+    if (args.includes('--ledger'))
+      recordPending(
+        opts,
+        args.filter((a) => /^b\d+$/.test(a)),
+      );
     if (args.includes('--fresh')) recordFresh(opts);
     saveRulesCache();
     return;
