@@ -8,10 +8,12 @@
  *    Strict mode never demotes, so every rule finding stays visible there;
  *  - when the rules are silent and the model's score is above a high threshold, one finding with
  *    ruleId 'learned' is added: span = the highest-scoring sentence, marks = the words that pushed
- *    the score, category from the per-category head, a plain message and a safer wording.
+ *    the score, category from the per-category head, a plain message and a safer wording. The
+ *    policy's borderline sympathy is left out of that score (the rules flag it in strict mode only).
  * Strictness picks the thresholds (rules/model/weights.generated.ts, chosen by cross-validation).
  * `disabledRules: ['learned']` turns the second opinion off entirely (rules alone).
  */
+import { PATTERNS as BORDERLINE_SYMPATHY } from '../borderline-sympathy';
 import { mergeFindings, verdictOf } from '../engine/merge';
 import { normalize, toOriginal } from '../engine/normalize';
 import { resolveOptions } from '../engine/options';
@@ -84,6 +86,16 @@ function peopleWords(options: AnalyzeOptions | undefined, reviewerFirstName: str
 /** Titles in a staff entry ("Dr. Priya Patel") are not name words: "dr" stays visible to the model. */
 const TITLES: ReadonlySet<string> = new Set(['dr', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'nurse', 'dra']);
 
+/**
+ * The normalized reply with the policy's borderline sympathy blanked out (same length, so offsets
+ * still hold). Scoring this is the model's opinion of everything else the reply says.
+ */
+export function withoutBorderline(normText: string): string {
+  let out = normText;
+  for (const p of BORDERLINE_SYMPATHY) out = out.replace(p.re, (m) => ' '.repeat(m.length));
+  return out;
+}
+
 /** Combines the rules' analysis of `text` with the model's opinion; see the module comment. */
 export function combine(text: string, rules: Analysis, options?: AnalyzeOptions): Analysis {
   const o = resolveOptions(options);
@@ -108,6 +120,10 @@ export function combine(text: string, rules: Analysis, options?: AnalyzeOptions)
   }
   // Written so that a missing or broken score (NaN) never adds a finding.
   if (!(score >= t.add)) return rules;
+  // The policy calls plain sympathy ("We hope you feel better soon") borderline: the rules flag it
+  // in strict mode only. The model judges the rest of the reply, so it cannot overrule that.
+  const rest = withoutBorderline(norm.text);
+  if (rest !== norm.text && !(scoreNormalized(rest, allowed, people).score >= t.add)) return rules;
   const category = categoryOf(ex.vector);
   const severity = BLOCKING.has(category) ? 'block' : 'warn';
   // Relaxed flags clear disclosures only (rules/engine/analyze.ts): a learned warning stays silent.

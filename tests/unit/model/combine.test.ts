@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeRules } from '../../../rules/index';
-import { demotable, MODEL_MAX_CHARS } from '../../../rules/model/combine';
+import { demotable, MODEL_MAX_CHARS, withoutBorderline } from '../../../rules/model/combine';
 import { thresholdsFor } from '../../../rules/model/index';
 import { CATEGORIES, type Finding, LEARNED_RULE_ID } from '../../../rules/types';
 
@@ -152,5 +152,31 @@ describe('combination of rules and the learned model', () => {
   it('never throws and answers ok on empty input', () => {
     expect(analyze('')).toEqual({ verdict: 'ok', findings: [] });
     expect(() => analyze(undefined as unknown as string)).not.toThrow();
+  });
+});
+
+describe("the policy's borderline sympathy", () => {
+  it('is left to the rules: the model adds nothing for plain sympathy in standard mode', () => {
+    for (const t of ['We hope you feel better soon!', 'Hope you feel better!', 'Feel better soon! 💐']) {
+      expect(analyzeRules(t).verdict, t).toBe('ok');
+      expect(analyze(t).verdict, t).toBe('ok');
+    }
+  });
+
+  it('does not hide a risky clause next to it', () => {
+    const text = 'We hope you feel better soon! Great news that the stitches are out and healing nicely!';
+    expect(analyzeRules(text).verdict).toBe('ok');
+    const a = analyze(text);
+    expect(a.verdict).not.toBe('ok');
+    expect(a.findings.map((f) => f.ruleId)).toContain(LEARNED_RULE_ID);
+  });
+
+  it('is blanked out with the same length, so offsets still hold', () => {
+    const t = 'Thanks! We hope you feel better soon and wish you a speedy recovery.';
+    const out = withoutBorderline(t);
+    expect(out).toHaveLength(t.length);
+    expect(out).not.toMatch(/feel better|speedy recovery/);
+    expect(out.startsWith('Thanks! We ')).toBe(true);
+    expect(withoutBorderline('Our office opens at 8.')).toBe('Our office opens at 8.');
   });
 });
