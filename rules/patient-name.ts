@@ -6,7 +6,7 @@
 import nlp from 'compromise';
 import { type SentenceContext, STAFF_AFTER, STAFF_BEFORE } from './engine/context';
 import type { RuleFinding, SentenceRule } from './engine/rule';
-import { CLINICAL_KINDS } from './engine/terms';
+import { CLINICAL_KINDS, type Token } from './engine/terms';
 
 const MSG = "A patient's name next to their care or visit identifies them publicly.";
 
@@ -27,22 +27,44 @@ const FAMILY_CONTEXT = /\b(?:patients?|clients?|welcome|congrat\w*|baby|newest)\
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 const NAME_TAG = /Name|Person|Honorific/;
 
-/** True when a capitalized word other than a known non-name word opens the door to a name. */
-function mayHaveName(ctx: SentenceContext): boolean {
-  for (const t of ctx.tokens) {
-    const raw = ctx.text.slice(t.start, t.end);
-    if (!/^\p{Lu}/u.test(raw) || raw === 'I' || /^[A-Z]{2,5}$/.test(raw)) continue;
-    // Providers ("Dr. Patel") and staff frames ("our office manager, Dana") never need the parse.
-    const before = ctx.text.slice(Math.max(0, t.start - 60), t.start);
-    if (/\b(?:dr|doctor|drs)\.?\s*$/i.test(before) || /^(?:dr|doctor|drs)$/i.test(raw)) continue;
-    if (STAFF_BEFORE.test(before) || STAFF_AFTER.test(ctx.text.slice(t.end, t.end + 60))) continue;
-    const tags = lexicon[t.word.replace(/'s$/, '')];
-    if (tags === undefined) return true;
-    if (NAME_TAG.test(Array.isArray(tags) ? tags.join(' ') : tags)) return true;
-    // A known common word mid-sentence with a capital is still worth a look ("Hope").
-    if (t.start > 0 && !/[.!?]\s*$/.test(ctx.text.slice(0, t.start))) return true;
-  }
-  return false;
+/**
+ * True when a capitalized word other than a known non-name word opens the door to a name (the
+ * cheap gate before compromise's parse; tests/unit/engine/gates.test.ts holds it to the parse).
+ */
+export function mayHaveName(ctx: SentenceContext): boolean {
+  return ctx.tokens.some((t) => nameCandidate(ctx, t));
+}
+
+/** True when the capitalized word `t` may be a patient's name (see mayHaveName). */
+export function nameCandidate(ctx: SentenceContext, t: Token): boolean {
+  const raw = ctx.text.slice(t.start, t.end);
+  if (!/^\p{Lu}/u.test(raw) || raw === 'I' || /^[A-Z]{2,5}$/.test(raw)) return false;
+  // Providers ("Dr. Patel") and staff frames ("our office manager, Dana") never need the parse.
+  const before = ctx.text.slice(Math.max(0, t.start - 60), t.start);
+  if (/\b(?:dr|doctor|drs)\.?\s*$/i.test(before) || /^(?:dr|doctor|drs)$/i.test(raw)) return false;
+  if (STAFF_BEFORE.test(before) || STAFF_AFTER.test(ctx.text.slice(t.end, t.end + 60))) return false;
+  const tags = lexicon[t.word.replace(/'s$/, '')];
+  const opening = t.start === 0 || /[.!?]\s*$/.test(ctx.text.slice(0, t.start));
+  // A care word opening the sentence ("Extractions can be scary") is the topic, not a name.
+  if (tags === undefined) return !(opening && ctx.terms.some((h) => h.start <= t.start && h.end >= t.end));
+  const tagList = Array.isArray(tags) ? tags.join(' ') : tags;
+  if (NAME_TAG.test(tagList)) return true;
+  // A weekday is never a name; a month (or "May") in a date is not one either ("in May", "June 3rd").
+  // ("the Tuesday twins" is left to the parse: a family's name frame.)
+  const dated = !/\bthe\s+$/i.test(ctx.text.slice(Math.max(0, t.start - 5), t.start));
+  if (dated && tagList === 'WeekDay') return false;
+  if (dated && (tagList === 'Month' || t.word === 'may') && inDate(ctx.text, t.start, t.end)) return false;
+  // A known common word mid-sentence with a capital is still worth a look ("Hope").
+  return !opening;
+}
+
+/** The word at [start, end) is part of a date: after "in", "on", "since"... or before a day number. */
+function inDate(text: string, start: number, end: number): boolean {
+  return (
+    /\b(?:in|on|since|until|till|by|this|next|last|early|late|mid|of|before|after|during|through|from)\s+$/i.test(
+      text.slice(Math.max(0, start - 10), start),
+    ) || /^\s+\d/.test(text.slice(end, end + 3))
+  );
 }
 
 function patientFrame(ctx: SentenceContext): boolean {

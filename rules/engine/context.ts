@@ -58,6 +58,10 @@ const GENERIC =
 const EDUCATIONAL =
   /\b(?:most|many|anyone|anybody|everyone|everybody|people|adults|common|commonly|usually|typically|often|generally|helps|can help|may help|will help|tips?|did you know|prevents?|protects?|each day|every day|any other|from any|lets you|allows you|enables you|up to date|ways to|the best way|one of the (?:best|easiest|simplest)|(?:can|may|might|could) (?:raise|lower|cause|lead to|increase|reduce|affect|trigger|worsen)|before school|back to school|(?:talk to|ask|check with) your (?:doctor|provider|dentist|pediatrician|pharmacist|physician))\b/i;
 
+/** First words that compromise never tags as a verb: determiners, possessives, pronouns. */
+export const NOT_VERB_OPENER =
+  /^[^\p{L}\p{N}]*(?:the|a|an|your|my|our|his|her|their|its|we|you|i|it|they|he|she|this|these|those)(?![\p{L}\p{N}'’-])/iu;
+
 const CONDITIONAL = /\b(?:if|whether|in case|should you)\b/i;
 
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
@@ -148,6 +152,10 @@ export class SentenceContext {
 
   /** Opens with a bare verb ("Wash your hands ...", "Pack your meds ..."): an instruction. */
   get imperative(): boolean {
+    // A sentence whose first word is a determiner, possessive or pronoun does not open with a
+    // bare verb, whatever compromise makes of the rest: no parse for it (tests/unit/engine checks
+    // this against the parse on the corpus).
+    if (NOT_VERB_OPENER.test(this.text)) return false;
     const first = this.parsed[0]?.tags;
     if (!first) return false;
     // compromise marks some imperatives only as infinitives ("Pack", "Brush").

@@ -36,7 +36,7 @@ export interface Net {
   always: NetMatch[];
 }
 
-type Term = { normal: string; tags: Set<string> };
+type Term = { normal: string; tags: Set<string>; index: [number, number] };
 interface SweepMethods {
   one: {
     cacheDoc(document: Term[][]): Set<string>[];
@@ -53,7 +53,21 @@ type BulkMatch = (
 
 interface World {
   hooks: string[];
+  methods: SweepMethods & {
+    one: { bulkTagger(found: unknown[], document: Term[][], world: World): unknown };
+    two: { quickSplit(document: Term[][]): Term[][] };
+  };
+  compute: Record<string, (view: View) => unknown>;
+}
+
+/** The parts of a compromise View the post-tagger touches. */
+interface View {
+  world: World;
+  docs: Term[][];
   methods: SweepMethods;
+  update(pointers: number[][]): View;
+  uncache(): void;
+  unfreeze(): void;
 }
 
 const world = nlp.world() as unknown as World;
@@ -199,8 +213,12 @@ export function candidates(have: Set<string>, net: Net, termCount: number): NetM
   return found.map((f) => f.m);
 }
 
+/** compromise's post-tagger pattern index, as its post-tagger built it (seen on the first sweep). */
+let postNet: Net | undefined;
+
 /** compromise's bulkMatch (sweep) with the per-sentence pattern lookup; see the module comment. */
 const fastBulkMatch: BulkMatch = (document, net, methods, opts = {}) => {
+  postNet ??= net;
   const docCache = methods.one.cacheDoc(document);
   const results: Array<NetMatch & { pointer: number[] }> = [];
   for (let n = 0; n < document.length; n++) {
@@ -223,16 +241,40 @@ const fastBulkMatch: BulkMatch = (document, net, methods, opts = {}) => {
   return results;
 };
 
+const shippedPostTagger = world.compute.postTagger!;
+
+/**
+ * compromise's post-tagger (2-two/postTagger/compute) with its sweep cut to what tags: the
+ * matches and their tagging. View.sweep then also builds a View for every match and one for
+ * all of them, which the post-tagger throws away. Until the pattern index has been seen (the
+ * first parse), compromise's own post-tagger runs.
+ */
+function leanPostTagger(view: View): View {
+  if (!postNet) return shippedPostTagger(view) as View;
+  const { methods } = view.world;
+  // Comma-separated parts, as compromise's post-tagger matches them.
+  const parts = methods.two.quickSplit(view.docs);
+  const m = view.update(
+    parts.map((terms) => [terms[0]!.index[0], terms[0]!.index[1], terms[0]!.index[1] + terms.length]),
+  );
+  methods.one.bulkTagger(methods.one.bulkMatch(m.docs, postNet, m.methods, {}), m.docs, view.world);
+  view.uncache();
+  view.unfreeze();
+  return view;
+}
+
 /** Parses a sentence for its tags: nlp(text) without the chunker, with the faster sweep. */
 export function parseTags(text: string): Doc {
   const hooks = world.hooks;
   const bulkMatch = world.methods.one.bulkMatch;
   world.hooks = hooks.filter((h) => h !== 'chunks');
   world.methods.one.bulkMatch = fastBulkMatch;
+  world.compute.postTagger = leanPostTagger;
   try {
     return nlp(text);
   } finally {
     world.hooks = hooks;
     world.methods.one.bulkMatch = bulkMatch;
+    world.compute.postTagger = shippedPostTagger;
   }
 }
