@@ -45,8 +45,13 @@ export function nameCandidate(ctx: SentenceContext, t: Token): boolean {
   if (STAFF_BEFORE.test(before) || STAFF_AFTER.test(ctx.text.slice(t.end, t.end + 60))) return false;
   const tags = lexicon[t.word.replace(/'s$/, '')];
   const opening = t.start === 0 || /[.!?]\s*$/.test(ctx.text.slice(0, t.start));
-  // A care word opening the sentence ("Extractions can be scary") is the topic, not a name.
-  if (tags === undefined) return !(opening && ctx.terms.some((h) => h.start <= t.start && h.end >= t.end));
+  if (tags === undefined) {
+    if (!opening) return true;
+    // An unknown word opening the sentence is a name to compromise only as the first of several
+    // capitalized words ("Jaxon Mae came in", "Okafor Jr."); alone it is not ("Extractions can be
+    // scary", "Hx of migraines", "Pregunte a su médico").
+    return /^[\s.]{0,3}\p{Lu}/u.test(ctx.text.slice(t.end, t.end + 4));
+  }
   const tagList = Array.isArray(tags) ? tags.join(' ') : tags;
   if (NAME_TAG.test(tagList)) return true;
   // A weekday is never a name; a month (or "May") in a date is not one either ("in May", "June 3rd").

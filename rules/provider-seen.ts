@@ -48,7 +48,8 @@ const rule: SentenceRule = {
   check(ctx) {
     const out: RuleFinding[] = runPatterns(ctx, PATTERNS).map((f) => ({ ...f, suggestion: SAFE_THANKS }));
     // "Dr. Haddad sent the prescription to your pharmacy": a named provider acting for "you".
-    if (out.length === 0 && addressesYou(ctx) && ctx.past && !ctx.conditional) {
+    // (The cheap checks first: ctx.past may need compromise's parse, and without "dr" or "doctor" there is no provider name.)
+    if (out.length === 0 && ctx.mayNameProvider && addressesYou(ctx) && ctx.past && !ctx.conditional) {
       for (const n of ctx.providerNames) {
         const drStart =
           ctx.text.lastIndexOf('D', n.start) >= n.start - 8 ? ctx.text.lastIndexOf('D', n.start) : n.start;

@@ -259,7 +259,12 @@ export class SentenceContext {
    * sentence (see describeName), so a sentence without either skips the parse and has none.
    */
   get providerNames(): NameSpan[] {
-    return /dr|doctor/i.test(this.text) ? this.names.filter((n) => n.provider) : [];
+    return this.mayNameProvider ? this.names.filter((n) => n.provider) : [];
+  }
+
+  /** "dr" or "doctor" is in the sentence: without it, providerNames is empty (checked first, no parse). */
+  get mayNameProvider(): boolean {
+    return /dr|doctor/i.test(this.text);
   }
 
   /** Builds a NameSpan with its provider/staff frame. */

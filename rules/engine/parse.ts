@@ -99,6 +99,9 @@ interface Pattern {
 
 const prepared = new WeakMap<Net, Prepared | null>();
 
+/** More than any key's list length, so key * ORDER_SPAN + position sorts by key, then position. */
+const ORDER_SPAN = 1 << 20;
+
 /** Prepares a pattern index; null when two patterns share a match string (then scan as compromise does). */
 function prepare(net: Net): Prepared | null {
   let p = prepared.get(net);
@@ -160,12 +163,15 @@ function rarity(need: string): number {
 
 /** compromise's trimDown and tooSmall for one pattern: needs met, no ifNo, enough wants and words. */
 function passes(m: NetMatch, have: Set<string>, termCount: number): boolean {
-  return (
-    m.needs.every((n) => have.has(n)) &&
-    !m.ifNo?.some((no) => have.has(no)) &&
-    (m.wants.length === 0 || m.wants.filter((w) => have.has(w)).length >= m.minWant) &&
-    termCount >= m.minWords
-  );
+  // Plain loops (no closures): this runs for every anchored pattern of every sentence parsed.
+  if (termCount < m.minWords) return false;
+  const { needs, ifNo, wants } = m;
+  for (let i = 0; i < needs.length; i++) if (!have.has(needs[i]!)) return false;
+  if (ifNo) for (let i = 0; i < ifNo.length; i++) if (have.has(ifNo[i]!)) return false;
+  if (wants.length === 0) return true;
+  let met = 0;
+  for (let i = 0; i < wants.length; i++) if (have.has(wants[i]!)) met++;
+  return met >= m.minWant;
 }
 
 /**
@@ -196,20 +202,28 @@ export function candidates(have: Set<string>, net: Net, termCount: number): NetM
     p.epoch = 0;
   }
   const epoch = ++p.epoch;
-  const found: Array<{ m: NetMatch; key: number; position: number }> = [];
+  const found: Array<{ m: NetMatch; order: number }> = [];
   for (const k of have) {
     const i = p.index.get(k);
     if (i === undefined) continue;
-    for (const pattern of p.anchored[i]!) {
+    const list = p.anchored[i]!;
+    for (let j = 0; j < list.length; j++) {
+      const pattern = list[j]!;
       if (p.seen[pattern.id] === epoch) continue;
       p.seen[pattern.id] = epoch;
       if (!passes(pattern.m, have, termCount)) continue;
-      // Its place in getHooks's order: the first of its keys the sentence has.
-      const place = pattern.places.find(([key]) => have.has(p.keys[key]!))!;
-      found.push({ m: pattern.m, key: place[0], position: place[1] });
+      // Its place in getHooks's order: the first of its keys the sentence has (key, then position).
+      let place = pattern.places[0]!;
+      for (const candidate of pattern.places) {
+        if (have.has(p.keys[candidate[0]]!)) {
+          place = candidate;
+          break;
+        }
+      }
+      found.push({ m: pattern.m, order: place[0] * ORDER_SPAN + place[1] });
     }
   }
-  found.sort((a, b) => a.key - b.key || a.position - b.position);
+  found.sort((a, b) => a.order - b.order);
   return found.map((f) => f.m);
 }
 

@@ -65,6 +65,11 @@ describe('the name gate of patient-name (mayHaveName)', () => {
     expect(gate('Your cleaning on June 3rd went long because of the delay.')).toBe(false);
     expect(gate('Meet our newest provider, Dr. Lee, who joins us in May.')).toBe(false);
     expect(gate('Extractions can be scary, so we are glad it went smoothly!')).toBe(false);
+    expect(gate('Hx of migraines, tx plan updated at f/u')).toBe(false);
+    expect(gate('Pregunte a su médico si tiene dudas sobre la dosis.')).toBe(false);
+    // An unknown first word followed by another capitalized one can be a name ("Jaxon Mae").
+    expect(gate('Jaxon Mae came in for a cleaning.')).toBe(true);
+    expect(gate('Okafor Jr. came in with a rash.')).toBe(true);
     // Names in the same places still open the gate.
     expect(gate('Hope June is feeling better after the surgery.')).toBe(true);
     expect(gate('We saw May for her cleaning.')).toBe(true);
@@ -77,6 +82,19 @@ describe('the name gate of patient-name (mayHaveName)', () => {
     const found = patientName.check(ctx) as Array<{ start: number; end: number }>;
     expect(found.map((f) => ctx.text.slice(f.start, f.end))).toEqual(['June']);
   });
+});
+
+describe('SentenceContext.mayNameProvider', () => {
+  it('is true whenever the sentence has a name framed as a provider', () => {
+    for (const s of sentences.slice(0, 1500)) {
+      const ctx = new SentenceContext(s, o);
+      if (!ctx.mayNameProvider)
+        expect(
+          ctx.names.filter((n) => n.provider),
+          s,
+        ).toEqual([]);
+    }
+  }, 120_000);
 });
 
 describe('SentenceContext.imperative', () => {
