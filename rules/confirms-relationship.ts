@@ -330,7 +330,6 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const hit of ctx.terms) {
     if (hit.kind !== 'visit' && hit.kind !== 'provider') continue;
-    const who = possessorOf(ctx, hit);
     // "Talk to your doctor about ...": health advice to anyone, not a confirmation.
     const lead = ctx.text.slice(Math.max(0, hit.start - 30), hit.start);
     if (
@@ -347,6 +346,8 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
       /^\s*(?:can|may|could|should|is the best|are the best|is best)\b/i.test(ctx.text.slice(hit.end, hit.end + 20))
     )
       continue;
+    // (The owner last: possessorOf may need compromise's parse for "Harold's visit".)
+    const who = possessorOf(ctx, hit);
     if (who !== 'second' && who !== 'third' && who !== 'name') continue;
     // "Please bring your insurance card to your first visit": a practice policy, not a confirmation.
     // (Except "his next visit", "her last cleaning": a particular person's own visits.)
