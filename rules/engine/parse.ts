@@ -1,15 +1,16 @@
 /**
  * compromise's parse as the rules need it (issue #9, long inputs): the same tags as nlp(text),
- * for less work. Two steps of compromise's own pipeline are changed, for this call only (the
- * world's hook list and sweep method are swapped and restored, so anything else calling nlp()
- * still gets compromise as shipped):
+ * for less work. Three steps of compromise's own pipeline are changed, for this call only (the
+ * world's hook list, sweep method and post-tagger are swapped and restored, so anything else
+ * calling nlp() still gets compromise as shipped):
  *  - the chunker (the last hook) is left out: it only sets `term.chunk` (noun/verb phrases),
  *    never a tag, and the rules read tags only;
  *  - the match sweep of the post-tagger finds the patterns worth trying for each sentence by
  *    looking up the sentence's words and tags in the pattern index, instead of testing every
  *    one of the index's ~730 keys against the sentence (compromise's getHooks). The patterns
  *    tried, and their order, are the same, so the tags are too. On the short sentences of a
- *    reply that scan was about a fifth of the parse.
+ *    reply that scan was about a fifth of the parse;
+ *  - the post-tagger matches and tags without building a View per match (leanPostTagger).
  * tests/unit/engine/parse.test.ts checks the tags against nlp(text) on the corpus, so a
  * compromise upgrade that changes its internals fails there, not silently in the findings.
  * The sweep below follows compromise 14's src/1-one/sweep/methods/sweep (MIT, Spencer Kelly).
@@ -229,10 +230,12 @@ export function candidates(have: Set<string>, net: Net, termCount: number): NetM
 
 /** compromise's post-tagger pattern index, as its post-tagger built it (seen on the first sweep). */
 let postNet: Net | undefined;
+/** True while compromise's own post-tagger runs (its sweep is the one whose index is kept). */
+let inShippedPostTagger = false;
 
 /** compromise's bulkMatch (sweep) with the per-sentence pattern lookup; see the module comment. */
 const fastBulkMatch: BulkMatch = (document, net, methods, opts = {}) => {
-  postNet ??= net;
+  if (inShippedPostTagger) postNet ??= net;
   const docCache = methods.one.cacheDoc(document);
   const results: Array<NetMatch & { pointer: number[] }> = [];
   for (let n = 0; n < document.length; n++) {
@@ -264,7 +267,14 @@ const shippedPostTagger = world.compute.postTagger!;
  * first parse), compromise's own post-tagger runs.
  */
 function leanPostTagger(view: View): View {
-  if (!postNet) return shippedPostTagger(view) as View;
+  if (!postNet) {
+    inShippedPostTagger = true;
+    try {
+      return shippedPostTagger(view) as View;
+    } finally {
+      inShippedPostTagger = false;
+    }
+  }
   const { methods } = view.world;
   // Comma-separated parts, as compromise's post-tagger matches them.
   const parts = methods.two.quickSplit(view.docs);

@@ -52,12 +52,18 @@ describe('parseTags', () => {
   }, 60_000);
 
   it('leaves compromise as shipped for other callers (chunks still set)', () => {
-    const world = nlp.world() as unknown as { hooks: string[]; methods: { one: { bulkMatch: unknown } } };
+    const world = nlp.world() as unknown as {
+      hooks: string[];
+      methods: { one: { bulkMatch: unknown } };
+      compute: { postTagger: unknown };
+    };
     const hooks = [...world.hooks];
     const bulkMatch = world.methods.one.bulkMatch;
+    const postTagger = world.compute.postTagger;
     parseTags('Dr. Patel says hi and hopes the new night guard is helping.');
     expect(world.hooks).toEqual(hooks);
     expect(world.methods.one.bulkMatch).toBe(bulkMatch);
+    expect(world.compute.postTagger).toBe(postTagger);
     const chunked = (
       nlp('The new night guard is helping.') as unknown as { document: Array<Array<{ chunk?: string }>> }
     ).document[0]!;
