@@ -15,7 +15,7 @@ import { normalize } from '../../rules/engine/normalize';
 import { resolveOptions } from '../../rules/engine/options';
 import { analyze, analyzeRules } from '../../rules/index';
 import { stripPunctuation } from '../../rules/model/features';
-import { scoreNormalized, thresholdsFor } from '../../rules/model/index';
+import { scoreReply, thresholdsFor } from '../../rules/model/index';
 import type { AnalyzeOptions } from '../../rules/types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -135,7 +135,7 @@ function count(t: Tally, c: Case, flagged: boolean): void {
 /** The model alone: its score against the add threshold of the strictness in use. */
 function modelFlags(c: Case, o: AnalyzeOptions): boolean {
   const r = resolveOptions(o);
-  return scoreNormalized(normalize(c.text).text, r.staffWords).score >= thresholdsFor(r.strictness).add;
+  return scoreReply(normalize(c.text).text, r.staffWords).score >= thresholdsFor(r.strictness).add;
 }
 
 /** Evaluates one corpus file. */

@@ -17,10 +17,19 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { normalize } from '../../rules/engine/normalize';
 import { resolveOptions } from '../../rules/engine/options';
 import { analyzeRules } from '../../rules/index';
 import { demotable } from '../../rules/model/combine';
-import { BITS, extract, GROUP_SCALE, type SparseVector, stripPunctuation } from '../../rules/model/features';
+import {
+  BITS,
+  extract,
+  extractNormalized,
+  GROUP_SCALE,
+  type SparseVector,
+  stripPunctuation,
+} from '../../rules/model/features';
+import { LONG_REPLY, replyScore } from '../../rules/model/index';
 import {
   DEFAULT_TRAIN,
   dot,
@@ -176,6 +185,7 @@ function staffOf(c: TrainCase): ReadonlySet<string> | undefined {
 /** Empties the in-memory caches (tests train twice from scratch). */
 export function clearCaches(): void {
   featureCache.clear();
+  sentenceCache.clear();
   ruleCache.clear();
 }
 
@@ -302,9 +312,33 @@ function trainOn(cs: readonly TrainCase[], opts: TrainOptions): QuantModel {
   return quantize(trainNb(xs, ys, opts));
 }
 
-/** The score of a case under a quantized model. */
+/** A long case's normalized text and its sentences' vectors by "start:end" (cached; see replyScore). */
+const sentenceCache = new Map<string, { norm: string; vectors: Map<string, SparseVector> } | null>();
+
+function sentencesOf(c: TrainCase): { norm: string; vectors: Map<string, SparseVector> } | null {
+  let e = sentenceCache.get(c.text);
+  if (e === undefined) {
+    const norm = normalize(c.text).text;
+    e = norm.length >= LONG_REPLY ? { norm, vectors: new Map() } : null;
+    sentenceCache.set(c.text, e);
+  }
+  return e;
+}
+
+/** The score of a case under a quantized model, as analyze computes it (rules/model/index.ts replyScore). */
 export function scoreQ(m: QuantModel, c: TrainCase): number {
-  return dot(m.q, features(c)) * m.scale + m.b;
+  const whole = dot(m.q, features(c)) * m.scale + m.b;
+  const long = sentencesOf(c);
+  if (!long) return whole;
+  return replyScore(whole, long.norm, (a, b) => {
+    const key = `${a}:${b}`;
+    let v = long.vectors.get(key);
+    if (!v) {
+      v = extractNormalized(long.norm.slice(a, b), staffOf(c)).vector;
+      long.vectors.set(key, v);
+    }
+    return dot(m.q, v) * m.scale + m.b;
+  });
 }
 
 /** Assigns whole writer groups to folds (largest first, to the lightest fold; ties by name). */
@@ -696,6 +730,11 @@ const EXPERIMENTS: readonly string[] = [
   'varies by writer, so it does not carry to a new batch. Per-language add thresholds: +0.5 recall in',
   'sample only. Not kept.',
   '',
+  'Kept, measured on 29,853 cases: a long reply (300 characters or more, several sentences) scores at',
+  "least its best sentence's score minus 1: AUC 0.9827 -> 0.9841, model recall at 3% 86.9% -> 87.5%,",
+  'standard combined 90.1% / 5.8% -> 90.5% / 5.8%. Every reply scored by its best sentence lost',
+  '(AUC 0.967); a 200-character cut-off lost a little; 400 changed nothing.',
+  '',
   'Time split (train and choose thresholds on the base corpora and b01-b49, measure b50-b69 once,',
   '8,062 cases, standard): combined 87.3% / 7.7% before, 89.3% / 7.3% with NB weighting; model alone',
   '81.0% / 2.5% before, 85.0% / 3.1% after.',
@@ -797,8 +836,10 @@ export function modelCard(t: Trained, curve: CurvePoint[], opts: TrainOptions): 
     ...EXPERIMENTS,
     '## Limits',
     '',
-    '- It scores the whole reply; the span of a learned finding is the sentence that scores highest',
-    '  alone, and its marks are the words whose own features push the score most.',
+    '- It scores the whole reply; a reply of 300 characters or more with several sentences scores at',
+    "  least its best sentence's score minus 1 (a risky clause buried in boilerplate is diluted in the",
+    '  whole). The span of a learned finding is the sentence that scores highest alone, and its marks',
+    '  are the words whose own features push the score most.',
     '- It knows only what the corpora show; rule findings keep their explanations, and the model can',
     "  only demote them when it is confident (strict mode never demotes). It cannot see the practice's",
     '  staff list except through the profile passed to analyze.',

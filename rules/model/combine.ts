@@ -19,7 +19,7 @@ import { normalize, toOriginal } from '../engine/normalize';
 import { resolveOptions } from '../engine/options';
 import { SAFE_PRIVATE, SAFE_THANKS } from '../engine/wording';
 import { type Analysis, type AnalyzeOptions, type Category, type Finding, LEARNED_RULE_ID } from '../types';
-import { categoryOf, explain, scoreNormalized, thresholdsFor } from './index';
+import { categoryOf, explain, scoreReply, thresholdsFor } from './index';
 
 /** Plain words per category for a learned finding: why, and a safer wording. */
 const WORDING: Record<Category, { message: string; suggestion: string }> = {
@@ -110,7 +110,7 @@ export function combine(text: string, rules: Analysis, options?: AnalyzeOptions)
   // The model learned names from replies with no profile: the practice's own people's names are
   // taken out of what it reads, or "Rosa Delgado will call you back" would look like a patient's name.
   const people = peopleWords(options, o.reviewerFirstName);
-  const { score, ex } = scoreNormalized(norm.text, allowed, people);
+  const { score, ex } = scoreReply(norm.text, allowed, people);
   if (rules.findings.length > 0) {
     if (t.demote === null || !(score < t.demote)) return rules;
     const kept = rules.findings.filter((f) => !demotable(f));
@@ -123,7 +123,7 @@ export function combine(text: string, rules: Analysis, options?: AnalyzeOptions)
   // The policy calls plain sympathy ("We hope you feel better soon") borderline: the rules flag it
   // in strict mode only. The model judges the rest of the reply, so it cannot overrule that.
   const rest = withoutBorderline(norm.text);
-  if (rest !== norm.text && !(scoreNormalized(rest, allowed, people).score >= t.add)) return rules;
+  if (rest !== norm.text && !(scoreReply(rest, allowed, people).score >= t.add)) return rules;
   const category = categoryOf(ex.vector);
   const severity = BLOCKING.has(category) ? 'block' : 'warn';
   // Relaxed flags clear disclosures only (rules/engine/analyze.ts): a learned warning stays silent.

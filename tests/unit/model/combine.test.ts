@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeRules } from '../../../rules/index';
 import { demotable, MODEL_MAX_CHARS, withoutBorderline } from '../../../rules/model/combine';
-import { thresholdsFor } from '../../../rules/model/index';
+import { LONG_REPLY, replyScore, SENTENCE_MARGIN, thresholdsFor } from '../../../rules/model/index';
 import { CATEGORIES, type Finding, LEARNED_RULE_ID } from '../../../rules/types';
 
 // Replies the rules miss but that confirm a patient or their care (own wording).
@@ -178,5 +178,30 @@ describe("the policy's borderline sympathy", () => {
     expect(out).not.toMatch(/feel better|speedy recovery/);
     expect(out.startsWith('Thanks! We ')).toBe(true);
     expect(withoutBorderline('Our office opens at 8.')).toBe('Our office opens at 8.');
+  });
+});
+
+describe('long replies are also judged sentence by sentence', () => {
+  const filler =
+    'Thank you so much for taking the time to share this with everyone. Our whole team reads every review together, and kind words like these mean a great deal to us. ';
+  const scores = (text: string) => (a: number, b: number) => (text.slice(a, b).includes('stitches') ? 5 : -3);
+
+  it('a short reply keeps its whole-reply score', () => {
+    const text = 'Great news that the stitches are out. See you soon.';
+    expect(text.length).toBeLessThan(LONG_REPLY);
+    expect(replyScore(-2, text, scores(text))).toBe(-2);
+  });
+
+  it("a long reply scores at least its riskiest sentence's score minus the margin", () => {
+    const text = `${filler}${filler}Great news that the stitches are out and healing nicely.`;
+    expect(text.length).toBeGreaterThanOrEqual(LONG_REPLY);
+    expect(replyScore(-2, text, scores(text))).toBe(5 - SENTENCE_MARGIN);
+    // Never lower than the whole reply's own score.
+    expect(replyScore(7, text, scores(text))).toBe(7);
+  });
+
+  it('one long sentence has nothing to add', () => {
+    const text = `${'very '.repeat(70)}long`;
+    expect(replyScore(-2, text, () => 9)).toBe(-2);
   });
 });
