@@ -15,6 +15,7 @@ import emailAddress from './email-address';
 import { analyzeWith, clearCache } from './engine/analyze';
 import type { Rule } from './engine/rule';
 import { combine } from './model/combine';
+import { clearSentenceScores } from './model/index';
 import patientName from './patient-name';
 import personalDate from './personal-date';
 import phoneNumber from './phone-number';
@@ -79,6 +80,7 @@ export function analyzeRules(text: string, options?: AnalyzeOptions): Analysis {
 /** Empties the per-sentence cache and forgets the last normalization (for benchmarks and tests). */
 export function resetCache(): void {
   clearCache();
+  clearSentenceScores();
 }
 
 /** Replaces each finding's span with a mask ('█' per character, or a fixed token). */

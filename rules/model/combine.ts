@@ -4,7 +4,8 @@
  *  - a rule finding stands unless the model is confident the whole reply is safe (its score is
  *    below the strictness's demote threshold, never above a logit of -1 in standard mode); then
  *    the finding becomes a hint (returned in `hints`, counted by `npm run eval`, not in the
- *    verdict). Identifier findings and echoes of the review are never demoted (see demotable).
+ *    verdict). Pattern identifiers (numbers, emails, addresses) and echoes of the review are never
+ *    demoted; a tagged name next to care words may be (see demotable).
  *    Strict mode never demotes, so every rule finding stays visible there;
  *  - when the rules are silent and the model's score is above a high threshold, one finding with
  *    ruleId 'learned' is added: span = the highest-scoring sentence, marks = the words that pushed
@@ -54,13 +55,20 @@ const WORDING: Record<Category, { message: string; suggestion: string }> = {
   },
 };
 
+/** The identifier rule that guesses at a name in a sentence about care: wrong on shop, team and unlisted staff names. */
+const NAME_RULES: ReadonlySet<string> = new Set(['patient-name']);
+
 /**
- * Rule findings the model may demote. Identifiers stay: whether a name, number or date belongs to
- * a patient depends on staff frames and the practice profile, which the rules read and the model
- * does not. Echoes of the review stay: the model never sees the review.
+ * Rule findings the model may demote. Numbers, addresses, handles, dates and emails stay: a
+ * pattern found them, and whether they are the practice's own is read from its profile by the
+ * rules. So does a greeting by name ("Hi Maria", the policy's own example). A name the tagger finds
+ * next to care words is often the practice's own staff, a business or a team: the model (which
+ * reads the reply without the profile's names) may demote that when it is confident, like any
+ * other finding. Echoes of the review stay: the model never sees the review.
  */
 export function demotable(f: Finding): boolean {
-  return f.category !== 'identifiers' && f.ruleId !== 'echo-review';
+  if (f.ruleId === 'echo-review') return false;
+  return f.category !== 'identifiers' || NAME_RULES.has(f.ruleId);
 }
 
 /**

@@ -81,7 +81,7 @@ describe('combination of rules and the learned model', () => {
     }
   });
 
-  it('demotes only non-identifier findings, and never in strict mode', () => {
+  it('demotes findings other than pattern identifiers and echoes (a tagged name near care words may be), and never in strict mode', () => {
     const f = (category: Finding['category'], ruleId = 'x'): Finding => ({
       ruleId,
       category,
@@ -93,6 +93,9 @@ describe('combination of rules and the learned model', () => {
     });
     expect(demotable(f('care-details'))).toBe(true);
     expect(demotable(f('identifiers'))).toBe(false);
+    expect(demotable(f('identifiers', 'phone-number'))).toBe(false);
+    expect(demotable(f('identifiers', 'reviewer-name'))).toBe(false);
+    expect(demotable(f('identifiers', 'patient-name'))).toBe(true);
     expect(demotable(f('care-details', 'echo-review'))).toBe(false);
     expect(thresholdsFor('strict').demote).toBeNull();
     const std = thresholdsFor('standard');
