@@ -104,6 +104,22 @@ export function withoutBorderline(normText: string): string {
   return out;
 }
 
+/** The practice's patients as a group: "our patients", "many loyal families". */
+const GROUP =
+  /\b(?:our|many|all|most|so many|countless|thousands of|hundreds of)\s+(?:[\w-]+\s+)?(?:patients|clients|families|members)\b/i;
+/** Anyone in particular: a reader, a person, one of them, a day, a number, a feeling about someone, Spanish. */
+const SOMEONE =
+  /\b(?:you|your|yours|yourself|u|ur|y'all|he|she|him|his|her|hers|one of|some of|a few of|several of|hope|glad|sorry|congrats|congratulations|happy|thanks?|welcome|today|tonight|yesterday|this (?:morning|afternoon|week)|last (?:week|night|month)|tu|tus|su|sus|usted|te|le|que|gracias)\b|\d|[\u00bf\u00a1]/i;
+
+/**
+ * "Our practice has many loyal patients who have benefited from our care": the practice talking
+ * about its patients as a group, nobody in particular. The policy flags talk about patients in
+ * general only when it can identify someone (the rules' staff-gossip), so the model adds nothing.
+ */
+export function aboutPatientsAsAGroup(text: string): boolean {
+  return GROUP.test(text) && !SOMEONE.test(text);
+}
+
 /** Combines the rules' analysis of `text` with the model's opinion; see the module comment. */
 export function combine(text: string, rules: Analysis, options?: AnalyzeOptions): Analysis {
   const o = resolveOptions(options);
@@ -128,6 +144,7 @@ export function combine(text: string, rules: Analysis, options?: AnalyzeOptions)
   }
   // Written so that a missing or broken score (NaN) never adds a finding.
   if (!(score >= t.add)) return rules;
+  if (aboutPatientsAsAGroup(text)) return rules;
   // The policy calls plain sympathy ("We hope you feel better soon") borderline: the rules flag it
   // in strict mode only. The model judges the rest of the reply, so it cannot overrule that.
   const rest = withoutBorderline(norm.text);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeRules } from '../../../rules/index';
-import { demotable, MODEL_MAX_CHARS, withoutBorderline } from '../../../rules/model/combine';
+import { aboutPatientsAsAGroup, demotable, MODEL_MAX_CHARS, withoutBorderline } from '../../../rules/model/combine';
 import { LONG_REPLY, replyScore, SENTENCE_MARGIN, thresholdsFor } from '../../../rules/model/index';
 import { CATEGORIES, type Finding, LEARNED_RULE_ID } from '../../../rules/types';
 
@@ -206,5 +206,14 @@ describe('long replies are also judged sentence by sentence', () => {
   it('one long sentence has nothing to add', () => {
     const text = `${'very '.repeat(70)}long`;
     expect(replyScore(-2, text, () => 9)).toBe(-2);
+  });
+  it('adds no learned finding for the practice talking about its patients as a group', () => {
+    const group = 'Our practice has many loyal patients who have benefited from our care over the years.';
+    expect(aboutPatientsAsAGroup(group)).toBe(true);
+    expect(analyze(group).verdict).toBe('ok');
+    // Someone in particular: a reader, one of them, a day.
+    expect(aboutPatientsAsAGroup('Our patients love you, and we hope to see you soon.')).toBe(false);
+    expect(aboutPatientsAsAGroup('One of our older patients parks crooked every Thursday.')).toBe(false);
+    expect(aboutPatientsAsAGroup('So many of our patients came in today for flu shots.')).toBe(false);
   });
 });
