@@ -19,7 +19,7 @@ test('Export CSV and Export JSON download the filtered log; a JSON export import
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/dashboard/i);
   const seeded = await seedLog(page, 300, { days: 60, seed: 11 });
   await page.reload();
-  await expect(page.getByText(/Log verified: \d+ records/)).toBeVisible();
+  await expect(page.getByText(/Log verified: [\d,]+ records/)).toBeVisible();
 
   // Filter to one site: the exports hold exactly what is shown.
   await page.getByRole('combobox', { name: /^Site/ }).selectOption('yelp');
