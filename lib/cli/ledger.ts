@@ -167,10 +167,7 @@ export function renderLedger(rows: readonly LedgerRow[]): string {
     '',
     '## Methods',
     '',
-    ...byMethod
-      .concat(fresh.length ? ['shipped'] : [])
-      .filter((m, i, a) => a.indexOf(m) === i)
-      .map((m) => `- **${m}**: ${METHODS[m] ?? m}`),
+    ...[...new Set(rows.map((r) => r.method))].map((m) => `- **${m}**: ${METHODS[m] ?? m}`),
     '',
     '## Training batches, first look',
     '',

@@ -92,7 +92,8 @@ export function scoreReply(
   dropWords?: ReadonlySet<string>,
 ): { score: number; ex: Extracted } {
   const r = scoreNormalized(normText, staffWords, dropWords);
-  const score = replyScore(r.score, normText, (a, b) => sentenceScore(normText.slice(a, b), staffWords, dropWords));
+  const scoreSentence = sentenceScorer(staffWords, dropWords);
+  const score = replyScore(r.score, normText, (a, b) => scoreSentence(normText.slice(a, b)));
   return { score, ex: r.ex };
 }
 
@@ -109,15 +110,19 @@ export function clearSentenceScores(): void {
   sentenceScores.clear();
 }
 
-function sentenceScore(sentence: string, staffWords?: ReadonlySet<string>, dropWords?: ReadonlySet<string>): number {
-  const key = `${[...(staffWords ?? [])].join(' ')}\u0000${[...(dropWords ?? [])].join(' ')}\u0000${sentence}`;
-  let s = sentenceScores.get(key);
-  if (s === undefined) {
-    s = scoreNormalized(sentence, staffWords, dropWords).score;
-    if (sentenceScores.size >= SENTENCE_CACHE_MAX) sentenceScores.clear();
-    sentenceScores.set(key, s);
-  }
-  return s;
+/** A cached scorer of sentences read with these names (the key prefix is built once per reply). */
+function sentenceScorer(staffWords?: ReadonlySet<string>, dropWords?: ReadonlySet<string>): (s: string) => number {
+  const prefix = `${[...(staffWords ?? [])].join(' ')}\u0000${[...(dropWords ?? [])].join(' ')}\u0000`;
+  return (sentence) => {
+    const key = prefix + sentence;
+    let s = sentenceScores.get(key);
+    if (s === undefined) {
+      s = scoreNormalized(sentence, staffWords, dropWords).score;
+      if (sentenceScores.size >= SENTENCE_CACHE_MAX) sentenceScores.clear();
+      sentenceScores.set(key, s);
+    }
+    return s;
+  };
 }
 
 /** The category the per-category head finds likeliest for a risky reply. */
@@ -148,8 +153,8 @@ export interface Explanation {
 }
 
 /**
- * Explains a flagged reply. Sentences are scored with the same model (cheap: only done when the
- * model adds a finding); ties go to the earlier sentence so the span is stable while typing.
+ * Explains a flagged reply. Sentences are scored with the same model (cached, and only done when
+ * the model adds a finding); ties go to the earlier sentence so the span is stable while typing.
  */
 export function explain(
   normText: string,
@@ -160,8 +165,10 @@ export function explain(
   let best = spans[0] ?? { start: 0, end: normText.length };
   let bestScore = Number.NEGATIVE_INFINITY;
   if (spans.length > 1) {
+    // The same cached sentence scores scoreReply uses: a flagged reply is explained on every keystroke.
+    const scoreSentence = sentenceScorer(staffWords, dropWords);
     for (const s of spans) {
-      const { score } = scoreNormalized(normText.slice(s.start, s.end), staffWords, dropWords);
+      const score = scoreSentence(normText.slice(s.start, s.end));
       if (score > bestScore) {
         bestScore = score;
         best = s;
