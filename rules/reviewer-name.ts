@@ -7,6 +7,7 @@ import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
 import { HONORIFIC, NAME_SOURCE, NOT_NAMES } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
+import { TITLE_WORD } from './engine/staff';
 import { SAFE_GREETING } from './engine/wording';
 
 const PLACE_SUFFIX =
@@ -41,6 +42,8 @@ function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boole
   const end = start + name.length;
   const first = name.replace(HONORIFIC, '').split(/\s+/)[0]!.toLowerCase();
   if (NOT_NAMES.has(first) || /^[A-Z]{2,5}$/.test(name)) return null;
+  // "Coach Ramirez", "Padre Tomás", "Nurse Keisha": a person addressed by a role, not as a patient.
+  if (TITLE_WORD.test(first)) return null;
   const desc = ctx.describeName(start, end);
   if (desc.staff || desc.provider) return null;
   const honorific = HONORIFIC.test(name);
@@ -103,6 +106,12 @@ const rule: SentenceRule = {
       'Please call Dana, our office manager, with any questions.',
       // Generic greeting.
       'Hi there, thanks for the review!',
+      // Staff introduced in Spanish apposition.
+      'Si tiene dudas de cobros, llame a nuestra encargada de facturación, Yesenia, al (555) 010-2000.',
+      // A practice title: a staff member, not a patient.
+      'Welcome to the team, Nurse Keisha!',
+      // A staff member framed once, addressed again later in the reply.
+      'Meet Doris, 78, our volunteer greeter. Doris, you are our hero!',
     ],
   },
 };

@@ -6,6 +6,7 @@ import nlp from 'compromise';
 import type { ReplyContext } from '../types';
 import type { ResolvedOptions } from './options';
 import { type Doc, parseTags } from './parse';
+import { PROVIDER_BEFORE, staffAfter, staffBefore } from './staff';
 import { findTerms, type TermHit, type Token, tokenize } from './terms';
 
 export type { Doc } from './parse';
@@ -27,26 +28,6 @@ export interface NameSpan {
   /** Framed as staff ("Dana, our office manager", "our coordinator, Keisha") or in the profile. */
   staff: boolean;
 }
-
-/** Staff role nouns that frame a name as an employee ("our billing specialist, Ron"). */
-export const STAFF_ROLE =
-  /\b(?:manager|coordinator|lead|hygienists?|assistants?|specialists?|administrator|officer|director|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|team|staff|owner|founder|biller|scheduler|technicians?|tech|pharmacists?|midwife|np|pa|dietitian|trainer|ceo|president|partner|associate|host|front desk|supervisor|liaison|advocate|concierge|practitioner|nurse practitioner|physician assistant|hygiene|billing|office|practice|clinic|lead|[a-z]+(?:ist|ian|ologist)s?)\b/i;
-
-/** "our office manager, " right before a name. */
-export const STAFF_BEFORE = new RegExp(
-  `\\bour\\s(?:[\\p{L}-]+\\s){0,3}?${STAFF_ROLE.source}(?:\\s[\\p{L}-]+){0,2}?[,:]?\\s?(?:is\\s)?$`,
-  'iu',
-);
-/** A list of names right after a staff frame: "our front desk team: Gina, Tom and Lupe". */
-export const STAFF_LIST_BEFORE = new RegExp(
-  `\\bour\\s(?:[\\p{L}-]+\\s){0,3}?${STAFF_ROLE.source}(?:\\s[\\p{L}-]+){0,2}?[\\s,:-]{1,3}(?:\\p{Lu}[\\p{L}'-]+(?:,\\s?|\\s(?:and|&)\\s)){1,5}$`,
-  'iu',
-);
-/** ", our office manager" right after a name. */
-export const STAFF_AFTER = new RegExp(
-  `^,?\\s?(?:is\\s)?(?:our|the practice's|the clinic's)\\s(?:[\\p{L}-]+\\s){0,3}?${STAFF_ROLE.source}`,
-  'iu',
-);
 
 const TIME_ANCHOR =
   /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|past)|last (?:week|night|month|year|time|visit|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|over the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|earlier today|the other day)\b/i;
@@ -272,24 +253,13 @@ export class SentenceContext {
     const text = this.text.slice(start, end);
     const before = this.text.slice(Math.max(0, start - 60), start);
     const after = this.text.slice(end, end + 60);
-    const provider = /\b(?:dr|doctor|drs)\.?\s*$/i.test(before) || /^(?:dr|doctor)\.?\s/i.test(text);
+    const provider = PROVIDER_BEFORE.test(before) || /^(?:dr|doctor)\.?\s/i.test(text);
     const words = text
       .toLowerCase()
       .split(/[^\p{L}']+/u)
       .filter(Boolean);
     const staff =
-      words.some((w) => this.options.staffWords.has(w.replace(/'s$/, ''))) ||
-      // "our office manager, Dana" / "our coordinator Keisha" / "ask for Marisol"
-      STAFF_BEFORE.test(before) ||
-      STAFF_LIST_BEFORE.test(before) ||
-      // Spanish: "Nuestra gerente de oficina, Rosa".
-      /\bnuestr[ao]s?\s(?:[\p{L}-]+\s){0,3}?(?:gerente|doctora?|recepcionista|enfermer[ao]|asistente|coordinador[a]?|administrador[a]?|higienista|dentista|medic[oa]|terapeuta|director[a]?|equipo)(?:\s[\p{L}-]+){0,3}?[,:]?\s?$/iu.test(
-        before,
-      ) ||
-      /\bask for\s{0,2}$/i.test(before) ||
-      /\bour own\s(?:dr\.?\s)?$/i.test(before) ||
-      // "Dana, our office manager" / "Maria, our lead hygienist"
-      STAFF_AFTER.test(after);
+      words.some((w) => this.options.staffWords.has(w.replace(/'s$/, ''))) || staffBefore(before) || staffAfter(after);
     return { start, end, text, provider, staff };
   }
 }

@@ -56,6 +56,9 @@ export const NOT_NAMES = new Set([
   'yall',
   'yay',
   'you',
+  'reviewer',
+  "we're",
+  'doc',
 ]);
 
 /** A capitalized name of one to three words, optionally with an honorific or an initial. */
