@@ -4,6 +4,8 @@
  * specific event ("your crown", "Harold's pneumonia", "that knee", "the biopsy came back").
  * The same words in general statements ("we offer same-day crowns") are not findings.
  */
+
+import { CREDENTIAL_AFTER, CREDENTIAL_BEFORE, GROUP_OWNERS } from './data/care-terms';
 import type { SentenceContext } from './engine/context';
 import { addressesYou, possessorOf, TOPIC_BEFORE } from './engine/cues';
 import type { RuleFinding, SentenceRule } from './engine/rule';
@@ -56,6 +58,32 @@ function inProperName(text: string, start: number, end: number): boolean {
   return midSentence(text, start) && /^\s?(?!I\b)\p{Lu}[\p{L}'&-]/u.test(text.slice(end, end + 3));
 }
 
+const GROUP = new RegExp(`\\b${GROUP_OWNERS}\\b`, 'gi');
+/** Words before a group noun that make it the reader's or a particular one ("your kids", "the twins"). */
+const PARTICULAR_GROUP = /\b(?:your|ur|the|these|those|both|his|her|my|\d+|two|three|four|five)\s+(?:[\w-]+\s+)?$/i;
+
+/**
+ * "their X" whose owner is a group named earlier in the sentence, not the reader nor one person:
+ * "Patients who have concerns about their care", "Our whole staff got their flu shots",
+ * "Gym bros who get their labs checked". Not on a particular occasion ("today").
+ */
+export function groupOwned(ctx: SentenceContext, start: number): boolean {
+  const lead = ctx.text.slice(0, start);
+  if (!/\btheir\s+(?:[\w-]+\s+){0,3}$/i.test(lead) || ctx.anchored) return false;
+  let last: RegExpExecArray | null = null;
+  GROUP.lastIndex = 0;
+  for (let m = GROUP.exec(lead); m; m = GROUP.exec(lead)) last = m;
+  return last !== null && !PARTICULAR_GROUP.test(lead.slice(Math.max(0, last.index - 24), last.index));
+}
+
+/** A staff member's credential names a field of study: "her dry needling certification". */
+export function credential(ctx: SentenceContext, hit: { start: number; end: number }): boolean {
+  return (
+    CREDENTIAL_AFTER.test(ctx.text.slice(hit.end, hit.end + 60)) ||
+    CREDENTIAL_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 60), hit.start))
+  );
+}
+
 function tied(ctx: SentenceContext, hit: TermHit): boolean {
   const titled = /^\p{Lu}/u.test(ctx.text.slice(hit.start, hit.end));
   // "Dr. Feldman": a provider's surname that happens to be in the medical word list.
@@ -71,7 +99,9 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   if (TOPIC_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 40), hit.start))) return false;
   const clinical = CLINICAL_KINDS.has(hit.kind);
   if (hit.kind === 'visit' || hit.kind === 'provider') return false;
+  if (credential(ctx, hit)) return false;
   const who = possessorOf(ctx, hit);
+  if (who === 'third' && groupOwned(ctx, hit.start)) return false;
   const beforeText = ctx.text.slice(Math.max(0, hit.start - 16), hit.start);
   const afterText = ctx.text.slice(hit.end, hit.end + 60);
   const definite = /\b(?:the|that|this)\s+(?:new\s+|old\s+|[\w-]+\s+)?$/i.test(beforeText);
@@ -223,6 +253,14 @@ const rule: SentenceRule = {
       'If a filling ever feels high, a quick adjustment usually fixes it.',
       // A practice's name.
       'Thanks for the love! Belmont Plastic Surgery appreciates you!',
+      // A staff member's credential names a field of study.
+      'Our therapist Kevin just passed his dry needling certification!',
+      // The field of the certification, after it.
+      'Our MS nurse Janelle completed her certification in multiple sclerosis nursing.',
+      // "their" owned by a group, not by one person.
+      'No one deserves blame for their diagnosis.',
+      // The staff's own shots, as a group.
+      'Our whole staff got their flu shots this week.',
     ],
   },
 };

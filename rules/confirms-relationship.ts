@@ -2,6 +2,7 @@
  * Flags wording that confirms the reader is, was or will be a patient: visits, meeting them,
  * seeing them again, "welcome back", "your appointment" (policy category 1).
  */
+import { credential, groupOwned } from './care-detail';
 import type { SentenceContext } from './engine/context';
 import { type Pattern, possessorOf, runPatterns } from './engine/cues';
 import type { RuleFinding, SentenceRule } from './engine/rule';
@@ -195,6 +196,9 @@ export const PATTERNS: Pattern[] = [
   {
     re: /\b(?:thanks|thank you) for (?:making the (?:trip|drive)|referring (?:your|a|us)|bringing (?:the|those|in|us)(?![^.!?]{0,40}\battention\b)|being (?:one of )?(?:our|a) (?:[\w-]+ ){0,2}?(?:patients?|clients?|families|members?))\b|\b(?:\d+|many|so many|all these|ten|twenty) years with us\b/gi,
     message: MSG,
+    // A staff member's work anniversary: "Hygienist Brenda just hit 20 years with us",
+    // "Congrats to Dr. Ramirez on 10 years with us" (not "Congrats on 2 years with us!" to the reader).
+    when: (ctx, m) => !STAFF_MILESTONE_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 80), m.index)),
   },
   {
     re: /\b(?:we|everyone|our (?:[\w-]+ ){0,2}?(?:team|staff|receptionist|front desk|hygienist|doctor|nurses?)) (?:still )?remembers? you\b/gi,
@@ -227,7 +231,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:glad|happy|so glad) you found us\b|\b(?:your|his|her) (?:[\w-]+ )?(?:card|payment|insurance|chart|records?|address|number|phone|email|account|x-rays?|photos?|consent|forms?|prescriptions?) (?:[\w-]+ )?on file\b/gi,
+    re: /\b(?:glad|happy|so glad) you found us(?! (?:helpful|useful|informative|interesting|entertaining|funny))\b|\b(?:your|his|her) (?:[\w-]+ )?(?:card|payment|insurance|chart|records?|address|number|phone|email|account|x-rays?|photos?|consent|forms?|prescriptions?) (?:[\w-]+ )?on file\b/gi,
     message: MSG,
   },
   {
@@ -309,6 +313,10 @@ export const PATTERNS: Pattern[] = [
   },
 ];
 
+/** A work anniversary's verb before "N years with us": "just hit", "celebrates", "congrats to Jess on". */
+const STAFF_MILESTONE_BEFORE =
+  /\b(?:hits?|hitting|reach(?:es|ed|ing)?|celebrat(?:es|ed|ing|e)|mark(?:s|ed|ing)?)\s+$|\b(?:congrat\w*|kudos|shout-?out|cheers)\s+to\b[^.!?]{1,60}?\bon\s+$/i;
+
 /** Calls to action before "your": "book your cleaning", "schedule your exam". */
 const CTA_BEFORE = /\b(?:book|schedule|request|reserve|make|plan|start|get)\s+your\s+(?:[\w-]+\s+)?$/i;
 /** New-patient instructions: "bring your card", "arrive 15 minutes early", "fill out the forms". */
@@ -321,6 +329,10 @@ const ANYONE_BEFORE =
 /** "Your own doctor", "your provider can confirm": the reader's own care elsewhere or advice to anyone. */
 const OWN_OR_ADVICE_BEFORE =
   /\b(?:your|ur)\s+own\s+(?:[\w-]+\s+)?$|\b(?:bring(?:ing)? (?:it |this |that )?up with|discuss(?:ed)? (?:it |this |that )?with|go over (?:it |this |that )?with|message|worth asking)\s+(?:your|ur)\s+$/i;
+/** An exam someone studies for or passes is a credential: "passing her IBCLC exam". */
+const STUDY_BEFORE =
+  /\b(?:pass(?:ed|es|ing)?|ac(?:e|ed|es|ing)|stud(?:y|ied|ies|ying) for|sat for)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}$/i;
+
 /** A new client's first visit offered in a promotion, not a visit that happened. */
 const OFFER =
   /\b(?:special|offer|free|\$\s?\d|\d+\s?%|off\b|new (?:patients?|clients?)|book|schedule|includes?|included|complimentary|what to expect)\b/i;
@@ -341,6 +353,21 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
     )
       continue;
     if (ANYONE_BEFORE.test(lead) || OWN_OR_ADVICE_BEFORE.test(lead)) continue;
+    // "the 4 & 5 yr checkups": "yr" after a number is a year, not "your".
+    if (/\d\s?yrs?\s+$/i.test(lead)) continue;
+    // A staff member's credential ("her IBCLC exam" she passed, "his board certification") and a
+    // group's own visits ("Kids love picking one after their appointment").
+    if (credential(ctx, hit) || STUDY_BEFORE.test(lead) || groupOwned(ctx, hit.start)) continue;
+    // What any patient's provider will do, in general: "Your surgeon will let you know",
+    // "your care team will tailor this", "your provider helps choose" (not "will call you today").
+    if (
+      hit.kind === 'provider' &&
+      /\b(?:your|ur)\s+(?:[\w-]+\s+)?$/i.test(lead) &&
+      /^\s*(?:will|'ll|would|helps?|decides?)\b/i.test(ctx.text.slice(hit.end, hit.end + 12)) &&
+      !ctx.anchored &&
+      !/\b(?:tomorrow|tonight|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i.test(ctx.text)
+    )
+      continue;
     if (
       hit.kind === 'provider' &&
       /^\s*(?:can|may|could|should|is the best|are the best|is best)\b/i.test(ctx.text.slice(hit.end, hit.end + 20))
@@ -401,6 +428,16 @@ const rule: SentenceRule = {
       'Morning headaches can be a sign of sleep apnea, worth bringing up with your doctor!',
       // A promotion for new clients.
       'New client special: $9 a unit on your first visit with us!',
+      // A staff member's work anniversary.
+      'Hygienist Brenda just hit 20 years with us!',
+      // A group's own visits, not the reader's.
+      'Kids love picking a sticker after their appointment.',
+      // A staff credential: the exam she passed.
+      'Congratulations to our midwife Priya on passing her IBCLC exam!',
+      // What any patient's surgeon does, in general.
+      'Most people can drive the next day. Your surgeon will let you know for sure!',
+      // Thanks for finding the post useful.
+      'Glad you found us helpful, thank you!',
     ],
   },
 };
