@@ -40,6 +40,10 @@ const EVERY_VISIT = /\b(?:every|each|any|all) (?:appointments?|visits?|check-?up
 const KIN =
   /\b(?:your|his|her) (?:son|daughter|kids?|kiddo|child|children|little one|baby|husband|wife|partner|mom|dad|mother|father|grandma|grandpa)\b/i;
 
+// Nouns after a care word that make it the name of a unit, team or program of the practice.
+const UNIT_AFTER =
+  /^(?:\s+(?:and\s+[\w-]+\s+)?(?:team|teams|nurses|nursing staff|staff|clinic|center|centre|department|dept|unit|wing|program|programs|housing|front desk|coordinator|lead|club|tent|specialists|service line|suite)\b|\s+nurses')/i;
+
 // A term naming a cause or campaign, in any case.
 const CAUSE_AFTER = /^\s*(?:awareness|research|fundraiser|foundation|advocacy|month|5k|10k)\b/i;
 // A term inside the name of an event or organization ("Breast Cancer Awareness 5K").
@@ -60,7 +64,9 @@ function inProperName(text: string, start: number, end: number): boolean {
 
 const GROUP = new RegExp(`\\b${GROUP_OWNERS}\\b`, 'gi');
 /** Words before a group noun that make it the reader's or a particular one ("your kids", "the twins"). */
+// (Or a named family: "the Johnson, Alvarez & Cho families".)
 const PARTICULAR_GROUP = /\b(?:your|ur|the|these|those|both|his|her|my|\d+|two|three|four|five)\s+(?:[\w-]+\s+)?$/i;
+const NAMED_GROUP = /(?:&|\band|,)\s+\p{Lu}[\p{L}'-]+\s+$/u;
 
 /**
  * "their X" whose owner is a group named earlier in the sentence, not the reader nor one person:
@@ -73,7 +79,9 @@ export function groupOwned(ctx: SentenceContext, start: number): boolean {
   let last: RegExpExecArray | null = null;
   GROUP.lastIndex = 0;
   for (let m = GROUP.exec(lead); m; m = GROUP.exec(lead)) last = m;
-  return last !== null && !PARTICULAR_GROUP.test(lead.slice(Math.max(0, last.index - 24), last.index));
+  if (last === null) return false;
+  const before = lead.slice(Math.max(0, last.index - 24), last.index);
+  return !PARTICULAR_GROUP.test(before) && !NAMED_GROUP.test(before);
 }
 
 /** A staff member's credential names a field of study: "her dry needling certification". */
@@ -95,6 +103,24 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   if (titled && inProperName(ctx.text, hit.start, hit.end)) return false;
   // "speak about mental health awareness", "raised money for cancer research": a cause, not a case.
   if (CAUSE_AFTER.test(ctx.text.slice(hit.end, hit.end + 20))) return false;
+  // A unit, team or program named by its care ("the whole infusion team", "our surgery team",
+  // "our physical therapy front desk lead", "the thyroid clinic", "the booster club"), nobody's case.
+  // (Not "her lymphedema program", "your C-section team": someone's own.)
+  if (
+    UNIT_AFTER.test(ctx.text.slice(hit.end, hit.end + 24)) &&
+    /\b(?:our|the|a|an|whole)\s+(?:[\w-]+\s+){0,2}$/i.test(ctx.text.slice(Math.max(0, hit.start - 30), hit.start)) &&
+    !/\b(?:your|ur|his|her|their|\w+'s)\s+(?:[\w-]+\s+){0,2}$/i.test(
+      ctx.text.slice(Math.max(0, hit.start - 30), hit.start),
+    )
+  )
+    return false;
+  // "this kind of pain": a kind, not a case.
+  if (
+    /\b(?:this|that|these|those)\s+(?:kind|type|sort)s?\s+of\s+$/i.test(
+      ctx.text.slice(Math.max(0, hit.start - 24), hit.start),
+    )
+  )
+    return false;
   // The topic of the practice's content ("our blog post on knee pain"), nobody's case.
   if (TOPIC_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 40), hit.start))) return false;
   const clinical = CLINICAL_KINDS.has(hit.kind);
@@ -261,6 +287,10 @@ const rule: SentenceRule = {
       'No one deserves blame for their diagnosis.',
       // The staff's own shots, as a group.
       'Our whole staff got their flu shots this week.',
+      // A team of the practice named by its care.
+      'Our surgery team had a great laugh at the staff holiday party!',
+      // A kind of pain, not someone's.
+      'Words cannot ease this kind of pain, but we are holding you close.',
     ],
   },
 };

@@ -304,6 +304,11 @@ export const PATTERNS: Pattern[] = [
   {
     re: /\b(?:you )?(?:being|been) (?:a |our )?(?:\w+ )?(?:patient|client|member)s? (?:with|of|at) (?:us|ours|our \w+)\b/gi,
     message: MSG,
+    // Privacy talk about nobody: "we cannot confirm whether any person has been a patient of our practice".
+    when: (ctx, m) =>
+      !/\bwhether\b|\b(?:any|anyone|anybody|someone|a person|an individual|any individual)\s+(?:is or\s+)?(?:has|have)\s+$/i.test(
+        ctx.text.slice(0, m.index),
+      ),
   },
   { re: /\b(?:you|y'all)(?: and your \w+)? (?:keep|keeps) (?:at it|it up|coming)\b/gi, message: MSG },
   {
@@ -315,7 +320,7 @@ export const PATTERNS: Pattern[] = [
 
 /** A work anniversary's verb before "N years with us": "just hit", "celebrates", "congrats to Jess on". */
 const STAFF_MILESTONE_BEFORE =
-  /\b(?:hits?|hitting|reach(?:es|ed|ing)?|celebrat(?:es|ed|ing|e)|mark(?:s|ed|ing)?)\s+$|\b(?:congrat\w*|kudos|shout-?out|cheers)\s+to\b[^.!?]{1,60}?\bon\s+$/i;
+  /\b(?:hits?|hitting|reach(?:es|ed|ing)?|celebrat(?:es|ed|ing|e)|mark(?:s|ed|ing)?)\s+$|\b(?:congrat\w*|kudos|shout-?out|cheers)\s+to\b[^!?]{1,60}?\bon\s+$/i;
 
 /** Calls to action before "your": "book your cleaning", "schedule your exam". */
 const CTA_BEFORE = /\b(?:book|schedule|request|reserve|make|plan|start|get)\s+your\s+(?:[\w-]+\s+)?$/i;
@@ -329,9 +334,12 @@ const ANYONE_BEFORE =
 /** "Your own doctor", "your provider can confirm": the reader's own care elsewhere or advice to anyone. */
 const OWN_OR_ADVICE_BEFORE =
   /\b(?:your|ur)\s+own\s+(?:[\w-]+\s+)?$|\b(?:bring(?:ing)? (?:it |this |that )?up with|discuss(?:ed)? (?:it |this |that )?with|go over (?:it |this |that )?with|message|worth asking)\s+(?:your|ur)\s+$/i;
+/** A sentence that opens with an instruction to anyone ("Ask us ...", "Bring ...", "Come see ..."). */
+const INSTRUCTION_OPENER = /^\W*(?:(?:just|simply|please|so)\s+)?(?:ask|bring|mention|come see|check)\b/i;
+
 /** An exam someone studies for or passes is a credential: "passing her IBCLC exam". */
 const STUDY_BEFORE =
-  /\b(?:pass(?:ed|es|ing)?|ac(?:e|ed|es|ing)|stud(?:y|ied|ies|ying) for|sat for)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}$/i;
+  /\b(?:pass(?:ed|es|ing)?|ac(?:e|ed|es|ing)|stud(?:y|ied|ies|ying) for)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}$/i;
 
 /** A new client's first visit offered in a promotion, not a visit that happened. */
 const OFFER =
@@ -353,11 +361,17 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
     )
       continue;
     if (ANYONE_BEFORE.test(lead) || OWN_OR_ADVICE_BEFORE.test(lead)) continue;
-    // "the 4 & 5 yr checkups": "yr" after a number is a year, not "your".
-    if (/\d\s?yrs?\s+$/i.test(lead)) continue;
     // A staff member's credential ("her IBCLC exam" she passed, "his board certification") and a
     // group's own visits ("Kids love picking one after their appointment").
     if (credential(ctx, hit) || STUDY_BEFORE.test(lead) || groupOwned(ctx, hit.start)) continue;
+    // An instruction to anyone about their next visit: "Ask us at your next checkup!", "Bring your
+    // new card to your next appointment", "Come see the new space at your next appointment".
+    if (
+      INSTRUCTION_OPENER.test(ctx.text) &&
+      /\b(?:at|to|during|before)\s+(?:your|ur)\s+(?:[\w-]+\s+){0,2}$/i.test(lead) &&
+      !ctx.past
+    )
+      continue;
     // What any patient's provider will do, in general: "Your surgeon will let you know",
     // "your care team will tailor this", "your provider helps choose" (not "will call you today").
     if (
@@ -365,7 +379,9 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
       /\b(?:your|ur)\s+(?:[\w-]+\s+)?$/i.test(lead) &&
       /^\s*(?:will|'ll|would|helps?|decides?)\b/i.test(ctx.text.slice(hit.end, hit.end + 12)) &&
       !ctx.anchored &&
-      !/\b(?:tomorrow|tonight|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i.test(ctx.text)
+      !/\b(?:tomorrow|tonight|(?:this|next) (?:week|month|morning|afternoon|evening|time)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i.test(
+        ctx.text,
+      )
     )
       continue;
     if (
@@ -438,6 +454,10 @@ const rule: SentenceRule = {
       'Most people can drive the next day. Your surgeon will let you know for sure!',
       // Thanks for finding the post useful.
       'Glad you found us helpful, thank you!',
+      // An instruction to anyone about their next visit.
+      'Changed insurance? Bring your new card to your next appointment.',
+      // Privacy talk about nobody in particular.
+      'We cannot confirm whether any person has been a patient of our practice.',
     ],
   },
 };
