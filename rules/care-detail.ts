@@ -40,6 +40,10 @@ const EVERY_VISIT = /\b(?:every|each|any|all) (?:appointments?|visits?|check-?up
 const KIN =
   /\b(?:your|his|her) (?:son|daughter|kids?|kiddo|child|children|little one|baby|husband|wife|partner|mom|dad|mother|father|grandma|grandpa)\b/i;
 
+/** Markers of general education or a public tip, whoever reads it. */
+const EDU_MARKER =
+  /^\W{0,8}(?:[\w']+ ){0,3}?(?:myths?|facts?|psa|tips?|101)\b(?! (?:was|is|of|results?|levels?|tests?|came|numbers?)\b)|\bsigns? (?:that )?(?:your|ur)\b|\bnaturally (?:drops?|declines?|changes?|slows?|rises?|falls?)\b|\b(?:is|are) based on (?:your|ur)\b|\bdepends? on (?:your|ur)\b|\bsufferers\b|\bmyth\b/i;
+
 // Nouns after a care word that make it the name of a unit, team or program of the practice.
 const UNIT_AFTER =
   /^(?:\s+(?:and\s+[\w-]+\s+)?(?:team|teams|nurses|nursing staff|staff|clinic|center|centre|department|dept|unit|wing|program|programs|housing|front desk|coordinator|lead|club|tent|specialists|service line|suite)\b|\s+nurses')/i;
@@ -128,6 +132,9 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   if (credential(ctx, hit)) return false;
   const who = possessorOf(ctx, hit);
   if (who === 'third' && groupOwned(ctx, hit.start)) return false;
+  // Education addressed to any reader: "5 signs your thyroid might be off", "Men: your testosterone
+  // naturally drops", "dosing is based on your labs", "PSA: don't use cotton swabs in your ears".
+  if (who === 'second' && EDU_MARKER.test(ctx.text) && !ctx.anchored && !ctx.past) return false;
   const beforeText = ctx.text.slice(Math.max(0, hit.start - 16), hit.start);
   const afterText = ctx.text.slice(hit.end, hit.end + 60);
   const definite = /\b(?:the|that|this)\s+(?:new\s+|old\s+|[\w-]+\s+)?$/i.test(beforeText);
@@ -291,6 +298,8 @@ const rule: SentenceRule = {
       'Our surgery team had a great laugh at the staff holiday party!',
       // A kind of pain, not someone's.
       'Words cannot ease this kind of pain, but we are holding you close.',
+      // Education to any reader, marked as such.
+      '5 signs your thyroid might be off: tired all the time, cold hands, brain fog.',
     ],
   },
 };

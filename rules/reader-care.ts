@@ -106,7 +106,7 @@ const GENERIC = [
 
 // Education cues; generic unless the sentence points at a particular thing ("the shots in your knee").
 const EDU =
-  /\b(?:can help|may help|will help|helps|usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not|(?:doesn't|does not|don't|do not|won't) (?:always|necessarily)|can mean|is (?:real|treatable|nothing to be ashamed of)|(?:can|may|might|could) (?:raise|lower|cause|lead to|increase|reduce|affect|trigger|worsen|last))\b/i;
+  /\b(?:can help|may help|will help|helps|usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not|(?:doesn't|does not|don't|do not|won't) (?:always|necessarily)|can mean|is (?:real|treatable|nothing to be ashamed of)|(?:can|may|might|could) (?:raise|lower|cause|lead to|increase|reduce|affect|trigger|worsen|last)|signs? (?:that )?(?:your|ur)|naturally (?:drops?|declines?|changes?|slows?|rises?|falls?)|(?:is|are) based on (?:your|ur)|depends? on (?:your|ur)|sufferers|myths?)\b/i;
 // A particular thing: "the shots", "that cast", "your new brace" (a bare "your" is often generic).
 // (The words between are modifiers, not a new phrase: "the portal for refills" points at the portal.)
 const POINTED =
@@ -325,6 +325,8 @@ const rule: SentenceRule = {
       "We're crying happy tears over here, thank you for sharing!",
       // The identifier "date of birth" is the personal-date rule's business.
       "Please don't put your date of birth in the comments!",
+      // Education: a natural change for everyone.
+      'Men: your testosterone naturally drops about 1% a year after 30.',
       // A provider's surname that looks like a drug name.
       'Thanks! Dr. Frazier says hi to the whole team.',
     ],
