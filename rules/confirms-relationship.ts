@@ -98,7 +98,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming in|coming by|coming back|coming to see us|stopping by(?! our (?:booth|table|tent|stand))|stopping in|visiting(?: us| our \w+)?|choosing us|trusting (?:us|our (?:[\w-]+ )?(?:team|staff|doctors?|providers?|clinicians?|nurses?))|sticking with us|staying with us|letting us (?:care for|treat|help|take care|be part|see)|being (?:a|our|such a) (?:\w+ )?(?:patient|client)|being (?:with|part of) (?:us|our (?:practice|clinic|office|family|team))|your visit|bringing (?:in )?your)/gi,
+    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming in|coming by|coming back|coming to see us|stopping by(?! our (?:booth|table|tent|stand|page|post|profile|feed|channel|website|site|blog)\b)|stopping in|visiting(?! our (?:booth|table|tent|stand|page|post|profile|feed|channel|website|site|blog)\b)(?: us| our \w+)?|choosing us|trusting (?:us|our (?:[\w-]+ )?(?:team|staff|doctors?|providers?|clinicians?|nurses?))|sticking with us|staying with us|letting us (?:care for|treat|help|take care|be part|see)|being (?:a|our|such a) (?:\w+ )?(?:patient|client)|being (?:with|part of) (?:us|our (?:practice|clinic|office|family|team))|your visit|bringing (?:in )?your)/gi,
     message: MSG,
     suggestion: SAFE_THANKS,
   },
@@ -194,7 +194,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:thanks|thank you) for (?:making the (?:trip|drive)|referring (?:your|a|us)|bringing (?:the|those|in|us)(?![^.!?]{0,40}\battention\b)|being (?:one of )?(?:our|a) (?:[\w-]+ ){0,2}?(?:patients?|clients?|families|members?))\b|\b(?:\d+|many|so many|all these|ten|twenty) years with us\b/gi,
+    re: /\b(?:thanks|thank you) for (?:making the (?:trip|drive)|referring (?:your|a|us)|bringing (?:the|those|in|us)(?![^.!?]{0,40}\battention\b)|being (?:one of )?(?:our|a) (?:[\w-]+ ){0,2}?(?:patients?|clients?|families|members?))\b(?! of (?:our|the) (?:online|facebook|instagram|social|tiktok|youtube)\b)|\b(?:\d+|many|so many|all these|ten|twenty) years with us\b/gi,
     message: MSG,
     // A staff member's work anniversary: "Hygienist Brenda just hit 20 years with us",
     // "Congrats to Dr. Ramirez on 10 years with us" (not "Congrats on 2 years with us!" to the reader).
@@ -221,6 +221,9 @@ export const PATTERNS: Pattern[] = [
   {
     re: /\b(?:you were|you're|you are) (?:such )?(?:a |an )?(?:delight|joy|pleasure|sweetheart|champ|trooper|rockstar|family here|one of us)\b|\byou're family\b/gi,
     message: MSG,
+    // ("You're a rockstar for leaving a review": praise for the review, not for a visit.)
+    when: (ctx, m) =>
+      !/^\W{0,3}for (?:leaving|writing|sharing|posting|taking the time)\b/i.test(ctx.text.slice(m.index + m[0].length)),
   },
   {
     re: /\b(?:looking forward to|see you|until|till|have it ready|ready for you|ready(?: for)?) next time\b|\bnext time you(?:'re| are) in\b|\b(?:it's|it has) been too long\b|\bdon't be a stranger\b|\bmiss your (?:smile|face|laugh)\b/gi,
@@ -302,7 +305,7 @@ export const PATTERNS: Pattern[] = [
     when: (ctx, m) => !/\bif\b/i.test(ctx.text.slice(0, m.index)),
   },
   {
-    re: /\b(?:you )?(?:being|been) (?:a |our )?(?:\w+ )?(?:patient|client|member)s? (?:with|of|at) (?:us|ours|our \w+)\b/gi,
+    re: /\b(?:you )?(?:being|been) (?:a |our )?(?:\w+ )?(?:patient|client|member)s? (?:with|of|at) (?:us|ours|our (?!(?:online|facebook|instagram|social|tiktok|youtube)\b)\w+)\b/gi,
     message: MSG,
     // Privacy talk about nobody: "we cannot confirm whether any person has been a patient of our practice".
     when: (ctx, m) =>
@@ -458,6 +461,12 @@ const rule: SentenceRule = {
       'Changed insurance? Bring your new card to your next appointment.',
       // Privacy talk about nobody in particular.
       'We cannot confirm whether any person has been a patient of our practice.',
+      // A visit to the practice's page or booth, not to the office.
+      'Thanks for stopping by our page!',
+      // Praise for the review itself.
+      "You're a rockstar for leaving a review!",
+      // A member of the online community, not a patient.
+      'Thank you for being a valued member of our online community.',
     ],
   },
 };
