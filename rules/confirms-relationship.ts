@@ -357,9 +357,13 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
     const lead = ctx.text.slice(Math.max(0, hit.start - 30), hit.start);
     if (
       hit.kind === 'provider' &&
-      (/\b(?:talk(?: \w+)? (?:to|with)|ask|check with|see|consult|call|tell|visit|speak with|as|by)\s+your\s+$/i.test(
+      (/\b(?:talk(?: \w+)? (?:to|with)|ask|check with|see|consult|call|tell|visit|speak with|as|by|contact|reach out to|follow)\s+(?:your|ur)\s+(?:child's\s+|kid's\s+|baby's\s+)?$/i.test(
         lead,
       ) ||
+        // "Follow your podiatrist's instructions": advice to anyone.
+        /^'s\s+(?:instructions|advice|orders|directions|guidance|recommendations?)\b/i.test(
+          ctx.text.slice(hit.end, hit.end + 24),
+        ) ||
         /^\s*(?:directs|recommends|advises|prescribes|suggests)\b/i.test(ctx.text.slice(hit.end, hit.end + 20)))
     )
       continue;
@@ -461,6 +465,8 @@ const rule: SentenceRule = {
       'Changed insurance? Bring your new card to your next appointment.',
       // Privacy talk about nobody in particular.
       'We cannot confirm whether any person has been a patient of our practice.',
+      // Advice to anyone about their own provider.
+      "After surgery, follow your podiatrist's instructions. Ask your child's provider about RSV shots.",
       // A visit to the practice's page or booth, not to the office.
       'Thanks for stopping by our page!',
       // Praise for the review itself.
