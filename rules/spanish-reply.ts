@@ -21,6 +21,34 @@ const OFFER =
  */
 const EVERYONE = /\b(?:sabias|sabian|mitos?|tips?|consejos?|abierto a todos|todos los que|todas las que)\b/i;
 
+/** Present-tense care verbs, which offer care to anyone ("le atendemos") rather than recall a visit. */
+const OFFER_NOW = /(?:atendemos|recibimos|tratamos)$/i;
+/**
+ * An offer or a habit around a present-tense "le atendemos": "con gusto" before it, a channel after it
+ * ("por teléfono", "en privado", "hoy mismo"), or a clause of any time ("mientras los atendemos",
+ * "en cuanto los recibimos"). "De nuevo", "otra vez", "igual que la vez pasada" still recall a visit.
+ */
+function offered(text: string, start: number, length: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const after = text.slice(start + length, start + length + 40);
+  if (/^\s*(?:de nuevo|otra vez|igual|como (?:la vez|siempre|antes))\b/i.test(after)) return false;
+  return (
+    /\b(?:con (?:mucho )?gusto|gustosamente|mientras|en cuanto|cuando)\s+$/i.test(before) ||
+    /^\s*(?:\p{L}+\s+)?(?:en privado|por (?:telefono|whatsapp|correo|mensaje|chat|dm|inbox|privado)|personalmente|hoy mismo|al \(?\d)/iu.test(
+      after,
+    )
+  );
+}
+/**
+ * Events open to anyone: fairs, parties, talks, contests ("¡Gracias por venir a la feria!", "nos vemos
+ * en nuestro próximo evento"). Coming to one is not being a patient.
+ */
+const EVENT =
+  /\b(?:ferias?|eventos?|fiesta|inauguracion|talleres|taller|charlas?|seminarios?|conferencias?|caminata|carrera|kermes|kermesse|posada|festival|concursos?|jornada|open house|trunk-or-treat|celebracion|colecta|desfile|torneo|convivio|rifa|sorteo|dia mundial|dia nacional)\b/i;
+/** Thanks for the review itself: "gracias por elegirnos para dejar su reseña". */
+const REVIEW_THANKS =
+  /\bpara (?:dejar |escribir |compartir )?(?:esta|su|tu|una|sus|tus) (?:resena|opinion|comentario|calificacion|estrellas)/i;
+
 /** Spanish patterns (accent-free, case-insensitive). */
 export const PATTERNS: Pattern[] = [
   {
@@ -37,6 +65,8 @@ export const PATTERNS: Pattern[] = [
     re: /\b(?:lo|la|los|las|le|les|te) (?:atendimos|atendemos|vimos|veremos|tratamos|recibimos|operamos|examinamos|esperamos (?:ver|de nuevo))\b/gi,
     message: CONFIRM,
     severity: 'warn',
+    // "Con gusto le atendemos por teléfono", "mientras los atendemos": an offer or a habit, not a visit.
+    when: (ctx, m) => !OFFER_NOW.test(m[0]) || !offered(ctx.text, m.index ?? 0, m[0].length),
   },
   {
     re: /\b(?:verlo|verla|verle|verte|verlos|atenderlo|atenderla|atenderle|atenderte) (?:de nuevo|pronto|otra vez|en su)\b/gi,
@@ -47,6 +77,9 @@ export const PATTERNS: Pattern[] = [
     re: /\bgracias por (?:su|tu) (?:visita|preferencia|confianza|lealtad)\b|\bgracias por (?:visitarnos|venir|elegirnos|escogernos|confiar en nosotros)\b/gi,
     message: CONFIRM,
     severity: 'warn',
+    // "¡Gracias por venir a la feria!", "gracias por elegirnos para dejar su reseña": an event or the
+    // review itself, not a visit.
+    when: (ctx) => !EVENT.test(ctx.text) && !REVIEW_THANKS.test(ctx.text),
   },
   {
     // Caring for the reader's family: "nos encantó atender a tus hijos".
@@ -62,9 +95,13 @@ export const PATTERNS: Pattern[] = [
   },
   {
     // "fue un honor tenerlo como paciente", "hasta la próxima, don Luis", "parte de nuestra familia de pacientes".
-    re: /\bbienvenid[oa]s? de nuevo\b|\bnos vemos (?:pronto|en|el|la)\b|\bfue un (?:placer|gusto|honor) (?:atender|ver|conocer|tener)|\b(?:tenerl[oa]s?|tenerle|tenerte) (?:en|como|aqui|con)\b|\bhasta la proxima\b|\bparte de (?:nuestra|la) familia\b|\bfamilia de pacientes\b/gi,
+    // Not staff ("¡qué orgullo tenerla en el equipo!"), nor "de parte de la familia" (from), "la parte
+    // de la familia" (the family's share of a bill) or "nos sentimos parte de la familia" (the practice).
+    re: /\bbienvenid[oa]s? de nuevo\b|\bnos vemos (?:pronto|en|el|la)\b|\bfue un (?:placer|gusto|honor) (?:atender|ver|conocer|tener)|\b(?:tenerl[oa]s?|tenerle|tenerte) (?:en|como|aqui|con)\b(?! (?:el |nuestro |este |parte del )?equipo\b)|\bhasta la proxima\b|(?<!\b(?:de|la|sentimos|somos) )\bparte de (?:nuestra|la) familia\b|\bfamilia de pacientes\b/gi,
     message: CONFIRM,
     severity: 'warn',
+    // "¡Nos vemos en la feria del sábado!", "¡Hasta la próxima feria!": an event open to anyone.
+    when: (ctx) => !EVENT.test(ctx.text),
   },
   {
     re: /\b(?:la|su) (?:larga )?espera\b(?=[^.!?]{0,40}\b(?:horas?|minutos|tuvo|ayer|hoy|urgencias)\b)/gi,
@@ -104,7 +141,7 @@ const CALL_TO_ACTION =
  */
 function nobodyInParticular(text: string): boolean {
   return (
-    /\b(?:ningun|ninguna|ningunos|cualquier|cualquiera|alguien|nadie|cada (?:persona|paciente|caso|cliente)|algunas personas|algunos pacientes|muchas personas|muchos pacientes|la mayoria|todos los pacientes|las personas|los pacientes|por privacidad|por ley|no podemos (?:confirmar|hablar|comentar|discutir|compartir))\b/i.test(
+    /\b(?:ningun|ninguna|ningunos|cualquier|cualquiera|alguien|nadie|cada (?:persona|paciente|caso|cliente|familia)|tod[oa]s nuestr[oa]s (?:pacientes|pacientitos|clientes|clientas|familias)|todas las familias|algunas personas|algunos pacientes|muchas personas|muchos pacientes|la mayoria|todos los pacientes|las personas|los pacientes|por privacidad|por ley|no podemos (?:confirmar|hablar|comentar|discutir|compartir))\b/i.test(
       text,
     ) ||
     /\bsi (?:usted|tiene|tienes|necesita|necesitas|nota|notas|quiere|quieres|alguien|es|eres|su|tu|le|te)\b/i.test(
@@ -149,6 +186,14 @@ const rule: SentenceRule = {
       'Pregunte a su médico si tiene dudas sobre la dosis.',
       // Education for everyone.
       'Recomendamos radiografías una vez al año, según el riesgo de cada persona.',
+      // An offer to call, in the present tense: nobody's visit.
+      'Por privacidad no hablamos de casos en redes. Con gusto le atendemos por teléfono al (555) 010-2000.',
+      // An event open to anyone.
+      '¡Gracias por venir a nuestra feria de salud! Nos vemos en el próximo evento.',
+      // A member of staff, not a patient.
+      'Felicidades a nuestra higienista Rosa por sus 10 años. ¡Es un orgullo tenerla en el equipo!',
+      // Thanks for the review itself, and the practice as part of the neighbourhood.
+      'Gracias por elegirnos para dejar su reseña. Llevamos 15 años aquí y nos sentimos parte de la familia.',
     ],
   },
 };
