@@ -129,9 +129,27 @@ export const PATTERNS: Pattern[] = [
   },
 ];
 
-/** Words right before "su/tu X" that make it a call to action or advice to anyone. */
+/**
+ * Words right before "su/tu X" that make it a call to action or advice to anyone: booking ("agende su
+ * consulta", "puede cambiar su cita", "llegue 10 minutos antes de su cita"), advice about the reader's
+ * own provider ("avise a su terapeuta", "siga las indicaciones de su médico", "sin hablar con su
+ * médico"), or a condition ("depende de su seguro", "").
+ */
 const CALL_TO_ACTION =
-  /\b(?:agende|agenda|reserve|reserva|programe|programa|haga|solicite|pida|para|llame para|pregunte (?:a|en|por)|pregunta (?:a|en|por)|consulte(?: con)?|hable con|habla con|llame a|llama a|preguntas (?:de|sobre)|dudas (?:de|sobre)|informes (?:de|sobre)|revisar|verificar|checar)\s+$/i;
+  /\b(?:agende|agenda|agendar|reserve|reserva|reservar|programe|programa|haga|hacer|haz|al hacer|solicite|pida|pide|pedir|para|cambiar|cambie|reagendar|reagende|reagenda|aparte|aparten|apartar|llame para|pregunte (?:a|en|por)|pregunta (?:a|en|por)|preguntele a|preguntale a|consulte(?: con)?|consultar (?:con|a)|hable con|habla con|hablar con|llame a|llama a|llamar a|avise a|avisa a|avisele a|avisale a|platique con|platica con|platicar con|platiquelo con|platicalo con|comentelo con|comentalo con|vaya con|ve con|acuda (?:a|con)|(?:indicaciones|instrucciones|recomendaciones|aprobacion|autorizacion) de|depende de|dependiendo de|sin importar|preguntas (?:de|sobre)|dudas (?:de|sobre)|informes (?:de|sobre)|revisar|verificar|checar|(?:llegue|llega|llegar) (?:\d+ minutos )?antes (?:de|a))\s+$/i;
+
+/**
+ * A day or hour right after "su cita": "puede cambiar su cita del jueves", "su cita dice 16 de
+ * noviembre". That is one person's visit, whatever the call to action around it ("los martes" is a
+ * habit and does not count).
+ */
+const SPECIFIC_AFTER =
+  /^[^.;!?]{0,20}?(?<!\blos )\b(?:manana|ayer|lunes|martes|miercoles|jueves|viernes|sabado|domingo|a las \d|\d{1,2}(?::\d\d| de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|\s?[ap]\.?m\b))/i;
+
+/** The reader's own provider, who will decide: "su dentista le indicará", "tu médico te dirá". */
+const PROVIDER_WILL =
+  /^(?: general| de cabecera| familiar)?,? (?:le |te |les )?(?:indicara|dira|explicara|recomendara|confirmara|decidira|sabra|ayudara|orientara|podra|puede ajustar)\b/i;
+const PROVIDER_END = /(?:dentista|doctora?|medic[oa]|higienista|terapeuta|enfermera|quiropractico)$/i;
 
 /**
  * A sentence about nobody in particular: a privacy statement ("no hablamos de ningún paciente"),
@@ -139,14 +157,22 @@ const CALL_TO_ACTION =
  * general ("cada persona", "algunas personas", "muchos"), or a question to any reader
  * ("¿Te van a hacer una biopsia?"). Its "su" is anyone's (Spanish "su" is also his, her, their).
  */
+/**
+ * A question to any reader ("¿Nervios antes de tu cita?", "¿Le dan miedo las gotas?"), but not one
+ * about how this person's care is going ("¿Cómo sigue su rodilla?").
+ */
+const QUESTION =
+  /^\W*\u00bf(?!\s*(?:como|que tal) (?:sigue|sigues|siguen|va|vas|van|esta|estas|estan|le fue|te fue|les fue|se siente|te sientes|le va|te va|salio|quedo|quedaron|le quedo|te quedo)\b)[^?]*\?/i;
+
 function nobodyInParticular(text: string): boolean {
   return (
     /\b(?:ningun|ninguna|ningunos|cualquier|cualquiera|alguien|nadie|cada (?:persona|paciente|caso|cliente|familia)|tod[oa]s nuestr[oa]s (?:pacientes|pacientitos|clientes|clientas|familias)|todas las familias|algunas personas|algunos pacientes|muchas personas|muchos pacientes|la mayoria|todos los pacientes|las personas|los pacientes|por privacidad|por ley|no podemos (?:confirmar|hablar|comentar|discutir|compartir))\b/i.test(
       text,
     ) ||
-    /\bsi (?:usted|tiene|tienes|necesita|necesitas|nota|notas|quiere|quieres|alguien|es|eres|su|tu|le|te)\b/i.test(
+    /\bsi (?:usted|tiene|tienes|necesita|necesitas|nota|notas|quiere|quieres|alguien|es|eres|su|tu|le|te|hay|siente|sientes|piensa|piensas|cree|crees|ya|un|una|unos|unas|algun|alguna|algunos|algunas|despues de una?|eso|esto|prefiere|prefieres|desea|deseas|estas)\b/i.test(
       text,
     ) ||
+    QUESTION.test(text) ||
     /^[\s\u00bf\u00a1]*(?:(?:te|le) van a\b|(?:vas|va|tienes|tiene|sabias|sabia|es tu|es su|necesitas|necesita|buscas|busca)\b[^?]*\?)/i.test(
       text,
     )
@@ -160,20 +186,38 @@ const rule: SentenceRule = {
   category: 'confirms-patient-status',
   defaultSeverity: 'warn',
   scope: 'sentence',
-  check: (ctx) =>
-    (nobodyInParticular(ctx.text) ? [] : runPatterns(ctx, PATTERNS))
-      // "Agende su consulta gratis": a call to action, not someone's visit; "pregunte a su médico": advice to anyone.
-      .filter((f) => !CALL_TO_ACTION.test(ctx.text.slice(Math.max(0, f.start - 30), f.start)))
-      .map((f) => ({
-        ...f,
-        category: f.severity === 'block' ? ('care-details' as const) : ('confirms-patient-status' as const),
-        suggestion: SUGGESTION,
-      })),
+  check: (ctx) => {
+    const nobody = nobodyInParticular(ctx.text);
+    return (
+      runPatterns(ctx, PATTERNS)
+        // "Agende su consulta gratis": a call to action, not someone's visit; "pregunte a su médico": advice
+        // to anyone; "si tiene dudas sobre su tratamiento": anyone's. A day or an hour right after the
+        // finding ("su cita dice 16 de noviembre, ... si hay cambios") still makes it one person's visit.
+        .filter(
+          (f) =>
+            !(nobody || CALL_TO_ACTION.test(ctx.text.slice(Math.max(0, f.start - 30), f.start))) ||
+            SPECIFIC_AFTER.test(ctx.text.slice(f.end, f.end + 40)),
+        )
+        // "Su dentista le indicará cuándo": advice about the reader's own provider.
+        .filter(
+          (f) =>
+            !PROVIDER_END.test(ctx.text.slice(f.start, f.end)) ||
+            !PROVIDER_WILL.test(ctx.text.slice(f.end, f.end + 40)),
+        )
+        .map((f) => ({
+          ...f,
+          category: f.severity === 'block' ? ('care-details' as const) : ('confirms-patient-status' as const),
+          suggestion: SUGGESTION,
+        }))
+    );
+  },
   examples: {
     flag: [
       'Gracias por su visita, lo esperamos pronto.',
       'Esperamos que su tratamiento vaya muy bien.',
       'Nos vemos en su próxima cita.',
+      // A call to action around one person's visit on a given day.
+      'Sí, puede cambiar su cita del jueves para la próxima semana.',
     ],
     pass: [
       // The approved template in Spanish.
@@ -194,6 +238,14 @@ const rule: SentenceRule = {
       'Felicidades a nuestra higienista Rosa por sus 10 años. ¡Es un orgullo tenerla en el equipo!',
       // Thanks for the review itself, and the practice as part of the neighbourhood.
       'Gracias por elegirnos para dejar su reseña. Llevamos 15 años aquí y nos sentimos parte de la familia.',
+      // A question to any reader.
+      '¿Nervios antes de tu cita? Es normal: trae tus audífonos y pide una manta.',
+      // A condition, and advice about the reader's own doctor.
+      'Si siente mareos, es importante llamar a su médico ese mismo día.',
+      // A call to action about anyone's appointment.
+      'Puede cambiar su cita en línea hasta 24 horas antes sin cargo.',
+      // The reader's own provider will decide.
+      'Su dentista general le indicará cada cuánto hacerse una revisión.',
     ],
   },
 };
