@@ -19,7 +19,8 @@ const OFFER =
  * Tips, myths and posts for everyone: "¿Sabías que...?", "abierto a todos". (Conditions, privacy
  * talk and people in general silence every pattern: see nobodyInParticular.)
  */
-const EVERYONE = /\b(?:sabias|sabian|mitos?|tips?|consejos?|abierto a todos|todos los que|todas las que)\b/i;
+const EVERYONE =
+  /\b(?:sabias|sabian|mitos?|tips?|consejos?|abierto a todos|todos los que|todas las que|dato (?:curioso|importante|util)|recordatorio|por lo general|en general|generalmente|normalmente|suelen|para todos|para todas|buena pregunta|por si acaso|para quien)\b/i;
 
 /** Present-tense care verbs, which offer care to anyone ("le atendemos") rather than recall a visit. */
 const OFFER_NOW = /(?:atendemos|recibimos|tratamos)$/i;
@@ -48,6 +49,26 @@ const EVENT =
 /** Thanks for the review itself: "gracias por elegirnos para dejar su reseña". */
 const REVIEW_THANKS =
   /\bpara (?:dejar |escribir |compartir )?(?:esta|su|tu|una|sus|tus) (?:resena|opinion|comentario|calificacion|estrellas)/i;
+
+/**
+ * A care word that is nobody's: as a topic or a service ("experiencia en cirugía",
+ * "coordinadora de cirugías", "opciones de tratamiento", "tiempo de
+ * recuperación"), or part of a proper name ("En
+ * Terapia Física Movimiento", "Alergias y Asma del Desierto", "lentes Transitions").
+ */
+function anyones(text: string, start: number, word: string): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(start + word.length, start + word.length + 30);
+  return (
+    /\b(?:experiencia|especialistas?|especializad[oa]s|certificad[oa]s?|certificacion|educador[a]?|coordinador[a]?|investigacion|libro|charlas?|platicas?|talleres|taller|clases?|conferencias?|congreso|entrevista|opciones|tipos?|tiempo|centro|unidad|departamento|area|costo|precio|precios|paquetes?|metodos?) (?:en|sobre|de|del|para) (?:la |el |los |las )?$/i.test(
+      before,
+    ) ||
+    // A capital mid-sentence (the text is one sentence) followed by another capital (a name), or a
+    // brand right after the word.
+    (/^\p{Lu}/u.test(word) && /\p{L}/u.test(before) && /^\s+(?:(?:y|de|del|de la)\s+)?\p{Lu}/u.test(after)) ||
+    /^\s+(?!(?:Dr|Dra|Sr|Sra)\b)\p{Lu}\p{Ll}+\b/u.test(after)
+  );
+}
 
 /** Spanish patterns (accent-free, case-insensitive). */
 export const PATTERNS: Pattern[] = [
@@ -116,8 +137,9 @@ export const PATTERNS: Pattern[] = [
     // "se siente mejor", "te recuperas": the reflexive addresses the reader too; instructions to this
     // reader ("sigue con la dosis", "recuerde aplicarse") address them too. Offers and cheers to any
     // reader ("te explicamos", "¡tú puedes!") and tips for everyone do not.
-    when: (ctx) =>
+    when: (ctx, m) =>
       !EVERYONE.test(ctx.text) &&
+      !anyones(ctx.text, m.index ?? 0, m[0]) &&
       /\b(?:su|sus|tu|tus|usted|le|lo|te|se (?:siente|sienta|recupera|recupere|ve|mejoro)|sigue|siga|toma|tome|recuerde|recuerda|aplica|aplique|vienes|vuelve|vuelves)\b/i.test(
         ctx.text.replace(OFFER, ' '),
       ),
@@ -246,6 +268,12 @@ const rule: SentenceRule = {
       'Puede cambiar su cita en línea hasta 24 horas antes sin cargo.',
       // The reader's own provider will decide.
       'Su dentista general le indicará cada cuánto hacerse una revisión.',
+      // A topic of staff news, not anyone's care.
+      'Felicidades a nuestra enfermera Keisha por su certificación como educadora en diabetes.',
+      // The practice's name.
+      'Gracias por su opinión. En Terapia Física Movimiento valoramos su tiempo.',
+      // A fact for everyone.
+      'Dato curioso: el hueso tarda unas 8 semanas en unirse al implante; su sonrisa vale la espera.',
     ],
   },
 };
