@@ -136,11 +136,12 @@ export const PATTERNS: Pattern[] = [
     severity: 'block',
     // "se siente mejor", "te recuperas": the reflexive addresses the reader too; instructions to this
     // reader ("sigue con la dosis", "recuerde aplicarse") address them too. Offers and cheers to any
-    // reader ("te explicamos", "¡tú puedes!") and tips for everyone do not.
+    // reader ("te explicamos", "¡tú puedes!") and tips for everyone do not, nor a neuter or
+    // thing "lo" ("lo mejor", "lo que", "lo sentimos", "una corona lo resuelve").
     when: (ctx, m) =>
       !EVERYONE.test(ctx.text) &&
       !anyones(ctx.text, m.index ?? 0, m[0]) &&
-      /\b(?:su|sus|tu|tus|usted|le|lo|te|se (?:siente|sienta|recupera|recupere|ve|mejoro)|sigue|siga|toma|tome|recuerde|recuerda|aplica|aplique|vienes|vuelve|vuelves)\b/i.test(
+      /\b(?:su|sus|tu|tus|usted|le|lo(?! (?:que|cual|mas|mejor|peor|indicado|recomendable|ideal|importante|preocupante|contrario|sentimos|sabemos|hacemos|explicamos|platicamos|revisamos|resuelve|cubren|cubre|realiza|sepan|antes posible)\b)|te|se (?:siente|sienta|recupera|recupere|ve|mejoro)|sigue|siga|toma|tome|recuerde|recuerda|aplica|aplique|vienes|vuelve|vuelves)\b/i.test(
         ctx.text.replace(OFFER, ' '),
       ),
   },
@@ -274,6 +275,8 @@ const rule: SentenceRule = {
       'Gracias por su opinión. En Terapia Física Movimiento valoramos su tiempo.',
       // A fact for everyone.
       'Dato curioso: el hueso tarda unas 8 semanas en unirse al implante; su sonrisa vale la espera.',
+      // A neuter "lo": nobody's care.
+      'Comprendemos lo preocupante que es la fiebre alta en un bebé.',
     ],
   },
 };
