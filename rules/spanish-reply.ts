@@ -70,12 +70,19 @@ function anyones(text: string, start: number, word: string): boolean {
   );
 }
 
+/** A promotion or an invitation to every reader. */
+const PROMO =
+  /\b(?:descuentos?|\d+ ?%|gratis|gratuita|gratuito|promocion|precio especial|estrena|estrenen|vengan|preguntanos|pregunten|te explicamos|le explicamos)\b|%/i;
+
 /** Spanish patterns (accent-free, case-insensitive). */
 export const PATTERNS: Pattern[] = [
   {
     re: /\b(?:su|sus|tu|tus) (?:proxim[ao]s? |ultim[ao]s? |primer[ao]? |reciente )?(?:dos |tres |otras? )?(?:cita|citas|visita|visitas|consulta|consultas|sesion|sesiones|expediente|cuenta|historial|dentista|doctora?|medico|medica|higienista|terapeuta|enfermera|quiropractico)\b/gi,
     message: CONFIRM,
     severity: 'warn',
+    // An offer to any reader for a coming visit: "20% de descuento en tu primera sesión", "vengan a
+    // probarlas en su próxima visita", "pregúntanos en tu próxima consulta".
+    when: (ctx, m) => !/^(?:su|sus|tu|tus) (?:primer|proxim)/i.test(m[0]) || !PROMO.test(ctx.text),
   },
   {
     re: /\b(?:su|sus|tu|tus) (?:nuev[ao]s? )?(?:tratamiento|tratamientos|limpieza|examen|procedimiento|cirugia|operacion|receta|medicamento|medicamentos|medicina|factura|saldo|seguro|diagnostico|resultados (?:de|del)|analisis|terapia|corona|implante|implantes|frenos|lentes|vacuna|dolor|rodilla|espalda|muela|diente|dientes|embarazo|parto|radiografias?|biopsia|lesion|recuperacion|condicion|enfermedad|alergia|ansiedad|depresion|presion)\b/gi,
@@ -277,6 +284,8 @@ const rule: SentenceRule = {
       'Dato curioso: el hueso tarda unas 8 semanas en unirse al implante; su sonrisa vale la espera.',
       // A neuter "lo": nobody's care.
       'Comprendemos lo preocupante que es la fiebre alta en un bebé.',
+      // An offer to every reader for a coming visit.
+      '¡Nuestras sillas con masaje ya llegaron! Vengan a probarlas en su próxima visita.',
     ],
   },
 };
