@@ -65,7 +65,7 @@ export interface TrainCase {
   options?: AnalyzeOptions;
 }
 
-/** The strictness levels and the false-alarm budget each is tuned to (cross-validated). */
+/** The budget of the model's own false alarms (on all training safe replies, cross-validated) per strictness. */
 export const BUDGETS: Record<Strictness, number> = { relaxed: 0.015, standard: 0.025, strict: 0.04 };
 /** At most this share of training violations may be demoted (out-of-fold), whatever the budget. */
 export const MAX_DEMOTED = 0.25;
@@ -73,8 +73,13 @@ export const MAX_DEMOTED = 0.25;
  * "Confident the reply is safe" (issue #9): the demote threshold never exceeds this logit
  * (standard: p(violation) <= 0.27; relaxed, which flags clear disclosures only: <= 0.5).
  */
-/** A false alarm costs this many misses when no thresholds meet the budget (then the best trade is taken). */
-export const ALARM_COST = 3;
+/**
+ * How many misses one false alarm costs when relaxed and standard thresholds are chosen (strict
+ * takes the best recall). A trade, not a hard cap on combined false alarms: a cap met exactly in
+ * cross-validation sat the add threshold where new writers' replies rarely reach it (b86-b99 at
+ * first look: 44.9-91.0% recall at 0-2% false alarms for most batches).
+ */
+export const ALARM_COST: Record<Exclude<Strictness, 'strict'>, number> = { relaxed: 5, standard: 3 };
 /** Demote cap per strictness; see above. */
 export const DEMOTE_CAP: Record<Strictness, number | null> = { relaxed: 0, standard: -1, strict: null };
 const FOLDS = 5;
@@ -401,10 +406,10 @@ const quantile = (sorted: number[], q: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * sorted.length)))]! : 0;
 
 /**
- * Chooses thresholds per strictness from out-of-fold scores: maximize combined recall on the
- * cases the rules were never tuned on, subject to combined false alarms within the budget there,
- * model-alone false alarms on all training safes within the budget, and at most MAX_DEMOTED of
- * all training violations demoted. Strict never demotes and budgets only the model's own alarms.
+ * Chooses thresholds per strictness from out-of-fold scores. Relaxed and standard maximize combined
+ * recall minus ALARM_COST times combined false alarms on the cases the rules were never tuned on;
+ * strict (which never demotes) maximizes recall. All keep the model's own false alarms on all
+ * training safe replies within the budget and demote at most MAX_DEMOTED of training violations.
  */
 export function chooseThresholds(cs: readonly TrainCase[], oof: Float64Array): Record<Strictness, Chosen> {
   const idx = cs.map((_, i) => i);
@@ -423,28 +428,20 @@ export function chooseThresholds(cs: readonly TrainCase[], oof: Float64Array): R
   const s = untuned.map((i) => oof[i]!);
   const out = {} as Record<Strictness, Chosen>;
   for (const level of ['relaxed', 'standard', 'strict'] as Strictness[]) {
-    const budget = BUDGETS[level];
-    let best: { add: number; demote: number | null; rec: number; fa: number } | undefined;
-    // When no point meets the budget, the best trade: recall minus ALARM_COST times false alarms.
-    let fallback: { add: number; demote: number | null; rec: number; fa: number; u: number } | undefined;
+    const cost = level === 'strict' ? 0 : ALARM_COST[level];
+    let best: { add: number; demote: number | null; u: number; fa: number } | undefined;
     for (const add of addGrid) {
       const modelFa = safeScores.filter((x) => x >= add).length / Math.max(1, safeScores.length);
-      if (modelFa > budget) continue;
+      if (modelFa > BUDGETS[level]) continue;
       const cap = DEMOTE_CAP[level];
       for (const demote of cap === null ? [null] : demoteGrid.filter((d) => d === null || d <= cap)) {
         const res = rates(sub, (_, j) => combinedFlag(r[j]!, s[j]!, add, demote));
-        const u = res.recall - ALARM_COST * res.falseAlarms;
-        if (!fallback || u > fallback.u + 1e-12) fallback = { add, demote, rec: res.recall, fa: res.falseAlarms, u };
-        // Strict keeps every rule finding, so only the model's own false alarms are budgeted.
-        if (level !== 'strict' && res.falseAlarms > budget) continue;
-        const better =
-          !best ||
-          res.recall > best.rec + 1e-12 ||
-          (Math.abs(res.recall - best.rec) <= 1e-12 && res.falseAlarms < best.fa - 1e-12);
-        if (better) best = { add, demote, rec: res.recall, fa: res.falseAlarms };
+        const u = res.recall - cost * res.falseAlarms;
+        const better = !best || u > best.u + 1e-12 || (Math.abs(u - best.u) <= 1e-12 && res.falseAlarms < best.fa - 1e-12);
+        if (better) best = { add, demote, u, fa: res.falseAlarms };
       }
     }
-    best ??= fallback ?? { add: Number.POSITIVE_INFINITY, demote: null, rec: 0, fa: 0 };
+    best ??= { add: Number.POSITIVE_INFINITY, demote: null, u: 0, fa: 0 };
     const { add, demote } = best;
     out[level] = {
       add,
@@ -755,6 +752,26 @@ const EXPERIMENTS: readonly string[] = [
   'not shipped: demoting name findings below a logit of -3 lowers the floor to 2.9% and gives 87.7%',
   'recall at 4%.)',
   '',
+  '## What was tried (session 4)',
+  '',
+  'The rules were made to flag fewer safe replies (the floor above), each change judged on the 34,357',
+  'untuned training cases with the out-of-fold model scores held fixed: staff framed as staff in one',
+  'module for all name rules (rules/engine/staff.ts: Spanish appositions, titles, roles before and',
+  'credentials after a name, what staff do, introductions, lists); Spanish offers, events, questions to',
+  'any reader, advice about the reader\'s own provider; care words naming a team, a service or an offer;',
+  'education marked as such. Rules alone 61.7% / 8.2% -> 61.4% / 5.5%; combined at the session-3',
+  'thresholds 91.5% / 5.0% -> 91.5% / 3.9%. Kept.',
+  '',
+  'Names the reply frames as staff are staff to the model too (features in training and in analyze):',
+  'AUC 0.9864 -> 0.9868, model recall at 3% 89.6% -> 90.0%. Kept.',
+  '',
+  'Threshold choice: with the rules quieter, the 2.5% cap on combined false alarms was met exactly in',
+  'cross-validation by an add threshold of about 4.8, and the first looks of b86-b99 fell to 44.9-91.0%',
+  'recall at 0-2% false alarms for most batches (the ledger). On the same out-of-fold data: cap 2.5%',
+  '79.5% / 2.4%, cap 3% 86.2% / 3.0%, cap 4% 91.5% / 3.9%; best recall minus 3 x false alarms 92.2% /',
+  '4.1%, minus 5 x 88.1% / 3.0%. Standard now takes the 3 x trade and relaxed the 5 x trade. Chosen after',
+  'seeing b86-b99, so their figures under it are not first looks.',
+  '',
 ];
 
 /** The model card (deterministic). */
@@ -816,13 +833,14 @@ export function modelCard(t: Trained, curve: CurvePoint[], opts: TrainOptions): 
     '## Thresholds (chosen by cross-validation on training data only)',
     '',
     `Group-wise ${FOLDS}-fold cross-validation (a writer's batch is never split across folds) gives`,
-    'out-of-fold scores. For each strictness, the thresholds maximize combined recall on the training',
-    "cases the rules were never tuned on (holdout + batches), with combined false alarms there and the model's",
-    `own false alarms on all training safe replies within the budget, at most ${pct(MAX_DEMOTED)} of training`,
-    `violations demoted, and the demote threshold at most a logit of ${DEMOTE_CAP.standard} (standard) or ${DEMOTE_CAP.relaxed} (relaxed):`,
-    'the model must be confident. Identifier findings and echoes of the review are never demoted.',
-    "Strict never demotes and budgets only the model's own false alarms. When no thresholds meet the",
-    `budget, the ones with the best recall minus ${ALARM_COST} x false alarms are taken.`,
+    'out-of-fold scores. Relaxed and standard take the thresholds with the best combined recall minus',
+    `${ALARM_COST.relaxed} (relaxed) or ${ALARM_COST.standard} (standard) times combined false alarms on the training cases the rules were never`,
+    "tuned on (holdout + batches); strict, which never demotes, the best recall. All keep the model's own false",
+    `alarms on all training safe replies within the budget, demote at most ${pct(MAX_DEMOTED)} of training violations, and`,
+    `demote only below a logit of ${DEMOTE_CAP.standard} (standard) or ${DEMOTE_CAP.relaxed} (relaxed): the model must be confident.`,
+    'Identifier findings and echoes of the review are never demoted. (Until session 4 combined false alarms',
+    'were a hard cap at the budget; once the rules flagged fewer safe replies the cap was met exactly and',
+    'left new writers\' violations far below the add threshold: b86-b99 in the ledger.)',
     'Out-of-fold figures (recall / false alarms):',
     '',
     `| strictness | budget | add (logit) | demote below | rules | model alone | combined (n=${t.thresholds.standard.cv.n}) |`,
