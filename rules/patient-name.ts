@@ -5,6 +5,7 @@
  */
 import nlp from 'compromise';
 import { type SentenceContext, STAFF_AFTER, STAFF_BEFORE } from './engine/context';
+import { ORG_WORD } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { CLINICAL_KINDS, type Token } from './engine/terms';
 
@@ -17,11 +18,41 @@ const VISIT_VERBS =
 const PLACE_AFTER =
   /^\s+(?:high|elementary|middle|academy|college|university|school|park|street|st|avenue|ave|road|rd|county|hospital|library|church|memorial|stadium|field|center|centre|boulevard|blvd)\b/i;
 
+/**
+ * Spanish institutions and events before or opening a capitalized name ("Hospital San Lucas",
+ * "Biblioteca Publica de Montebello", "Mes de la Concientizacion", "Programa de Prevencion"):
+ * compromise does not know Spanish and reads their capitalized words as people. Accents are folded.
+ */
+const ES_INSTITUTION =
+  /^(?:hospital|clinica|asociacion|instituto|biblioteca|universidad|escuela|preparatoria|colegio|iglesia|parroquia|centro|fundacion|optica|programa|mes|dia|semana|jornada|feria|premio|noche|grupo|sede|consultorio|cancer|campana|congreso)$/i;
+const ES_INSTITUTION_BEFORE = new RegExp(
+  `\\b${ES_INSTITUTION.source.slice(1, -1)}\\s(?:(?:de|del|la|los|las|el)\\s){0,2}$`,
+  'i',
+);
+
+/** A location or business after a name, possibly a list: "our Katy and Sugar Land clinics", "Willow Creek Hospice". */
+const ORG_NEXT = /^(?:\s(?:and|&|y)\s\p{Lu}[\p{L}'-]*(?:\s\p{Lu}[\p{L}'-]*)?)?\s([\p{L}]+)/u;
+
+/** The name is part of a business, school, place or Spanish institution's name, not a person's. */
+export function orgName(text: string, start: number, end: number): boolean {
+  const words = text.slice(start, end).split(/\s+/);
+  // "Marina Blvd", "Lincoln Elementary Fun Run", "Willow Fertility", "Preston clinic".
+  if (words.slice(1).some((w) => ORG_WORD.test(w) || PLACE_AFTER.test(` ${w}`))) return true;
+  if (words.length > 1 && ES_INSTITUTION.test(words[0]!)) return true;
+  const next = ORG_NEXT.exec(text.slice(end, end + 40));
+  if (next && ORG_WORD.test(next[1]!)) return true;
+  return ES_INSTITUTION_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+}
+
 /** Words that make "the Lions" an organization. */
 const ORG_AFTER = /^'?\s+(?:club|foundation|association|society|league|team|chapter|lodge|organization|group)\b/i;
 
-/** A family named by its surname. */
-export const FAMILY = /\bthe \p{Lu}[\p{L}'-]+(?: family| household| twins| kids|s\b)/gu;
+/**
+ * A family named by its surname: "the Johnson family", "the Hendersons". Not a possessive ("the
+ * Gazette's poll", "the Children's Hospital"), an acronym ("the ABCDEs") or the first word of a
+ * longer proper name ("the Texas Medical Board", "the Columbus Parent poll").
+ */
+export const FAMILY = /\bthe \p{Lu}\p{Ll}[\p{Ll}-]*(?:\s(?:family|household|twins|kids)\b|s\b(?!'|\s\p{Lu}))/gu;
 const FAMILY_CONTEXT = /\b(?:patients?|clients?|welcome|congrat\w*|baby|newest)\b/i;
 
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
@@ -101,6 +132,8 @@ const rule: SentenceRule = {
       if (n.staff || n.provider) continue;
       // "Lincoln High", "Roosevelt Elementary", "Jackson Park": a name inside a place or team name.
       if (PLACE_AFTER.test(ctx.text.slice(n.end, n.end + 20))) continue;
+      // "Willow Creek Hospice", "our Katy clinic", "Hospital San Lucas": a business or place.
+      if (orgName(ctx.text, n.start, n.end)) continue;
       // A name right after "Dr." handled above; bare role words like "Coach" stay part of the name.
       out.push({ start: n.start, end: n.end, message: MSG });
     }
@@ -120,6 +153,22 @@ const rule: SentenceRule = {
       'Dr. Alvarez performs every root canal herself.',
       // A name inside a school's name: nobody's visit.
       'Good luck to the Jefferson High swim team at the regional finals this weekend!',
+      // A business named after a place.
+      'Our volunteers planted tulips around the Willow Creek Hospice garden for families visiting.',
+      // One of the practice's locations.
+      'Rapid strep tests take about 10 minutes at our Preston clinic.',
+      // A Spanish event's capitalized name.
+      'Durante el Mes de la Concientización sobre el Cáncer de Mama ofrecemos mamografías con descuento.',
+      // A possessive is no family ("the Hendersons").
+      "We're honored to be voted Best Pediatrician in the Gazette's Readers' Choice for our care.",
+      // A role used as a title: staff.
+      'Nurse Keisha does stitches and suture removal on a walk-in basis.',
+      // Credentials after the name: staff.
+      'Please join us in congratulating Kenji Nakamura, LMFT, on 10 years of family therapy with our practice!',
+      // A name that runs a department: staff.
+      'Rosa runs our referral office and can answer any question about referrals.',
+      // A Spanish role before the name: staff.
+      'La enfermera Patricia celebra 20 años con nuestros pacientes este mes.',
     ],
   },
 };
