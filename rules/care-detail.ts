@@ -4,6 +4,8 @@
  * specific event ("your crown", "Harold's pneumonia", "that knee", "the biopsy came back").
  * The same words in general statements ("we offer same-day crowns") are not findings.
  */
+
+import { CREDENTIAL_AFTER, CREDENTIAL_BEFORE, GROUP_OWNERS } from './data/care-terms';
 import type { SentenceContext } from './engine/context';
 import { addressesYou, possessorOf, TOPIC_BEFORE } from './engine/cues';
 import type { RuleFinding, SentenceRule } from './engine/rule';
@@ -38,6 +40,14 @@ const EVERY_VISIT = /\b(?:every|each|any|all) (?:appointments?|visits?|check-?up
 const KIN =
   /\b(?:your|his|her) (?:son|daughter|kids?|kiddo|child|children|little one|baby|husband|wife|partner|mom|dad|mother|father|grandma|grandpa)\b/i;
 
+/** Markers of general education or a public tip, whoever reads it. */
+const EDU_MARKER =
+  /^\W{0,8}(?:[\w']+ ){0,3}?(?:myths?|facts?|psa|tips?|101)\b(?! (?:was|is|of|results?|levels?|tests?|came|numbers?)\b)|\bsigns? (?:that )?(?:your|ur)\b|\bnaturally (?:drops?|declines?|changes?|slows?|rises?|falls?)\b|\b(?:is|are) based on (?:your|ur)\b|\bdepends? on (?:your|ur)\b|\bsufferers\b|\bmyth\b/i;
+
+// Nouns after a care word that make it the name of a unit, team or program of the practice.
+const UNIT_AFTER =
+  /^(?:\s+(?:and\s+[\w-]+\s+)?(?:team|teams|nurses|nursing staff|staff|clinic|center|centre|department|dept|unit|wing|program|programs|housing|front desk|coordinator|lead|club|tent|specialists|service line|suite)\b|\s+nurses')/i;
+
 // A term naming a cause or campaign, in any case.
 const CAUSE_AFTER = /^\s*(?:awareness|research|fundraiser|foundation|advocacy|month|5k|10k)\b/i;
 // A term inside the name of an event or organization ("Breast Cancer Awareness 5K").
@@ -56,6 +66,36 @@ function inProperName(text: string, start: number, end: number): boolean {
   return midSentence(text, start) && /^\s?(?!I\b)\p{Lu}[\p{L}'&-]/u.test(text.slice(end, end + 3));
 }
 
+const GROUP = new RegExp(`\\b${GROUP_OWNERS}\\b`, 'gi');
+/** Words before a group noun that make it the reader's or a particular one ("your kids", "the twins"). */
+// (Or a named family: "the Johnson, Alvarez & Cho families".)
+const PARTICULAR_GROUP = /\b(?:your|ur|the|these|those|both|his|her|my|\d+|two|three|four|five)\s+(?:[\w-]+\s+)?$/i;
+const NAMED_GROUP = /(?:&|\band|,)\s+\p{Lu}[\p{L}'-]+\s+$/u;
+
+/**
+ * "their X" whose owner is a group named earlier in the sentence, not the reader nor one person:
+ * "Patients who have concerns about their care", "Our whole staff got their flu shots",
+ * "Gym bros who get their labs checked". Not on a particular occasion ("today").
+ */
+export function groupOwned(ctx: SentenceContext, start: number): boolean {
+  const lead = ctx.text.slice(0, start);
+  if (!/\btheir\s+(?:[\w-]+\s+){0,3}$/i.test(lead) || ctx.anchored) return false;
+  let last: RegExpExecArray | null = null;
+  GROUP.lastIndex = 0;
+  for (let m = GROUP.exec(lead); m; m = GROUP.exec(lead)) last = m;
+  if (last === null) return false;
+  const before = lead.slice(Math.max(0, last.index - 24), last.index);
+  return !PARTICULAR_GROUP.test(before) && !NAMED_GROUP.test(before);
+}
+
+/** A staff member's credential names a field of study: "her dry needling certification". */
+export function credential(ctx: SentenceContext, hit: { start: number; end: number }): boolean {
+  return (
+    CREDENTIAL_AFTER.test(ctx.text.slice(hit.end, hit.end + 60)) ||
+    CREDENTIAL_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 60), hit.start))
+  );
+}
+
 function tied(ctx: SentenceContext, hit: TermHit): boolean {
   const titled = /^\p{Lu}/u.test(ctx.text.slice(hit.start, hit.end));
   // "Dr. Feldman": a provider's surname that happens to be in the medical word list.
@@ -67,11 +107,34 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   if (titled && inProperName(ctx.text, hit.start, hit.end)) return false;
   // "speak about mental health awareness", "raised money for cancer research": a cause, not a case.
   if (CAUSE_AFTER.test(ctx.text.slice(hit.end, hit.end + 20))) return false;
+  // A unit, team or program named by its care ("the whole infusion team", "our surgery team",
+  // "our physical therapy front desk lead", "the thyroid clinic", "the booster club"), nobody's case.
+  // (Not "her lymphedema program", "your C-section team": someone's own.)
+  if (
+    UNIT_AFTER.test(ctx.text.slice(hit.end, hit.end + 24)) &&
+    /\b(?:our|the|a|an|whole)\s+(?:[\w-]+\s+){0,2}$/i.test(ctx.text.slice(Math.max(0, hit.start - 30), hit.start)) &&
+    !/\b(?:your|ur|his|her|their|\w+'s)\s+(?:[\w-]+\s+){0,2}$/i.test(
+      ctx.text.slice(Math.max(0, hit.start - 30), hit.start),
+    )
+  )
+    return false;
+  // "this kind of pain": a kind, not a case.
+  if (
+    /\b(?:this|that|these|those)\s+(?:kind|type|sort)s?\s+of\s+$/i.test(
+      ctx.text.slice(Math.max(0, hit.start - 24), hit.start),
+    )
+  )
+    return false;
   // The topic of the practice's content ("our blog post on knee pain"), nobody's case.
   if (TOPIC_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 40), hit.start))) return false;
   const clinical = CLINICAL_KINDS.has(hit.kind);
   if (hit.kind === 'visit' || hit.kind === 'provider') return false;
+  if (credential(ctx, hit)) return false;
   const who = possessorOf(ctx, hit);
+  if (who === 'third' && groupOwned(ctx, hit.start)) return false;
+  // Education addressed to any reader: "5 signs your thyroid might be off", "Men: your testosterone
+  // naturally drops", "dosing is based on your labs", "PSA: don't use cotton swabs in your ears".
+  if (who === 'second' && EDU_MARKER.test(ctx.text) && !ctx.anchored && !ctx.past) return false;
   const beforeText = ctx.text.slice(Math.max(0, hit.start - 16), hit.start);
   const afterText = ctx.text.slice(hit.end, hit.end + 60);
   const definite = /\b(?:the|that|this)\s+(?:new\s+|old\s+|[\w-]+\s+)?$/i.test(beforeText);
@@ -223,6 +286,20 @@ const rule: SentenceRule = {
       'If a filling ever feels high, a quick adjustment usually fixes it.',
       // A practice's name.
       'Thanks for the love! Belmont Plastic Surgery appreciates you!',
+      // A staff member's credential names a field of study.
+      'Our therapist Kevin just passed his dry needling certification!',
+      // The field of the certification, after it.
+      'Our MS nurse Janelle completed her certification in multiple sclerosis nursing.',
+      // "their" owned by a group, not by one person.
+      'No one deserves blame for their diagnosis.',
+      // The staff's own shots, as a group.
+      'Our whole staff got their flu shots this week.',
+      // A team of the practice named by its care.
+      'Our surgery team had a great laugh at the staff holiday party!',
+      // A kind of pain, not someone's.
+      'Words cannot ease this kind of pain, but we are holding you close.',
+      // Education to any reader, marked as such.
+      '5 signs your thyroid might be off: tired all the time, cold hands, brain fog.',
     ],
   },
 };

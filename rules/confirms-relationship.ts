@@ -2,6 +2,7 @@
  * Flags wording that confirms the reader is, was or will be a patient: visits, meeting them,
  * seeing them again, "welcome back", "your appointment" (policy category 1).
  */
+import { credential, groupOwned } from './care-detail';
 import type { SentenceContext } from './engine/context';
 import { type Pattern, possessorOf, runPatterns } from './engine/cues';
 import type { RuleFinding, SentenceRule } from './engine/rule';
@@ -97,7 +98,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming in|coming by|coming back|coming to see us|stopping by(?! our (?:booth|table|tent|stand))|stopping in|visiting(?: us| our \w+)?|choosing us|trusting (?:us|our (?:[\w-]+ )?(?:team|staff|doctors?|providers?|clinicians?|nurses?))|sticking with us|staying with us|letting us (?:care for|treat|help|take care|be part|see)|being (?:a|our|such a) (?:\w+ )?(?:patient|client)|being (?:with|part of) (?:us|our (?:practice|clinic|office|family|team))|your visit|bringing (?:in )?your)/gi,
+    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming in|coming by|coming back|coming to see us|stopping by(?! our (?:booth|table|tent|stand|page|post|profile|feed|channel|website|site|blog)\b)|stopping in|visiting(?! our (?:booth|table|tent|stand|page|post|profile|feed|channel|website|site|blog)\b)(?: us| our \w+)?|choosing us|trusting (?:us|our (?:[\w-]+ )?(?:team|staff|doctors?|providers?|clinicians?|nurses?))|sticking with us|staying with us|letting us (?:care for|treat|help|take care|be part|see)|being (?:a|our|such a) (?:\w+ )?(?:patient|client)|being (?:with|part of) (?:us|our (?:practice|clinic|office|family|team))|your visit|bringing (?:in )?your)/gi,
     message: MSG,
     suggestion: SAFE_THANKS,
   },
@@ -193,8 +194,11 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:thanks|thank you) for (?:making the (?:trip|drive)|referring (?:your|a|us)|bringing (?:the|those|in|us)(?![^.!?]{0,40}\battention\b)|being (?:one of )?(?:our|a) (?:[\w-]+ ){0,2}?(?:patients?|clients?|families|members?))\b|\b(?:\d+|many|so many|all these|ten|twenty) years with us\b/gi,
+    re: /\b(?:thanks|thank you) for (?:making the (?:trip|drive)|referring (?:your|a|us)|bringing (?:the|those|in|us)(?![^.!?]{0,40}\battention\b)|being (?:one of )?(?:our|a) (?:[\w-]+ ){0,2}?(?:patients?|clients?|families|members?))\b(?! of (?:our|the) (?:online|facebook|instagram|social|tiktok|youtube)\b)|\b(?:\d+|many|so many|all these|ten|twenty) years with us\b/gi,
     message: MSG,
+    // A staff member's work anniversary: "Hygienist Brenda just hit 20 years with us",
+    // "Congrats to Dr. Ramirez on 10 years with us" (not "Congrats on 2 years with us!" to the reader).
+    when: (ctx, m) => !STAFF_MILESTONE_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 80), m.index)),
   },
   {
     re: /\b(?:we|everyone|our (?:[\w-]+ ){0,2}?(?:team|staff|receptionist|front desk|hygienist|doctor|nurses?)) (?:still )?remembers? you\b/gi,
@@ -217,6 +221,9 @@ export const PATTERNS: Pattern[] = [
   {
     re: /\b(?:you were|you're|you are) (?:such )?(?:a |an )?(?:delight|joy|pleasure|sweetheart|champ|trooper|rockstar|family here|one of us)\b|\byou're family\b/gi,
     message: MSG,
+    // ("You're a rockstar for leaving a review": praise for the review, not for a visit.)
+    when: (ctx, m) =>
+      !/^\W{0,3}for (?:leaving|writing|sharing|posting|taking the time)\b/i.test(ctx.text.slice(m.index + m[0].length)),
   },
   {
     re: /\b(?:looking forward to|see you|until|till|have it ready|ready for you|ready(?: for)?) next time\b|\bnext time you(?:'re| are) in\b|\b(?:it's|it has) been too long\b|\bdon't be a stranger\b|\bmiss your (?:smile|face|laugh)\b/gi,
@@ -227,7 +234,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:glad|happy|so glad) you found us\b|\b(?:your|his|her) (?:[\w-]+ )?(?:card|payment|insurance|chart|records?|address|number|phone|email|account|x-rays?|photos?|consent|forms?|prescriptions?) (?:[\w-]+ )?on file\b/gi,
+    re: /\b(?:glad|happy|so glad) you found us(?! (?:helpful|useful|informative|interesting|entertaining|funny))\b|\b(?:your|his|her) (?:[\w-]+ )?(?:card|payment|insurance|chart|records?|address|number|phone|email|account|x-rays?|photos?|consent|forms?|prescriptions?) (?:[\w-]+ )?on file\b/gi,
     message: MSG,
   },
   {
@@ -298,8 +305,13 @@ export const PATTERNS: Pattern[] = [
     when: (ctx, m) => !/\bif\b/i.test(ctx.text.slice(0, m.index)),
   },
   {
-    re: /\b(?:you )?(?:being|been) (?:a |our )?(?:\w+ )?(?:patient|client|member)s? (?:with|of|at) (?:us|ours|our \w+)\b/gi,
+    re: /\b(?:you )?(?:being|been) (?:a |our )?(?:\w+ )?(?:patient|client|member)s? (?:with|of|at) (?:us|ours|our (?!(?:online|facebook|instagram|social|tiktok|youtube)\b)\w+)\b/gi,
     message: MSG,
+    // Privacy talk about nobody: "we cannot confirm whether any person has been a patient of our practice".
+    when: (ctx, m) =>
+      !/\bwhether\b|\b(?:any|anyone|anybody|someone|a person|an individual|any individual)\s+(?:is or\s+)?(?:has|have)\s+$/i.test(
+        ctx.text.slice(0, m.index),
+      ),
   },
   { re: /\b(?:you|y'all)(?: and your \w+)? (?:keep|keeps) (?:at it|it up|coming)\b/gi, message: MSG },
   {
@@ -308,6 +320,10 @@ export const PATTERNS: Pattern[] = [
     severity: 'block',
   },
 ];
+
+/** A work anniversary's verb before "N years with us": "just hit", "celebrates", "congrats to Jess on". */
+const STAFF_MILESTONE_BEFORE =
+  /\b(?:hits?|hitting|reach(?:es|ed|ing)?|celebrat(?:es|ed|ing|e)|mark(?:s|ed|ing)?)\s+$|\b(?:congrat\w*|kudos|shout-?out|cheers)\s+to\b[^!?]{1,60}?\bon\s+$/i;
 
 /** Calls to action before "your": "book your cleaning", "schedule your exam". */
 const CTA_BEFORE = /\b(?:book|schedule|request|reserve|make|plan|start|get)\s+your\s+(?:[\w-]+\s+)?$/i;
@@ -321,6 +337,13 @@ const ANYONE_BEFORE =
 /** "Your own doctor", "your provider can confirm": the reader's own care elsewhere or advice to anyone. */
 const OWN_OR_ADVICE_BEFORE =
   /\b(?:your|ur)\s+own\s+(?:[\w-]+\s+)?$|\b(?:bring(?:ing)? (?:it |this |that )?up with|discuss(?:ed)? (?:it |this |that )?with|go over (?:it |this |that )?with|message|worth asking)\s+(?:your|ur)\s+$/i;
+/** A sentence that opens with an instruction to anyone ("Ask us ...", "Bring ...", "Come see ..."). */
+const INSTRUCTION_OPENER = /^\W*(?:(?:just|simply|please|so)\s+)?(?:ask|bring|mention|come see|check)\b/i;
+
+/** An exam someone studies for or passes is a credential: "passing her IBCLC exam". */
+const STUDY_BEFORE =
+  /\b(?:pass(?:ed|es|ing)?|ac(?:e|ed|es|ing)|stud(?:y|ied|ies|ying) for)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}$/i;
+
 /** A new client's first visit offered in a promotion, not a visit that happened. */
 const OFFER =
   /\b(?:special|offer|free|\$\s?\d|\d+\s?%|off\b|new (?:patients?|clients?)|book|schedule|includes?|included|complimentary|what to expect)\b/i;
@@ -334,13 +357,40 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
     const lead = ctx.text.slice(Math.max(0, hit.start - 30), hit.start);
     if (
       hit.kind === 'provider' &&
-      (/\b(?:talk(?: \w+)? (?:to|with)|ask|check with|see|consult|call|tell|visit|speak with|as|by)\s+your\s+$/i.test(
+      (/\b(?:talk(?: \w+)? (?:to|with)|ask|check with|see|consult|call|tell|visit|speak with|as|by|contact|reach out to|follow)\s+(?:your|ur)\s+(?:child's\s+|kid's\s+|baby's\s+)?$/i.test(
         lead,
       ) ||
+        // "Follow your podiatrist's instructions": advice to anyone.
+        /^'s\s+(?:instructions|advice|orders|directions|guidance|recommendations?)\b/i.test(
+          ctx.text.slice(hit.end, hit.end + 24),
+        ) ||
         /^\s*(?:directs|recommends|advises|prescribes|suggests)\b/i.test(ctx.text.slice(hit.end, hit.end + 20)))
     )
       continue;
     if (ANYONE_BEFORE.test(lead) || OWN_OR_ADVICE_BEFORE.test(lead)) continue;
+    // A staff member's credential ("her IBCLC exam" she passed, "his board certification") and a
+    // group's own visits ("Kids love picking one after their appointment").
+    if (credential(ctx, hit) || STUDY_BEFORE.test(lead) || groupOwned(ctx, hit.start)) continue;
+    // An instruction to anyone about their next visit: "Ask us at your next checkup!", "Bring your
+    // new card to your next appointment", "Come see the new space at your next appointment".
+    if (
+      INSTRUCTION_OPENER.test(ctx.text) &&
+      /\b(?:at|to|during|before)\s+(?:your|ur)\s+(?:[\w-]+\s+){0,2}$/i.test(lead) &&
+      !ctx.past
+    )
+      continue;
+    // What any patient's provider will do, in general: "Your surgeon will let you know",
+    // "your care team will tailor this", "your provider helps choose" (not "will call you today").
+    if (
+      hit.kind === 'provider' &&
+      /\b(?:your|ur)\s+(?:[\w-]+\s+)?$/i.test(lead) &&
+      /^\s*(?:will|'ll|would|helps?|decides?)\b/i.test(ctx.text.slice(hit.end, hit.end + 12)) &&
+      !ctx.anchored &&
+      !/\b(?:tomorrow|tonight|(?:this|next) (?:week|month|morning|afternoon|evening|time)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i.test(
+        ctx.text,
+      )
+    )
+      continue;
     if (
       hit.kind === 'provider' &&
       /^\s*(?:can|may|could|should|is the best|are the best|is best)\b/i.test(ctx.text.slice(hit.end, hit.end + 20))
@@ -401,6 +451,28 @@ const rule: SentenceRule = {
       'Morning headaches can be a sign of sleep apnea, worth bringing up with your doctor!',
       // A promotion for new clients.
       'New client special: $9 a unit on your first visit with us!',
+      // A staff member's work anniversary.
+      'Hygienist Brenda just hit 20 years with us!',
+      // A group's own visits, not the reader's.
+      'Kids love picking a sticker after their appointment.',
+      // A staff credential: the exam she passed.
+      'Congratulations to our midwife Priya on passing her IBCLC exam!',
+      // What any patient's surgeon does, in general.
+      'Most people can drive the next day. Your surgeon will let you know for sure!',
+      // Thanks for finding the post useful.
+      'Glad you found us helpful, thank you!',
+      // An instruction to anyone about their next visit.
+      'Changed insurance? Bring your new card to your next appointment.',
+      // Privacy talk about nobody in particular.
+      'We cannot confirm whether any person has been a patient of our practice.',
+      // Advice to anyone about their own provider.
+      "After surgery, follow your podiatrist's instructions. Ask your child's provider about RSV shots.",
+      // A visit to the practice's page or booth, not to the office.
+      'Thanks for stopping by our page!',
+      // Praise for the review itself.
+      "You're a rockstar for leaving a review!",
+      // A member of the online community, not a patient.
+      'Thank you for being a valued member of our online community.',
     ],
   },
 };

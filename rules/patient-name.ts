@@ -4,9 +4,9 @@
  * manager" frames and providers ("Dr. Patel") are never flagged here.
  */
 import nlp from 'compromise';
-import { type SentenceContext, STAFF_AFTER, STAFF_BEFORE } from './engine/context';
-import { ORG_WORD } from './engine/names';
+import type { SentenceContext } from './engine/context';
 import type { RuleFinding, SentenceRule } from './engine/rule';
+import { PROVIDER_BEFORE, staffAfter, staffBefore } from './engine/staff';
 import { CLINICAL_KINDS, type Token } from './engine/terms';
 
 const MSG = "A patient's name next to their care or visit identifies them publicly.";
@@ -16,43 +16,13 @@ const VISIT_VERBS =
 
 /** Words that make a preceding name part of a place, school or team name. */
 const PLACE_AFTER =
-  /^\s+(?:high|elementary|middle|academy|college|university|school|park|street|st|avenue|ave|road|rd|county|hospital|library|church|memorial|stadium|field|center|centre|boulevard|blvd)\b/i;
-
-/**
- * Spanish institutions and events before or opening a capitalized name ("Hospital San Lucas",
- * "Biblioteca Publica de Montebello", "Mes de la Concientizacion", "Programa de Prevencion"):
- * compromise does not know Spanish and reads their capitalized words as people. Accents are folded.
- */
-const ES_INSTITUTION =
-  /^(?:hospital|clinica|asociacion|instituto|biblioteca|universidad|escuela|preparatoria|colegio|iglesia|parroquia|centro|fundacion|optica|programa|mes|dia|semana|jornada|feria|premio|noche|grupo|sede|consultorio|cancer|campana|congreso)$/i;
-const ES_INSTITUTION_BEFORE = new RegExp(
-  `\\b${ES_INSTITUTION.source.slice(1, -1)}\\s(?:(?:de|del|la|los|las|el)\\s){0,2}$`,
-  'i',
-);
-
-/** A location or business after a name, possibly a list: "our Katy and Sugar Land clinics", "Willow Creek Hospice". */
-const ORG_NEXT = /^(?:\s(?:and|&|y)\s\p{Lu}[\p{L}'-]*(?:\s\p{Lu}[\p{L}'-]*)?)?\s([\p{L}]+)/u;
-
-/** The name is part of a business, school, place or Spanish institution's name, not a person's. */
-export function orgName(text: string, start: number, end: number): boolean {
-  const words = text.slice(start, end).split(/\s+/);
-  // "Marina Blvd", "Lincoln Elementary Fun Run", "Willow Fertility", "Preston clinic".
-  if (words.slice(1).some((w) => ORG_WORD.test(w) || PLACE_AFTER.test(` ${w}`))) return true;
-  if (words.length > 1 && ES_INSTITUTION.test(words[0]!)) return true;
-  const next = ORG_NEXT.exec(text.slice(end, end + 40));
-  if (next && ORG_WORD.test(next[1]!)) return true;
-  return ES_INSTITUTION_BEFORE.test(text.slice(Math.max(0, start - 30), start));
-}
+  /^\s+(?:high|elementary|middle|academy|college|university|school|park|street|st|avenue|ave|road|rd|county|counties|hospital|library|church|memorial|stadium|field|center|centre|boulevard|blvd|vision|dental|medical|health|healthcare|care|insurance|plans?|clinics?|offices?|locations?|campus|branch|team|fertility|recovery|counseling|hospice|hearing|eye|eyecare|pharmacy|foundation|group|associates|family dental)\b/i;
 
 /** Words that make "the Lions" an organization. */
 const ORG_AFTER = /^'?\s+(?:club|foundation|association|society|league|team|chapter|lodge|organization|group)\b/i;
 
-/**
- * A family named by its surname: "the Johnson family", "the Hendersons". Not a possessive ("the
- * Gazette's poll", "the Children's Hospital"), an acronym ("the ABCDEs") or the first word of a
- * longer proper name ("the Texas Medical Board", "the Columbus Parent poll").
- */
-export const FAMILY = /\bthe \p{Lu}\p{Ll}[\p{Ll}-]*(?:\s(?:family|household|twins|kids)\b|s\b(?!'|\s\p{Lu}))/gu;
+/** A family named by its surname. */
+export const FAMILY = /\bthe \p{Lu}[\p{L}'-]+(?: family| household| twins| kids|s\b)/gu;
 const FAMILY_CONTEXT = /\b(?:patients?|clients?|welcome|congrat\w*|baby|newest)\b/i;
 
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
@@ -72,8 +42,8 @@ export function nameCandidate(ctx: SentenceContext, t: Token): boolean {
   if (!/^\p{Lu}/u.test(raw) || raw === 'I' || /^[A-Z]{2,5}$/.test(raw)) return false;
   // Providers ("Dr. Patel") and staff frames ("our office manager, Dana") never need the parse.
   const before = ctx.text.slice(Math.max(0, t.start - 60), t.start);
-  if (/\b(?:dr|doctor|drs)\.?\s*$/i.test(before) || /^(?:dr|doctor|drs)$/i.test(raw)) return false;
-  if (STAFF_BEFORE.test(before) || STAFF_AFTER.test(ctx.text.slice(t.end, t.end + 60))) return false;
+  if (PROVIDER_BEFORE.test(before) || /^(?:dr|doctor|drs)$/i.test(raw)) return false;
+  if (staffBefore(before) || staffAfter(ctx.text.slice(t.end, t.end + 60))) return false;
   const tags = lexicon[t.word.replace(/'s$/, '')];
   const opening = t.start === 0 || /[.!?]\s*$/.test(ctx.text.slice(0, t.start));
   if (tags === undefined) {
@@ -103,6 +73,22 @@ function inDate(text: string, start: number, end: number): boolean {
   );
 }
 
+/** Month names: "April is Oral Cancer Awareness Month", "Julio es Mes de Prevención". */
+const MONTH =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)$/i;
+
+/**
+ * What the tagger calls a name but a person's name never looks like: a lower-case word (Spanish
+ * words the English lexicon knows as names: "dan", "días", "clara"), a run joined by an article or
+ * "de" ("Mes de la Concientización", "Biblioteca Pública de Montebello"), or a month in a sentence about
+ * a month. ("Andrea y Raúl" stays: a list of people.)
+ */
+export function notAPersonName(name: string, sentence: string): boolean {
+  if (!/^(?:\p{Lu}|(?:don|doña|señora?|sra?|srta)\.?\s)/u.test(name)) return true;
+  if (/\s(?:de|del|la|las|los|el|al)\s/u.test(name)) return true;
+  return MONTH.test(name) && /\b(?:month|mes)\b/i.test(sentence);
+}
+
 function patientFrame(ctx: SentenceContext): boolean {
   // "Hope Ava liked her sticker": a feeling about a named person's visit.
   if (/^\W*(?:hope|glad|so glad|so happy|happy to hear)\b/i.test(ctx.text)) return true;
@@ -124,16 +110,16 @@ const rule: SentenceRule = {
     // "the Johnson family, our newest patients", "Baby #2 for the Hendersons".
     FAMILY.lastIndex = 0;
     for (let m = FAMILY.exec(ctx.text); m; m = FAMILY.exec(ctx.text)) {
-      // "the Lions Club", "the Rotarians' drive": an organization, not a family.
-      if (ORG_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
+      // "the Lions Club", "the Rotarians' drive": an organization, not a family; "the Texas Medical
+      // Board", "the Children's Hospital", "the ABCDEs": part of a longer proper name or an acronym.
+      const next = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+      if (ORG_AFTER.test(next) || /^(?:'s)?\s\p{Lu}|^'s\b/u.test(next) || /\p{Lu}{2}/u.test(m[0])) continue;
       out.push({ start: m.index, end: m.index + m[0].length, message: MSG });
     }
     for (const n of ctx.names) {
-      if (n.staff || n.provider) continue;
+      if (n.staff || n.provider || notAPersonName(n.text, ctx.text)) continue;
       // "Lincoln High", "Roosevelt Elementary", "Jackson Park": a name inside a place or team name.
       if (PLACE_AFTER.test(ctx.text.slice(n.end, n.end + 20))) continue;
-      // "Willow Creek Hospice", "our Katy clinic", "Hospital San Lucas": a business or place.
-      if (orgName(ctx.text, n.start, n.end)) continue;
       // A name right after "Dr." handled above; bare role words like "Coach" stay part of the name.
       out.push({ start: n.start, end: n.end, message: MSG });
     }
@@ -153,22 +139,12 @@ const rule: SentenceRule = {
       'Dr. Alvarez performs every root canal herself.',
       // A name inside a school's name: nobody's visit.
       'Good luck to the Jefferson High swim team at the regional finals this weekend!',
-      // A business named after a place.
-      'Our volunteers planted tulips around the Willow Creek Hospice garden for families visiting.',
-      // One of the practice's locations.
-      'Rapid strep tests take about 10 minutes at our Preston clinic.',
-      // A Spanish event's capitalized name.
-      'Durante el Mes de la Concientización sobre el Cáncer de Mama ofrecemos mamografías con descuento.',
-      // A possessive is no family ("the Hendersons").
-      "We're honored to be voted Best Pediatrician in the Gazette's Readers' Choice for our care.",
-      // A role used as a title: staff.
-      'Nurse Keisha does stitches and suture removal on a walk-in basis.',
-      // Credentials after the name: staff.
-      'Please join us in congratulating Kenji Nakamura, LMFT, on 10 years of family therapy with our practice!',
-      // A name that runs a department: staff.
-      'Rosa runs our referral office and can answer any question about referrals.',
-      // A Spanish role before the name: staff.
-      'La enfermera Patricia celebra 20 años con nuestros pacientes este mes.',
+      // A clinic location, not a person.
+      'Our Katy clinic also has two therapists who specialize in stuttering.',
+      // A Spanish awareness month the English tagger reads as a name.
+      'Durante el Mes de la Concientización sobre el Cáncer de Mama, las mamografías tienen descuento.',
+      // A role word before the name: staff.
+      'Join our free Breastfeeding Basics class with lactation consultant Noor Haddad.',
     ],
   },
 };

@@ -60,6 +60,8 @@ function brandLike(ctx: SentenceContext): Span | undefined {
     if (lexicon[w] !== undefined || lexicon[w.replace(/-.*$/, '')] !== undefined) continue;
     if (!BRAND_CONTEXT.test(ctx.text.slice(Math.max(0, m.index - 20), m.index))) continue;
     if (ctx.isPersonName(m.index, m.index + m[0].length)) continue;
+    // A provider's surname, not a drug: "Dr. Frazier says ...".
+    if (/\b(?:dr|doctor)\.?\s*$/i.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) continue;
     // Insurers and other listed words are the term tables' business.
     if (ctx.terms.some((t) => t.start <= m!.index && t.end > m!.index)) continue;
     return { start: m.index, end: m.index + m[0].length };
@@ -89,6 +91,8 @@ const GENERIC = [
   /\b(?:proud|happy|excited|thrilled|pleased|glad) to (?:welcome|announce|introduce|offer|share|serve|be|partner|sponsor|support|host)\b|\bspeciali[sz](?:es|ing) in\b|\bboard[- ]certified\b/i,
   /\b(?:is|are) (?:now )?(?:available|offered|covered by most)\b|\bnow (?:accepting|offering|booking|open)\b|\bask (?:us )?about\b/i,
   /^\W*(?:most|many|some|all|any|every|few)\b|\bevery (?:chair|room|patient|client|family|one|visit|appointment)\b|\bour (?:top )?priority\b|\b(?:most|many|some|all|few) (?:people|patients|adults|kids|children|parents|folks|women|men|teens|clients|of us|of you)\b|\b(?:anyone|anybody|everyone|everybody|no one|nobody|whoever|people)\b/i,
+  // Offers and community news: "New client special: $9/unit", "20% off", "strep is going around".
+  /\bnew (?:clients?|patients?|members?)\b|\$\s?\d+\s?(?:\/|per |a )\s?(?:unit|syringe|session|area|visit)\b|\b\d+\s?% off\b|\boff your first\b|\bgoing around\b|\b(?:lets|allows|enables) (?:you|u)\b|\b(?:to|for) (?:every|all) (?:[\w-]+ )?(?:sons?|daughters?|parents?|caregivers?|moms?|dads?|families|people|women|men|kids|students|athletes|coaches|teachers|veterans|nurses|grandparents)\b/i,
   /\b(?:common|normal|typical|expected) (?:after|with|for|during) (?:any|most|a|an)\b|\b(?:after|with) any\b|\bfor (?:anyone|all ages|the whole family)\b|\bdid you know\b|\breminder\b|\btips?\b|\bfun fact\b/i,
   // Offers to answer questions: "any questions you have about LASIK".
   /\bany questions\b|\bquestions you (?:may |might )?have\b/i,
@@ -102,7 +106,7 @@ const GENERIC = [
 
 // Education cues; generic unless the sentence points at a particular thing ("the shots in your knee").
 const EDU =
-  /\b(?:can help|may help|will help|helps|usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not|(?:doesn't|does not|don't|do not|won't) (?:always|necessarily)|can mean|is (?:real|treatable|nothing to be ashamed of)|(?:can|may|might|could) (?:raise|lower|cause|lead to|increase|reduce|affect|trigger|worsen|last))\b/i;
+  /\b(?:can help|may help|will help|helps|usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not|(?:doesn't|does not|don't|do not|won't) (?:always|necessarily)|can mean|is (?:real|treatable|nothing to be ashamed of)|(?:can|may|might|could) (?:raise|lower|cause|lead to|increase|reduce|affect|trigger|worsen|last)|signs? (?:that )?(?:your|ur)|naturally (?:drops?|declines?|changes?|slows?|rises?|falls?)|(?:is|are) based on (?:your|ur)|depends? on (?:your|ur)|sufferers|myths?)\b/i;
 // A particular thing: "the shots", "that cast", "your new brace" (a bare "your" is often generic).
 // (The words between are modifiers, not a new phrase: "the portal for refills" points at the portal.)
 const POINTED =
@@ -153,6 +157,18 @@ function notPersonal(ctx: SentenceContext, start: number, end: number): boolean 
   if (TOPIC_BEFORE.test(ctx.text.slice(Math.max(0, start - 40), start))) return true;
   if (/^\p{Lu}/u.test(word) && EVENT_AFTER.test(ctx.text.slice(end, end + 20))) return true;
   if (CAUSE_AFTER.test(ctx.text.slice(end, end + 20))) return true;
+  // An offer ("free adjustments", "the free blood pressure screening"), the identifier "date of
+  // birth", idioms ("the parking lot is a pain", "happy tears") and event names ("Back-to-School").
+  if (/\bfree\s+(?:[\w-]+\s+){0,2}$/i.test(before)) return true;
+  if (/^birth$/i.test(word) && /\bdate of\s+$/i.test(before)) return true;
+  if (
+    /^pain$/i.test(word) &&
+    /\ba (?:real |total |huge |bit of a )?$/i.test(before) &&
+    !/^\s+in\b/i.test(ctx.text.slice(end, end + 5))
+  )
+    return true;
+  if (/^tears$/i.test(word) && /\bhappy\s+$/i.test(before)) return true;
+  if (/^-to-/i.test(ctx.text.slice(end, end + 4))) return true;
   return false;
 }
 
@@ -297,6 +313,22 @@ const rule: SentenceRule = {
       'Is your teenager due for a sports physical?',
       // Privacy talk: names no one's care.
       "We can't discuss anyone's treatment here, but we'd love to talk by phone.",
+      // An offer to new clients.
+      'New client special: $9/unit Botox on your first visit with us!',
+      // A free service the practice offers.
+      'Free adjustments for three years, as many as you need.',
+      // Community news about an illness going around.
+      'Strep is going around Millbrook, so stay home if you are sick and wash those hands!',
+      // Idioms, not symptoms.
+      'We know the parking lot is a pain, and the new garage opens next spring.',
+      // (Tears of joy.)
+      "We're crying happy tears over here, thank you for sharing!",
+      // The identifier "date of birth" is the personal-date rule's business.
+      "Please don't put your date of birth in the comments!",
+      // Education: a natural change for everyone.
+      'Men: your testosterone naturally drops about 1% a year after 30.',
+      // A provider's surname that looks like a drug name.
+      'Thanks! Dr. Frazier says hi to the whole team.',
     ],
   },
 };

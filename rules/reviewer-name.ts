@@ -5,8 +5,9 @@
  */
 import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
-import { HONORIFIC, NAME_SOURCE, NOT_NAMES, ORG_WORD, TITLE_ALONE } from './engine/names';
+import { HONORIFIC, NAME_SOURCE, NOT_NAMES } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
+import { TITLE_WORD } from './engine/staff';
 import { SAFE_GREETING } from './engine/wording';
 
 const PLACE_SUFFIX =
@@ -41,11 +42,8 @@ function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boole
   const end = start + name.length;
   const first = name.replace(HONORIFIC, '').split(/\s+/)[0]!.toLowerCase();
   if (NOT_NAMES.has(first) || /^[A-Z]{2,5}$/.test(name)) return null;
-  // "Thanks, Pastor!": a title alone names nobody ("Reverend and Mrs. Okoro" still names a couple).
-  if (TITLE_ALONE.has(first) && !/\s/.test(name) && !/^\s*(?:and|&)\s/i.test(ctx.text.slice(end))) return null;
-  // "Welcome to the neighborhood, Sharma Family Dental!": a business or school, not a person.
-  const words = name.split(/\s+/);
-  if (words.length > 1 && ORG_WORD.test(words[words.length - 1]!)) return null;
+  // "Coach Ramirez", "Padre Tomás", "Nurse Keisha": a person addressed by a role, not as a patient.
+  if (TITLE_WORD.test(first)) return null;
   const desc = ctx.describeName(start, end);
   if (desc.staff || desc.provider) return null;
   const honorific = HONORIFIC.test(name);
@@ -108,34 +106,12 @@ const rule: SentenceRule = {
       'Please call Dana, our office manager, with any questions.',
       // Generic greeting.
       'Hi there, thanks for the review!',
-      // A doctor writing about "my" staff.
-      'Please call my practice manager, Renee, at (555) 014-3380.',
-      // A provider's assistant.
-      "Please ask for Dr. Farouk's assistant, Maribel, at (555) 330-1200.",
-      // "the" with a person's role.
-      'The clinic manager, Omar, would like to talk.',
-      // A title between the role and the name.
-      'Our chaplain, Rev. Tobias, is available to families of every faith.',
-      // Spanish role before the name.
-      'Llame a nuestra encargada de cobros, Yesenia, al (210) 555-0117.',
-      // Spanish role and title before the name.
-      'Nuestra vocera, la Lic. Andrea Morales, atiende a la prensa.',
-      // Spanish role after the name.
-      'Daniela, nuestra nueva nutrióloga, tiene diez años de experiencia.',
-      // A provider's Spanish title, welcomed to the team.
-      '¡Bienvenida, Dra. Huang, a nuestro equipo!',
-      // Credentials after the name.
-      'We just welcomed a new physician assistant, Jordan Liu, PA-C, so there is more availability.',
-      // Staff framed earlier in the reply and addressed again.
-      "Happy retirement to our beloved aide Linda! We'll miss you, Linda!",
-      // Staff framed by the next sentence ("She's our new office manager").
-      "Meet Rhonda 👋 She's our new office manager. Welcome aboard, Rhonda!",
-      // A title alone names nobody.
-      'Thanks, Pastor!',
-      // A business, not a person.
-      'Welcome to the neighborhood, Sharma Family Dental!',
-      // A contraction opening the sentence, then the practice's own name.
-      "We're Harmony Hearing, not Harmony Music.",
+      // Staff introduced in Spanish apposition.
+      'Si tiene dudas de cobros, llame a nuestra encargada de facturación, Yesenia, al (555) 010-2000.',
+      // A practice title: a staff member, not a patient.
+      'Welcome to the team, Nurse Keisha!',
+      // A staff member framed once, addressed again later in the reply.
+      'Meet Doris, 78, our volunteer greeter. Doris, you are our hero!',
     ],
   },
 };

@@ -110,7 +110,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:\d+|two|three|four|five|six|all|several|both) (?:of (?:our|the) )?(?:[\w-]+ )?(?:patients|clients|babies|kids) (?:are|were|was|overdosed|died|came|had|got|stable|in)\b|\bone of (?:the|our) [\w-]+s who\b|\bour (?:[\w'-]+ ){0,3}?(?:guy|lady|gal|fella) (?:from|who|with)\b|\b(?:had|have) (?:the|a|our) (?:[\w'-]+ ){0,2}?(?:mayor|coach|principal|pastor|anchor|celebrity|star|senator|councilman|councilwoman) in\b|\ba certain (?:famous|local|well-known|celebrity|big-name)\b|\ba certain (?:[\w-]+ ){0,2}?(?:anchor|star|celebrity|athlete|player|singer|actor|actress|politician|influencer|coach)\b/gi,
+    re: /\b(?:\d+|two|three|four|five|six|all|several|both) (?:of (?:our|the) )?(?:[\w-]+ )?(?:patients|clients|babies|kids) (?:are|were|was|overdosed|died|came|had|got|stable|in)\b|\bone of (?:the|our) [\w-]+s who\b|\bour (?:[\w'-]+ ){0,3}?(?:guy|lady|gal|fella) (?:from|who|with)\b|\b(?:had|have) (?:the|a|our) (?:[\w'-]+ ){0,2}?(?:mayor|coach|principal|pastor|anchor|celebrity|star|senator|councilman|councilwoman) in\b|\ba certain (?:famous|local|well-known|celebrity|big-name)\b(?! (?:[\w-]+ )?(?:crew|station|channel|newspaper|paper|business|bakery|restaurant|company|school|church|team)\b)|\ba certain (?:[\w-]+ ){0,2}?(?:anchor|star|celebrity|athlete|player|singer|actor|actress|politician|influencer|coach)\b/gi,
     message: MSG,
     when: (ctx) =>
       narrated(ctx) || /\b(?:today|tonight|this|again|in|every|still|stable|critical|recovering)\b/i.test(ctx.text),
@@ -165,6 +165,8 @@ const rule: SentenceRule = {
       'Patients under 18 need a guardian present.',
       // Staff news.
       'Our team had a great time at the charity run this morning.',
+      // A news crew is an organization, not a patient.
+      'Our team got a surprise visit today from a certain local news crew doing a story on vision screenings.',
     ],
   },
 };

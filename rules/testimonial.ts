@@ -9,17 +9,27 @@ import type { RuleFinding, SentenceRule } from './engine/rule';
 
 const MSG = "This publishes a patient's story or result. That needs the patient's written authorization first.";
 
+/**
+ * Before-and-after talk that shows no patient: an illustration ("not a real patient", "AI-generated
+ * illustration"), the practice's own space ("our lobby ... after the renovation"), or the policy on
+ * sharing photos ("we only post before/after photos with written permission").
+ */
+const NO_PATIENT =
+  /\b(?:not (?:a |an )?(?:real|actual) (?:patient|client|person)|illustrat(?:ion|ed)|animat(?:ion|ed)|ai-generated|renovat(?:ion|ed)|remodel(?:ed|ing)?|makeover of our|our (?:[\w-]+ ){0,2}?(?:lobby|waiting room|building|space|front desk)\b|only (?:post|share|feature|use)s? [^.!?]{0,40}?\b(?:with|w\/?) (?:(?:written|signed) )?(?:permission|consent|authorization))/i;
+
 const personish = (ctx: SentenceContext) =>
   /\b(?:your|her|his|their|one of our|our (?:patient|client)|client|patient|swipe|photos?|pics?|pictures?|results?)\b/i.test(
     ctx.text,
-  );
+  ) && !NO_PATIENT.test(ctx.text);
 
 /** Patterns of a testimonial. */
 export const PATTERNS: Pattern[] = [
   { re: /\bbefore\s*(?:and|&|\/|n|-|\u27a1\ufe0f?|\u2192|->|>|to)?\s*after\b/gi, message: MSG, when: personish },
   {
-    re: /\b(?:success story|patient of the (?:month|week|year)|client of the (?:month|week|year)|member of the month|#?transformation ?(?:tuesday|thursday|friday)|#\w*(?:transformation|beforeandafter|results)\w*)\b/gi,
+    // ("Staff Member of the Month" is an employee award.)
+    re: /\b(?:success story|patient of the (?:month|week|year)|client of the (?:month|week|year)|(?<!(?:staff|team|employee) )member of the month|#?transformation ?(?:tuesday|thursday|friday)|#\w*(?:transformation|beforeandafter|results)\w*)\b/gi,
     message: MSG,
+    when: (ctx) => !NO_PATIENT.test(ctx.text),
   },
   {
     re: /\bthrowback to (?:this|that|her|his|our|a) (?:[\w'-]+ ){0,3}?(?:case|smile|transformation|patient|client|results?)\b/gi,
@@ -32,7 +42,7 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\b(?:down|lost|dropped) \d+ ?(?:lbs?|pounds|kg|inches|sizes)\b/gi, message: MSG },
   {
-    re: /\b(?:client|patient|member|family) (?:spotlight|of the (?:month|week|year))\b|\bwall of fame\b|\b(?:reposting|sharing|resharing) (?:\p{Lu}[\p{L}'-]+'s|her|his|their|this) (?:story|post|review|photo|video|journey)\b|\bsaid (?:it best|in (?:her|his|their) review)\b/giu,
+    re: /\b(?:client|patient|(?<!(?:staff|team|employee) )member|family) (?:spotlight|of the (?:month|week|year))\b|\bwall of fame\b|\b(?:reposting|sharing|resharing) (?:\p{Lu}[\p{L}'-]+'s|her|his|their|this) (?:story|post|review|photo|video|journey)\b|\bsaid (?:it best|in (?:her|his|their) review)\b/giu,
     message: MSG,
   },
   {
@@ -47,10 +57,16 @@ export const PATTERNS: Pattern[] = [
   {
     re: /\bswipe\b/gi,
     message: MSG,
-    when: (ctx) => ctx.terms.length > 0 || /\b(?:results?|before|after)\b/i.test(ctx.text),
+    when: (ctx) =>
+      (ctx.terms.length > 0 || /\b(?:results?|before|after)\b/i.test(ctx.text)) && !NO_PATIENT.test(ctx.text),
   },
   { re: /\bbaby #?\d\b/gi, message: MSG, when: (ctx) => ctx.terms.length > 0 },
-  { re: /\b(?:felicidades|felicitaciones) a\b/gi, message: MSG, when: (ctx) => /\bsu\b/i.test(ctx.text) },
+  {
+    // (Not to the staff or a school: "Felicidades a nuestra enfermera Karla", "a la Escuela Lincoln".)
+    re: /\b(?:felicidades|felicitaciones) a\b(?! (?:nuestr[ao]s? (?:[\p{L}]+ )?(?:enfermer|doctor|dra?\b|equipo|personal|recepcionista|higienista|asistente|gerente|colega|compa\u00f1er|terapeuta|m\u00e9dic|dentista|coordinador)|la escuela|el equipo|los equipos|tod[ao]s? (?:el|la|los|las) (?:equipo|personal|escuela)))/giu,
+    message: MSG,
+    when: (ctx) => /\bsu\b/i.test(ctx.text),
+  },
   {
     re: /\b(?:one of our (?:(?:favou?rite|amazing|wonderful|sweetest|bravest|awesome|group|newest|star|youngest|oldest|regular) )?|our (?:favou?rite|amazing|wonderful|sweetest|bravest|awesome|star|youngest|oldest) )(?:clients?|patients?|members?|friends?|regulars)\b/gi,
     message: MSG,
@@ -71,6 +87,25 @@ export const NAME_FRAMES = new RegExp(
   `(?:\\b(?:[Mm]eet|[Cc]ongrats(?: to)?|[Cc]ongratulations(?: to)?|[Ss]hout ?-?out to|[Kk]udos to|[Hh]ats off to|[Hh]appy birthday(?: to)?|[Cc]elebrating|[Ss]o proud of|[Cc]heck out|[Ll]ook at|[Ss]ay hi to|[Ww]elcome|[Hh]appy (?:[\\w-]+ ){1,3}to|[Aa]sked|[Ss]o fun having|[Oo]ur (?:buddy|friend|little|patient|client)|[Ll]ittle|[Bb]aby)\\s(?:(?:our|[Cc]oach|[Mm]iss|[Ll]ittle|young|sweet|brave|\\d+-year-old)\\s){0,3})(${NAME_SOURCE})`,
   'gu',
 );
+/** A staff appositive or credential after the name: ", our newest diabetes educator", ", PsyD", ", OTR/L". */
+const STAFF_APPOSITIVE =
+  /^,\s?(?:\d{1,3},\s)?(?:our|the practice's|the clinic's)\s(?:[\p{L}-]+\s){0,4}?(?:educator|greeter|volunteer|facilitator|intern|scribe|doula|navigator|instructor|coach|lead|ma|lmt|ota|cota|slp|pta|rbt|bcba)s?\b/iu;
+/** A credential after the name (two capitals or more, case-sensitive): ", PsyD", ", OTR/L", ", LPC". */
+const CREDENTIAL_AFTER_NAME = /^,\s?(?=[\p{L}/-]{0,7}\p{Lu}[\p{L}/-]{0,7}\p{Lu})[\p{L}/-]{2,8}(?![\p{L}])/u;
+/** Staff roles that frame a name ("our PT Bianca", "Nurse Tami", "our coach Rosa"). */
+const ROLES =
+  '(?:nurse|nurses|dr|doctor|hygienist|therapist|pt|pta|ot|ota|cota|slp|ma|rn|lpn|np|pa|cna|lmt|rbt|bcba|staff|team|coach|midwife|assistant|receptionist|esthetician|aesthetician|injector|technician|tech|manager|coordinator|counselor|dietitian|pharmacist|optician|optometrist|educator|facilitator|scribe|doula)';
+/** The "name" opens with a staff role: "our PT Bianca Moreno", "our Staff Star of the Month". */
+// (Not "Coach Ellis" alone: a sports coach may well be a patient.)
+const ROLE_WORD = new RegExp(`^(?!coach$)${ROLES}$`, 'i');
+/** The capitalized word names a group of staff: "our PrEP team", "our Fairlane nurses". */
+const GROUP_AFTER = /^\s(?:team|staff|crew|nurses|doctors|providers|department|office)\b/i;
+/** A staff role between "our" and the name: "Congratulations to our PT Bianca", "our coach Rosa". */
+const OUR_BEFORE_NAME = new RegExp(
+  `\\bour\\s(?!(?:friend|buddy|patient|client|neighbor)\\b)(?:[\\p{L}-]+\\s){0,2}?${ROLES}\\s$`,
+  'iu',
+);
+
 /** "Marcus's new smile", "Linda's results". */
 export const POSSESSIVE_RESULT =
   /\b(\p{Lu}[\p{L}-]+)'s (?:new |amazing |beautiful |gorgeous |incredible |stunning |fresh |brand[- ]new )*(?:smile|look|results?|transformation|teeth|skin|glasses|nose|body|journey|progress|makeover|glow)\b/gu;
@@ -87,6 +122,16 @@ function nameFindings(ctx: SentenceContext): RuleFinding[] {
       if (desc.staff || desc.provider) continue;
       const first = name.split(/\s+/)[0]!.toLowerCase();
       if (/^(?:dr|doctor|our|the|team|everyone|all)$/.test(first)) continue;
+      // Staff framed as staff: a role word or credential next to the name, a group of staff.
+      const after = ctx.text.slice(end, end + 60);
+      if (
+        ROLE_WORD.test(first) ||
+        GROUP_AFTER.test(after) ||
+        STAFF_APPOSITIVE.test(after) ||
+        CREDENTIAL_AFTER_NAME.test(after) ||
+        OUR_BEFORE_NAME.test(ctx.text.slice(m.index, start))
+      )
+        continue;
       // A name, not a place or an organization: compromise reads a person, or at least a proper
       // noun that is not a place, organization or date (the frame itself is strong).
       const tags = ctx.tagsAt(start, end);
@@ -123,6 +168,18 @@ const rule: SentenceRule = {
       'Meet our newest provider, Dr. Lee, who joins us in May.',
       // Service description, no person.
       'Ask us about smile makeovers and whitening.',
+      // Staff framed by a role before the name.
+      'Congratulations to our PT Bianca Moreno on finishing the Boston Marathon!',
+      // Staff framed by an appositive after the name.
+      'Meet Priya, our newest certified diabetes educator!',
+      // A credential after the name.
+      'Please welcome Tom Wheeler, LPC, to our team!',
+      // An employee award.
+      'Staff Member of the Month: Gloria at the front desk!',
+      // An illustration, not a patient.
+      'Before and after (illustration only, not a real patient): how aligners move teeth.',
+      // The practice's own space.
+      'Swipe to see our lobby before and after the renovation!',
     ],
   },
 };

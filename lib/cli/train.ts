@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { staffNames } from '../../rules/engine/analyze';
 import { normalize } from '../../rules/engine/normalize';
 import { resolveOptions } from '../../rules/engine/options';
 import { analyzeRules } from '../../rules/index';
@@ -178,8 +179,12 @@ const featureCache = new Map<string, SparseVector>();
 /** Rules' answer: 0 silent, 1 flagged but every finding demotable, 2 flagged with a finding that stays. */
 const ruleCache = new Map<string, 0 | 1 | 2>();
 
+/** Names the model treats as staff: the profile's, and those the reply itself frames as staff (as analyze does). */
 function staffOf(c: TrainCase): ReadonlySet<string> | undefined {
-  return c.options ? resolveOptions(c.options).staffWords : undefined;
+  const framed = staffNames(normalize(c.text).text);
+  const profile = c.options ? resolveOptions(c.options).staffWords : undefined;
+  if (!framed.size) return profile;
+  return profile ? new Set([...profile, ...framed]) : framed;
 }
 
 /** Empties the in-memory caches (tests train twice from scratch). */

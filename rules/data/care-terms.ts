@@ -684,3 +684,25 @@ export const CARE_TERMS: ReadonlyArray<readonly [string, TermKind, string]> = [
   ['xanax', 'medication', 'behavioral health'],
   ['zoloft', 'medication', 'behavioral health'],
 ];
+
+/**
+ * Owners of a "their" that are a group or nobody in particular, not the reader or one person:
+ * "Patients who have concerns about their care", "Kids love picking one after their appointment",
+ * "Our whole staff got their flu shots", "No one deserves blame for their diagnosis". Used by the
+ * care-detail and confirms-relationship rules on the text before a "their" term. Not after "your",
+ * "the", "these", "both" or a number ("your kids ... their cleanings" is the reader's family).
+ */
+export const GROUP_OWNERS =
+  '(?:patients|clients|customers|members|kids|children|people|ppl|families|parents|adults|teens|teenagers|athletes|moms|dads|women|men|folks|seniors|firefighters|nurses|bros|everyone|everybody|anyone|anybody|no one|nobody|staff|team|(?:every|each|any|no) (?:patient|client|child|kid|person|parent|member|one))';
+
+/**
+ * A credential a staff member earns, after "her/his/their ...": "her advanced facial anatomy
+ * training", "his dry needling certification", "her pediatric residency". The care words in it
+ * name the field of study, not anyone's care.
+ */
+export const CREDENTIAL_AFTER =
+  /^(?:[\s-]{1,2}[\p{L}\d']+){0,4}?[\s-]{1,2}(?:certifications?|certificates?|certs?|training|coursework|fellowships?|residency|credentials?|licen[cs]e|degree|boards|board cert\w*|certification exam)\b/iu;
+
+/** The same field after the credential: "her certification in multiple sclerosis nursing". */
+export const CREDENTIAL_BEFORE =
+  /\b(?:certifications?|certified|certificates?|training|fellowship|residency|degree|boards?|specializ(?:es|ing|ed)|specialty) (?:in|on) (?:[\p{L}\d'-]+ ){0,3}$/iu;

@@ -4,13 +4,14 @@
  * Incremental by construction: while typing, only the edited sentence misses the cache.
  */
 import type { Analysis, AnalyzeOptions, Category, Finding, Severity } from '../types';
-import { type ReplySentence, SentenceContext, STAFF_AFTER, STAFF_BEFORE, STAFF_LIST_BEFORE } from './context';
+import { type ReplySentence, SentenceContext } from './context';
 import { Lru } from './lru';
 import { mergeFindings, verdictOf } from './merge';
 import { forgetLastNormalized, normalize, toOriginal } from './normalize';
 import { type ResolvedOptions, resolveOptions } from './options';
 import type { ReplyRule, Rule, SentenceRule } from './rule';
 import { segment } from './segment';
+import { staffAfter, staffBefore } from './staff';
 
 /** A finding relative to a sentence, before mapping to the original text. */
 interface LocalFinding {
@@ -85,28 +86,41 @@ function analyzeSentence(text: string, o: ResolvedOptions, rules: readonly Sente
 }
 
 const NAME_RULES = new Set(['patient-name', 'reviewer-name', 'echo-review']);
-/** Capitalized words: candidate names. */
-const CAPITALIZED = /(?<![\p{L}'-])\p{Lu}[\p{L}'-]{1,30}/gu;
+/** Capitalized runs of one to three words: candidate names ("Carol Jennings", "Dolores"). */
+const CAPITALIZED = /(?<![\p{L}'-])\p{Lu}[\p{L}'-]{1,30}(?:\s\p{Lu}[\p{L}'-]{1,30}){0,2}/gu;
 
-/** First names that the reply itself frames as staff (same frames as SentenceContext.describeName). */
+/**
+ * Names that the reply itself frames as staff (the frames of rules/engine/staff.ts), as lower-case
+ * words. A title may open the capitalized run ("Nurse Ruth retires"), so each word is tried as the
+ * start of the name.
+ */
 export function staffNames(text: string): Set<string> {
   const out = new Set<string>();
   CAPITALIZED.lastIndex = 0;
   for (let m = CAPITALIZED.exec(text); m; m = CAPITALIZED.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 60), m.index);
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    if (STAFF_BEFORE.test(before) || STAFF_LIST_BEFORE.test(before) || STAFF_AFTER.test(after))
-      out.add(m[0].toLowerCase());
+    const end = m.index + m[0].length;
+    const after = text.slice(end, end + 60);
+    const words = m[0].split(/\s+/);
+    let at = m.index;
+    for (let i = 0; i < words.length; i++) {
+      if (i > 0) at = text.indexOf(words[i]!, at + words[i - 1]!.length);
+      if (staffBefore(text.slice(Math.max(0, at - 60), at)) || staffAfter(after)) {
+        for (const w of words.slice(i)) out.add(w.toLowerCase());
+        break;
+      }
+    }
   }
   return out;
 }
 
+/** A name word is staff when the reply framed it, or a short form of it ("Mari" for Marisol). */
 const isStaff = (span: string, staff: Set<string>) =>
   span
     .toLowerCase()
     .split(/[^\p{L}']+/u)
     .filter((w) => w.length > 1)
-    .some((w) => staff.has(w.replace(/'s$/, '')));
+    .map((w) => w.replace(/'s$/, ''))
+    .some((w) => staff.has(w) || (w.length >= 3 && [...staff].some((s) => s.length > w.length && s.startsWith(w))));
 
 /** Analyzes a reply with the given rules; see rules/types.ts for the contract. */
 export function analyzeWith(rules: readonly Rule[], input: string, options?: AnalyzeOptions): Analysis {

@@ -6,6 +6,7 @@ import nlp from 'compromise';
 import type { ReplyContext } from '../types';
 import type { ResolvedOptions } from './options';
 import { type Doc, parseTags } from './parse';
+import { PROVIDER_BEFORE, staffAfter, staffBefore } from './staff';
 import { findTerms, type TermHit, type Token, tokenize } from './terms';
 
 export type { Doc } from './parse';
@@ -27,95 +28,6 @@ export interface NameSpan {
   /** Framed as staff ("Dana, our office manager", "our coordinator, Keisha") or in the profile. */
   staff: boolean;
 }
-
-/**
- * Roles a person holds at the practice (not a team, a desk or a place). Besides "our", these
- * frame a name after "my", "the" or a provider's possessive ("my practice manager, Renee", "the
- * clinic manager, Omar", "Dr. Osei's assistant, Maribel") and as a title right before it
- * ("Nurse Ruth", "office manager Bea", "NP Luis Ortega"). Explicit professions only: a bare
- * "-ist" suffix would take "wrist" or "list" for a role.
- */
-export const PERSON_ROLE =
-  /\b(?:managers?|leads?|coordinators?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owner|founder|biller|scheduler|technicians?|techs?|pharmacists?|midwife|dietitians?|nutritionists?|trainers?|supervisors?|liaison|advocate|concierge|practitioners?|aides?|volunteers?|chaplains?|navigators?|interpreters?|translators?|(?:social|case) workers?|chefs?|custodians?|greeters?|doulas?|scribes?|secretary|educators?|consultants?|interns?|hires?|employees?|spokesperson|representatives?|np|pa|pa-c|rn|lpn|lvn|cna|ota|cota|pta|rbt|bcba|slp|crna|dpt|[a-z]*(?:ologist|iatrist|odontist|therapist|hygienist|pharmacist|optometrist|physician|technician|clinician|pediatrician|obstetrician|phlebotomist|anesthetist)s?)\b/i;
-
-/** Staff role nouns that frame a name after "our" ("our billing specialist, Ron"), teams included. */
-export const STAFF_ROLE = new RegExp(
-  `\\b(?:${PERSON_ROLE.source.slice(5, -3)}|team|staff|crew|office|practice|clinic|front desk|hygiene|billing|lead|host|partner|associate|president|ceo|pts?|ma|[a-z]+(?:ist|ian|ologist)s?)\\b`,
-  'i',
-);
-
-/**
- * Spanish staff roles ("nuestra encargada de cobros, Yesenia", "la gerente, Pilar"). The text is
- * normalized, so accents are already folded ("tecnica", "nutriologa").
- */
-export const ES_ROLE =
-  /\b(?:gerentes?|encargad[ao]s?|director(?:a|es|as)?|coordinador(?:a|es|as)?|administrador(?:a|es|as)?|enfermer[ao]s?|asistentes?|auxiliar(?:es)?|medic[oa]s?|doctor(?:a|es|as)?|terapeutas?|consejer[ao]s?|parteras?|tecnic[oa]s?|defensor(?:a|es|as)?|cirujan[oa]s?|promotor(?:a|es|as)?|fundador(?:a|es|as)?|duen[ao]s?|vocer[oa]s?|supervisor(?:a|es|as)?|trabajador(?:a)? social|capellan|voluntari[ao]s?|interpretes?|navegador(?:a)?|pediatras?|psiquiatras?|president[ae]s?|[a-z]{3,}(?:ista|olog[ao])s?)\b/i;
-
-/** A title between a role and the name: "our chaplain, Rev. Tobias", "nuestra gerente, la Sra. Delgado". */
-const TITLE =
-  '(?:(?:the|la|el)\\s)?(?:(?:mr|mrs|ms|miss|mx|rev|pastor|sr|sra|srta|lic|licda|licdo|dr|dra|ing|mtra|mtro|don|dona)\\.?\\s?)?';
-const PERSON = PERSON_ROLE.source.slice(2, -2);
-/**
- * PERSON as a title right before a name, without "officer" ("Officer Grant" is the police) and
- * "leads" (a verb: "Dr. Lee leads Maria through ...").
- */
-const PERSON_TITLE = PERSON.replace('officers?|', '').replace('leads?|', '');
-const ES = ES_ROLE.source.slice(2, -2);
-
-/**
- * A staff frame right before a name. "our office manager, " (any role or team); "my", "the" or
- * "Dr. Lee's" with a person's role; Spanish determiners with a Spanish role; a role as a title
- * ("Nurse Ruth", "enfermera Itzel"); a provider's title ("Dra. Huang"); "welcome to the team, ".
- * Words after the role need a comma before the name: "the nurse called Maria" is no frame.
- */
-export const STAFF_BEFORE = new RegExp(
-  [
-    `\\bour\\s(?:[\\p{L}-]+\\s){0,3}?${STAFF_ROLE.source}(?:\\s[\\p{L}-]+){0,2}?[,:]?\\s?(?:is\\s)?${TITLE}$`,
-    `\\b(?:my|the|one of our|(?:dr|dra|doctor)\\.?\\s[\\p{L}-]+'s)\\s(?:[\\p{L}-]+\\s){0,3}?\\b(?:${PERSON})\\b(?:(?:\\s[\\p{L}-]+){0,3}?[,:]\\s?${TITLE}|\\s(?:is\\s)?)$`,
-    `\\b(?:nuestr[ao]s?|la|el|los|las|su|sus|mi|mis|un|una|un[ao] de nuestr[ao]s)\\s(?:[\\p{L}-]+\\s){0,3}?\\b(?:${ES}|${PERSON}|equipo|personal)\\b(?:(?:\\s[\\p{L}-]+){0,4}?[,:]\\s?${TITLE}|(?:\\s[\\p{L}-]+)?\\s(?:es\\s)?)$`,
-    `(?:^|[^\\p{L}'-])(?:${PERSON_TITLE}|${ES})\\s$`,
-    `\\b(?:dr|drs|dra|dras|doctor|doctora)\\.?\\s$`,
-    // "our very own Fatima", "our own Dr. Lee".
-    `\\bour\\s(?:very\\s)?own\\s(?:dr\\.?\\s)?$`,
-    `\\b(?:welcome\\s(?:to\\s(?:the|our)\\s(?:[\\p{L}-]+\\s){0,2}?(?:team|staff|crew)|aboard)|bienvenid[ao]s?\\s(?:al|a nuestro)\\s(?:[\\p{L}-]+\\s){0,2}?(?:equipo|personal))[,!]?\\s${TITLE}$`,
-  ].join('|'),
-  'iu',
-);
-/** A list of names right after a staff frame: "our front desk team: Gina, Tom and Lupe", "our team: Dr. Shah, Brooke". */
-export const STAFF_LIST_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}'-])(?:${PERSON_TITLE})\\s(?:\\p{Lu}[\\p{L}'-]+(?:,\\s?|\\s(?:and|&|y)\\s)){1,4}$|` +
-    `\\b(?:our|nuestr[ao]s?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:${STAFF_ROLE.source}|\\b(?:${ES}|equipo|personal)\\b)(?:\\s[\\p{L}-]+){0,2}?[\\s,:-]{1,3}(?:(?:(?:dr|dra)\\.?\\s)?\\p{Lu}[\\p{L}'-]+(?:,\\s?|\\s(?:and|&|y)\\s)){1,5}$`,
-  'iu',
-);
-
-/** A name whose first word is a role used as a title ("Nurse Keisha", "Enfermera Itzel"). */
-export const ROLE_TITLED = new RegExp(`^(?:${PERSON_TITLE}|${ES})\\s`, 'iu');
-
-/** Between a name and its frame: a comma or "is", optionally after a surname ("Maria Lopez, our ..."). */
-const LEAD = `(?:,?\\s?(?:(?:is|es)\\s)?|\\s[\\p{L}'.-]+(?:,\\s?(?:(?:is|es)\\s)?|\\s(?:is|es)\\s))`;
-
-/**
- * A staff frame right after a name: ", our office manager", ", nuestra nueva nutriologa", ", gerente
- * de la clinica", " in our billing office", ", PA-C", " 👋 She's our new office manager".
- */
-export const STAFF_AFTER = new RegExp(
-  [
-    `^${LEAD}(?:our|the practice's|the clinic's|one of our)\\s(?:[\\p{L}-]+\\s){0,3}?${STAFF_ROLE.source}`,
-    `^${LEAD}my\\s(?:[\\p{L}-]+\\s){0,3}?\\b(?:${PERSON})\\b`,
-    `^${LEAD}(?:nuestr[ao]s?|un[ao] de nuestr[ao]s)\\s(?:[\\p{L}-]+\\s){0,3}?\\b(?:${ES}|equipo|personal)\\b`,
-    // A bare role in apposition ("Lorena, gerente." "Omar, clinic manager"), not "Maria, nurse Jo will call".
-    `^,\\s(?:[\\p{L}-]+\\s)?\\b(?:${PERSON}|${ES})\\b(?:\\s[\\p{L}-]+)?(?=\\s?[,.!;:(-]|\\s*$|\\s(?:of|at|for|in|with|de|del|en|con)\\b)`,
-    // "Rosa runs our referral office", "Gloria and the rest of our front desk team".
-    `^\\s(?:runs|manages|leads|heads|oversees|coordinates|dirige|coordina|maneja)\\s(?:our|the|nuestr[ao]s?|la|el)\\s`,
-    `^,?\\s(?:and|y)\\s(?:the rest of|el resto de)\\s(?:our|the|nuestr[ao]s?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:${STAFF_ROLE.source}|\\b(?:${ES}|equipo|personal)\\b)`,
-    `^,?\\s(?:in|from|on|with|en|de)\\s(?:our\\s|the\\s|la\\s|el\\s)?(?:[\\p{L}-]+\\s){0,2}?(?:department|dept|billing|intake|scheduling|records|referrals|reception|recepcion|front desk|front office|business office|billing office|referral office|records office)\\b`,
-    `^,?\\s(?:to|a|al)\\s(?:the\\s|our\\s|nuestro\\s)?(?:[\\p{L}-]+\\s)?(?:team|staff|equipo)\\b`,
-    `^(?:[\\s!.,:;-]|\\p{Extended_Pictographic}|\\ufe0f|\\u200d){1,8}(?:she|he|they)(?:'s|\\sis|\\sare|\\swas)\\s(?:our|the practice's)\\s(?:[\\p{L}-]+\\s){0,3}?\\b(?:${PERSON})\\b`,
-    // Credentials: "Jordan Liu, PA-C", "Mariana Castillo, M.S., CCC-SLP" (not "do", "ma", "pt").
-    `^${LEAD}(?:md|m\\.d\\.|dds|dmd|rn|bsn|msn|fnp(?:-c)?|aprn|np-c|pa-c|lpn|lvn|cna|lcsw|lmft|lpc|phd|psyd|msw|m\\.s\\.|ccc-slp|dpt|otr(?:\\/l)?|cota|pta|crna|rdh|aud|rdn|cnm|pharmd|bcba|rbt|ibclc|dnp)(?=[,.;:!)]|\\s*$|\\s+[^\\p{L}\\p{N}\\s])`,
-  ].join('|'),
-  'iu',
-);
 
 const TIME_ANCHOR =
   /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|past)|last (?:week|night|month|year|time|visit|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|over the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|earlier today|the other day)\b/i;
@@ -341,22 +253,13 @@ export class SentenceContext {
     const text = this.text.slice(start, end);
     const before = this.text.slice(Math.max(0, start - 60), start);
     const after = this.text.slice(end, end + 60);
-    const provider =
-      /\b(?:dr|dra|doctor|doctora|drs|dras)\.?\s*$/i.test(before) || /^(?:dr|dra|doctor|doctora)\.?\s/i.test(text);
+    const provider = PROVIDER_BEFORE.test(before) || /^(?:dr|doctor)\.?\s/i.test(text);
     const words = text
       .toLowerCase()
       .split(/[^\p{L}']+/u)
       .filter(Boolean);
     const staff =
-      words.some((w) => this.options.staffWords.has(w.replace(/'s$/, ''))) ||
-      // "our office manager, Dana" / "our coordinator Keisha" / "ask for Marisol"
-      STAFF_BEFORE.test(before) ||
-      STAFF_LIST_BEFORE.test(before) ||
-      /\bask for\s{0,2}$/i.test(before) ||
-      // A role as the name's title: "Nurse Keisha", "Hygienist Ren", "NP Luis Ortega".
-      ROLE_TITLED.test(text) ||
-      // "Dana, our office manager" / "Maria, our lead hygienist"
-      STAFF_AFTER.test(after);
+      words.some((w) => this.options.staffWords.has(w.replace(/'s$/, ''))) || staffBefore(before) || staffAfter(after);
     return { start, end, text, provider, staff };
   }
 }

@@ -7,17 +7,6 @@ export const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|mister|sir|madam)\.?\s/i;
 export const NOT_NAMES = new Set([
   'again',
   'all',
-  // Contractions open sentences with a capital: "We're Harmony Hearing, not Harmony Music."
-  "here's",
-  "i'm",
-  "it's",
-  "let's",
-  "that's",
-  "there's",
-  "we'll",
-  "we're",
-  "we've",
-  "you're",
   'aww',
   'congrats',
   'congratulations',
@@ -49,10 +38,7 @@ export const NOT_NAMES = new Set([
   'neighbor',
   'neighbors',
   'our',
-  'patient',
   'please',
-  // "Dear Reviewer", "Dear Valued Customer": a form of address, nobody in particular.
-  'reviewer',
   'sir',
   'so',
   'sorry',
@@ -69,37 +55,11 @@ export const NOT_NAMES = new Set([
   "y'all",
   'yall',
   'yay',
-  'valued',
   'you',
-]);
-
-/**
- * A role or title used alone as a form of address: "Thanks, Pastor!", "Congratulations, Chef!".
- * Not a name; with a name after it ("Pastor Ruiz") the name is still judged.
- */
-export const TITLE_ALONE = new Set([
-  'captain',
-  'chef',
-  'coach',
+  'reviewer',
+  "we're",
   'doc',
-  'doctora',
-  'nurse',
-  'padre',
-  'pastor',
-  'principal',
-  'professor',
-  'rabbi',
-  'reverend',
-  'sarge',
 ]);
-
-/**
- * Words that end the name of a business, school or organization ("Sharma Family Dental", "Grace
- * Fellowship", "Willow Creek Hospice", "Lincoln Elementary"): the words before them are not a
- * person. Checked on the last word of a name and on the word right after it.
- */
-export const ORG_WORD =
-  /^(?:dental|dentistry|orthodontics|pediatrics|dermatology|chiropractic|optical|optometry|vision|eyecare|hearing|audiology|pharmacy|clinic|clinics|hospice|hospital|medical|health|healthcare|wellness|counseling|recovery|fertility|therapy|rehab|physio|surgery|surgical|associates|group|center|centre|institute|foundation|fellowship|church|ministries|parish|school|elementary|academy|college|university|library|bakery|cafe|restaurant|grill|kitchen|market|salon|spa|studio|gym|fitness|club|association|society|league|council|chamber|county|city|bank|inc|llc|co|company|locations?|offices?|campus)$/i;
 
 /** A capitalized name of one to three words, optionally with an honorific or an initial. */
 export const NAME_SOURCE =

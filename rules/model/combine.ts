@@ -15,6 +15,7 @@
  * `disabledRules: ['learned']` turns the second opinion off entirely (rules alone).
  */
 import { PATTERNS as BORDERLINE_SYMPATHY } from '../borderline-sympathy';
+import { staffNames } from '../engine/analyze';
 import { mergeFindings, verdictOf } from '../engine/merge';
 import { normalize, toOriginal } from '../engine/normalize';
 import { resolveOptions } from '../engine/options';
@@ -128,9 +129,13 @@ export function combine(text: string, rules: Analysis, options?: AnalyzeOptions)
   // The model cannot change this answer: nothing to demote (strict mode, or identifiers only).
   if (rules.findings.length > 0 && (t.demote === null || !rules.findings.some(demotable))) return rules;
   const norm = normalize(text);
-  // Names the practice allows (staff, and the reviewer's first name when that setting is on) are
-  // not names to the model either.
-  const allowed = o.reviewerFirstName ? new Set([...o.staffWords, o.reviewerFirstName]) : o.staffWords;
+  // Names the practice allows (staff, the reviewer's first name when that setting is on, and names
+  // the reply itself frames as staff, as the name rules read them) are not names to the model either.
+  const framed = staffNames(norm.text);
+  const allowed =
+    o.reviewerFirstName || framed.size
+      ? new Set([...o.staffWords, ...framed, ...(o.reviewerFirstName ? [o.reviewerFirstName] : [])])
+      : o.staffWords;
   // The model learned names from replies with no profile: the practice's own people's names are
   // taken out of what it reads, or "Rosa Delgado will call you back" would look like a patient's name.
   const people = peopleWords(options, o.reviewerFirstName);

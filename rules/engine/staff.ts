@@ -1,0 +1,105 @@
+/**
+ * Frames that make a name one of the practice's own people (staff, providers) or a public role
+ * rather than a patient: "our billing coordinator, Yesenia", "nuestra vocera, la Lic. Andrea
+ * Morales", "Omar, DPT", "office manager Bea", "Tamika runs our referral office", "Welcome to the
+ * team, Ren!". The policy: "The practice's own ... staff names are not identifiers". Shared by the
+ * name rules (through SentenceContext.describeName), the reply-wide staff memory in analyze.ts and
+ * patient-name's cheap gate, so every name rule reads a frame the same way.
+ *
+ * Role words are people ("manager", "hygienist"), never places or groups on their own: "your
+ * visit to our office, Maria!" must not make Maria staff. Groups ("our team: Gina, Tom") count only
+ * as a list introduced by a colon.
+ */
+
+/** Roles a person holds at a practice (English). Lower-case in text: a capitalized word is a name. */
+const ROLE_EN =
+  'managers?|coordinators?|leads?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owners?|founders?|billers?|schedulers?|technicians?|techs?|pharmacists?|midwi(?:fe|ves)|dietitians?|trainers?|ceo|president|partners?|associates?|hosts?|supervisors?|liaisons?|advocates?|concierges?|practitioners?|aides?|volunteers?|chaplains?|navigators?|interpreters?|doulas?|scribes?|employees?|interns?|educators?|paramedics?|consultants?|workers?|hires?|custodians?|chefs?|greeters?|colleagues?|coworkers?|co-workers?|teammates?|secretar(?:y|ies)|spokes(?:person|woman|man)|pta|ota|cota|rbt|bcba|np|rn|lpn|cna|attorneys?|lawyers?|counsel|front desk|(?:therapy |office |clinic )?dogs?|mascots?|[a-z]+(?:ists?|ologists?|icians?)';
+/** The same in Spanish (accents optional: staff type fast). Never "paciente" or "cliente". */
+const ROLE_ES =
+  'gerentes?|doctora?s?|recepcionistas?|enfermer[ao]s?|asistentes?|coordinador(?:a|es|as)?|administrador(?:a|es|as)?|director(?:a|es|as)?|encargad[oa]s?|vocer[oa]s?|portavoz|t[eé]cnic[oa]s?|cajer[oa]s?|secretari[oa]s?|jef[ea]s?|due[nñ][oa]s?|fundador(?:a|es|as)?|supervisor(?:a|es|as)?|voluntari[oa]s?|capell[aá]n|int[eé]rpretes?|terapeutas?|fisioterapeutas?|pediatras?|psiquiatras?|quiropr[aá]ctic[oa]s?|cirujan[oa]s?|m[eé]dic[oa]s?|parteras?|promotor(?:a|es|as)?|defensor(?:a|es|as)?|consejer[oa]s?|trabajador(?:a|es|as)?|colaborador(?:a|es|as)?|emplead[oa]s?|\\p{Ll}+(?:[oó]log[oa]s?|istas?|iatras?)';
+/** Credentials written after a name ("Omar, DPT", "Mariana Castillo, M.S., CCC-SLP"). */
+const CREDENTIAL =
+  '(?:DPT|PTA?|OTR?|OTA|COTA|CCC-SLP|SLP|LMFT|LCSW|LPCC?|LMHC|PsyD|Ph\\.?D|MD|M\\.D|DO|DDS|DMD|RDH|RN|LPN|LVN|CNA|C?MA|NP|FNP|APRN|PA-C|PA|RD|LD|CDE|IBCLC|BCBA|RBT|DC|OD|AuD|DPM|M\\.?S|MSN|BSN|CRNA|CNM)\\.?';
+/** Titles of the practice's people, and of public roles (a person addressed by office, not as a patient). */
+/** Titles of the practice's own people, alone before a name ("Nurse Keisha", "Dra. Chen"). Public
+ * roles (coach, pastor, officer) are not here: writers greet patients by them ("Thanks, Coach Reggie!"). */
+const PRACTICE_TITLE =
+  'dr|dra|drs|dras|doctor|doctora|nurse practitioner|nurse|enfermer[ao]|hygienist|higienista|chaplain|capell[aá]n';
+/** A practice title as a whole word (the name rules skip "Nurse Keisha" as a greeting target). */
+export const TITLE_WORD = new RegExp(`^(?:${PRACTICE_TITLE})\\.?$`, 'i');
+/** Titles written between a role and a name ("nuestra vocera, la Lic. Andrea Morales"). */
+const TITLE = `(?:${PRACTICE_TITLE}|lic|licda|licdo|licenciad[oa])\\.?`;
+const HONOR = '(?:(?:mr|mrs|ms|miss|sr|sra|srta|don|doña)\\.?\\s)?';
+
+const re = (s: string) => new RegExp(s, 'iu');
+
+/** "our office manager, " / "my nurse navigator, " / "Dr. Farouk's assistant, " / "the practice manager, " */
+const BEFORE_EN = re(
+  `(?:\\bour|\\bmy|\\bthe|\\b(?:dr|dra|doctor)\\.?\\s\\p{L}+'s)\\s(?:very\\s)?(?:own\\s)?(?:new(?:est)?\\s)?(?:[\\p{L}-]+\\s){0,3}?(?:${ROLE_EN})(?:\\s(?:of|for)\\s(?:the\\s)?[\\p{L}-]+(?:\\s[\\p{L}-]+)?|\\s[\\p{L}-]+)?[,:]?\\s?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
+);
+/** "nuestra encargada de cobros, " / "nuestra vocera, la Lic. " / "la recepcionista " / "una coordinadora de referencias, " */
+const BEFORE_ES = re(
+  `(?:\\bnuestr[ao]s?|\\bmis?|\\b(?:la|el|las|los)|\\buna?)\\s(?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_ES})(?:\\s(?:de|del)\\s[\\p{L}-]+(?:\\s[\\p{L}-]+)?)?(?:\\s[\\p{L}-]+){0,2}[,:]?\\s(?:(?:la|el)\\s)?(?:${TITLE}\\s)?${HONOR}$`,
+);
+/** A title or a lower-case role noun right before the name: "Nurse Keisha", "office manager Bea", "OTA Brenda". */
+const TITLE_BEFORE = re(`(?:^|[^\\p{L}])(?:${PRACTICE_TITLE})\\.?\\s$`);
+const ROLE_WORD_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(?:${ROLE_EN}|${ROLE_ES}|ma|np|pa|rn|lpn|ota|cota|pta|rbt|bcba)\\s$`,
+  'u',
+);
+const ACRONYM_BEFORE = /(?:^|[^\p{L}])(?:MA|NP|PA|PT|RN|LPN|OTA|COTA|PTA|RBT|BCBA|PA-C),?\s$/u;
+/** "our very own Fatima", "our own Dr. Feldman". */
+const OWN_BEFORE = /\bour (?:very )?own\s(?:dr\.?\s)?$/i;
+/** Introductions of a new or celebrated staff member. */
+const INTRO_BEFORE = re(
+  `(?:welcome (?:to (?:the|our) (?:new(?:est)?\\s)?(?:team|family|staff|practice)(?: members?)?|aboard)|bienvenid[ao]s? (?:al|a nuestro) equipo|say (?:hello|hi) to|staff spotlight|(?:employee|emplead[oa]|staff (?:member|star)|team member|volunteer|voluntari[oa]|star)(?: of the| del) (?:month|mes|week|semana|year|a[nñ]o))[^.!?\\p{Lu}]{0,6}?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
+);
+/** "our front desk team: Gina, Tom and Lupe" / "our team: Dr. Shah, Brooke, Maya & Luis". */
+const LIST_BEFORE = re(
+  `(?:\\bour|\\bnuestr[ao]s?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:team|staff|crew|equipo|personal|${ROLE_EN}|${ROLE_ES})(?:\\s[\\p{L}-]+){0,2}?\\s?:\\s(?:(?:(?:${TITLE}|${ROLE_EN})\\s)?\\p{Lu}[\\p{L}'.-]*(?:\\s\\p{Lu}[\\p{L}'.-]*)?(?:,\\s?|\\s(?:and|&|y)\\s)){0,5}(?:${TITLE}\\s)?$`,
+);
+/** Later names of a list after a plural role or a group and a comma: "Our nurses, Patricia and Latoya". */
+const LIST_COMMA_BEFORE = re(
+  `(?:\\bour|\\bnuestr[ao]s?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:team|staff|crew|equipo|personal|[\\p{L}-]+s)(?:\\s[\\p{L}-]+){0,2}?,\\s(?:\\p{Lu}[\\p{L}'.-]*(?:,\\s?|,?\\s(?:and|&|y)\\s)){1,5}$`,
+);
+/** Spelled-out list of roles: "office manager Bea, and treatment coordinators Jo and Luis". */
+const LIST_ROLE_BEFORE = re(`(?:${ROLE_EN}|${ROLE_ES})\\s\\p{Lu}[\\p{L}'-]+\\s(?:and|&|y)\\s$`);
+/** ", our office manager" / ", nuestra técnica láser" / ", one of our hygienists" / " is our new..." */
+const AFTER_OUR = re(
+  `^,?\\s?(?:\\d{1,3},\\s)?(?:(?:is|es|was|fue)\\s)?(?:(?:one of|una? de)\\s)?(?:our|my|the practice's|the clinic's|nuestr[ao]s?|mis?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:${ROLE_EN}|${ROLE_ES})\\b`,
+);
+/** A signature: "Lorena, gerente." / "—Sam, infusion manager". */
+const AFTER_SIGNATURE = re(
+  `^,\\s(?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_EN}|${ROLE_ES})(?:\\s(?:de|of)\\s[\\p{L}-]+)?\\s*(?:[.!]|$)`,
+);
+const AFTER_CREDENTIAL = new RegExp(`^,?\\s${CREDENTIAL}(?:,\\s${CREDENTIAL})*(?=[\\s,.!)]|$)`, 'u');
+/** What staff do: "Tamika runs our referral office", "Denise in intake", "Alicia in our referrals department". */
+const AFTER_WORK = re(
+  `^,?\\s(?:runs|leads|manages|heads|coordinates|handles|staffs|joins us|joined us|joins our|joined our|works (?:at|in|with) (?:our|the)|from (?:our\\s|the\\s)?(?:billing|front desk|reception|intake|scheduling|the office|our office)|(?:in|at) (?:our\\s|the\\s)?(?:intake|billing|reception|scheduling|referrals?|front office|front desk|(?:[\\p{L}-]+\\s)?department)|and the rest of (?:our|the)|en recepci[oó]n|de recepci[oó]n|de nuestro equipo|se integra|se une a nuestro)\\b`,
+);
+
+/** True when the text right before a name frames it as the practice's person (or a public role). */
+export function staffBefore(before: string): boolean {
+  return (
+    BEFORE_EN.test(before) ||
+    BEFORE_ES.test(before) ||
+    TITLE_BEFORE.test(before) ||
+    ROLE_WORD_BEFORE.test(before) ||
+    ACRONYM_BEFORE.test(before) ||
+    OWN_BEFORE.test(before) ||
+    INTRO_BEFORE.test(before) ||
+    LIST_BEFORE.test(before) ||
+    LIST_COMMA_BEFORE.test(before) ||
+    LIST_ROLE_BEFORE.test(before) ||
+    /\bask for\s{0,2}$/i.test(before) ||
+    /\bpregunt[ea] por\s(?:la\s|el\s)?$/i.test(before)
+  );
+}
+
+/** True when the text right after a name frames it as the practice's person. */
+export function staffAfter(after: string): boolean {
+  return AFTER_OUR.test(after) || AFTER_SIGNATURE.test(after) || AFTER_CREDENTIAL.test(after) || AFTER_WORK.test(after);
+}
+
+/** A provider's title right before a name ("Dr. Patel", "la Dra. Chen", "Lic. Galindo"). */
+export const PROVIDER_BEFORE = /\b(?:dr|dra|drs|dras|doctor|doctora|lic|licda|licdo)\.?\s*$/i;
