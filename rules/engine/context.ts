@@ -29,6 +29,9 @@ export interface NameSpan {
   staff: boolean;
 }
 
+/** A provider's title and the first part of the name right before: "Dr. Fatima Al-", "Dra. Ana Karen ". */
+const PROVIDER_NAME_BEFORE = /\b(?:D[Rr][As]?|D[Rr]as|[Dd]octora?)\.?\s(?:\p{Lu}[\p{L}']*(?:\s|-)){1,2}$/u;
+
 const TIME_ANCHOR =
   /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|past)|last (?:week|night|month|year|time|visit|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|over the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|earlier today|the other day)\b/i;
 
@@ -253,7 +256,11 @@ export class SentenceContext {
     const text = this.text.slice(start, end);
     const before = this.text.slice(Math.max(0, start - 60), start);
     const after = this.text.slice(end, end + 60);
-    const provider = PROVIDER_BEFORE.test(before) || /^(?:dr|doctor)\.?\s/i.test(text);
+    const provider =
+      PROVIDER_BEFORE.test(before) ||
+      /^(?:dr|doctor)\.?\s/i.test(text) ||
+      // The rest of a provider's name the tagger split off: "Dr. Fatima Al-|Rashid".
+      PROVIDER_NAME_BEFORE.test(before);
     const words = text
       .toLowerCase()
       .split(/[^\p{L}']+/u)
