@@ -116,6 +116,8 @@ const rule: SentenceRule = {
       'Welcome to the team, Nurse Keisha!',
       // A staff member framed once, addressed again later in the reply.
       'Meet Doris, 78, our volunteer greeter. Doris, you are our hero!',
+      // A list of names after a group of the practice.
+      'A huge shout-out goes to our hygiene team, Priscilla, Omar, and Jen, for 40 years with the practice.',
       // A title alone names nobody.
       'Thanks, Pastor! We love partnering with your church on the backpack drive.',
       // A business, not a person.
