@@ -5,6 +5,7 @@
  */
 import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
+import { ORG_WORD } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { PROVIDER_BEFORE, staffAfter, staffBefore } from './engine/staff';
 import { CLINICAL_KINDS, type Token } from './engine/terms';
@@ -120,6 +121,15 @@ const rule: SentenceRule = {
       if (n.staff || n.provider || notAPersonName(n.text, ctx.text)) continue;
       // "Lincoln High", "Roosevelt Elementary", "Jackson Park": a name inside a place or team name.
       if (PLACE_AFTER.test(ctx.text.slice(n.end, n.end + 20))) continue;
+      // "Marina Blvd", "Grace Fellowship", "Lincoln Elementary Fun Run": the tagger's name ends in
+      // (or runs through) a street, business or school word.
+      if (
+        n.text
+          .split(/\s+/)
+          .slice(1)
+          .some((w) => ORG_WORD.test(w))
+      )
+        continue;
       // A name right after "Dr." handled above; bare role words like "Coach" stay part of the name.
       out.push({ start: n.start, end: n.end, message: MSG });
     }
@@ -145,6 +155,12 @@ const rule: SentenceRule = {
       'Durante el Mes de la Concientización sobre el Cáncer de Mama, las mamografías tienen descuento.',
       // A role word before the name: staff.
       'Join our free Breastfeeding Basics class with lactation consultant Noor Haddad.',
+      // A street, not a person.
+      'Correspondence about any patient matter can be sent to 410 Marina Blvd, Suite 200.',
+      // A church, not a person.
+      'We love partnering with Grace Fellowship on the back-to-school backpack drive for patients.',
+      // A role acronym before the name: staff.
+      'Shoutout to our SLP Tomás Alvarez, who just gave a talk on stuttering at the state conference.',
     ],
   },
 };

@@ -5,7 +5,7 @@
  */
 import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
-import { HONORIFIC, NAME_SOURCE, NOT_NAMES } from './engine/names';
+import { HONORIFIC, NAME_SOURCE, NOT_NAMES, ORG_WORD, TITLE_ALONE } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { TITLE_WORD } from './engine/staff';
 import { SAFE_GREETING } from './engine/wording';
@@ -44,6 +44,10 @@ function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boole
   if (NOT_NAMES.has(first) || /^[A-Z]{2,5}$/.test(name)) return null;
   // "Coach Ramirez", "Padre Tomás", "Nurse Keisha": a person addressed by a role, not as a patient.
   if (TITLE_WORD.test(first)) return null;
+  // "Thanks, Pastor!": a title alone names nobody ("Reverend and Mrs. Okoro" still names a couple).
+  if (TITLE_ALONE.has(first) && !/\s/.test(name) && !/^\s*(?:and|&)\s/i.test(ctx.text.slice(end))) return null;
+  // "Welcome to the neighborhood, Sharma Family Dental!": a business or school, not a person.
+  if (/\s/.test(name) && ORG_WORD.test(name.split(/\s+/).pop()!)) return null;
   const desc = ctx.describeName(start, end);
   if (desc.staff || desc.provider) return null;
   const honorific = HONORIFIC.test(name);
@@ -112,6 +116,16 @@ const rule: SentenceRule = {
       'Welcome to the team, Nurse Keisha!',
       // A staff member framed once, addressed again later in the reply.
       'Meet Doris, 78, our volunteer greeter. Doris, you are our hero!',
+      // A list of names after a group of the practice.
+      'A huge shout-out goes to our hygiene team, Priscilla, Omar, and Jen, for 40 years with the practice.',
+      // A title alone names nobody.
+      'Thanks, Pastor! We love partnering with your church on the backpack drive.',
+      // A business, not a person.
+      'Welcome to the neighborhood, Sharma Family Dental!',
+      // A doctor's assistant in Spanish ("su asistente").
+      'Puede llamar al (555) 010-7447 y su asistente, Marta, le da una cita.',
+      // A role in apposition followed by what it is about.
+      'Por favor llame a la Sra. Delfina Ortiz, gerente de la clínica, al (555) 010-2727.',
     ],
   },
 };

@@ -29,6 +29,14 @@ export interface NameSpan {
   staff: boolean;
 }
 
+/** A provider's title and the first part of the name right before: "Dr. Fatima Al-", "Dra. Ana Karen ". */
+const PROVIDER_NAME_BEFORE = /\b(?:D[Rr][As]?|D[Rr]as|[Dd]octora?)\.?\s(?:\p{Lu}[\p{L}']*(?:\s|-)){1,2}$/u;
+
+/** "our hygiene team, " / "nuestro equipo, " right before a list of names (see LIST_AFTER). */
+const GROUP_BEFORE = /\b(?:our|nuestr[ao]s?)\s(?:[\p{L}-]+\s){0,3}?(?:team|staff|crew|equipo|personal),\s$/iu;
+/** The rest of a list of at least three names: ", Omar, and Jen" / ", Omar y Jen". */
+const LIST_AFTER = /^(?:,\s\p{Lu}[\p{L}'-]*){1,5},?\s(?:and|&|y)\s\p{Lu}/u;
+
 const TIME_ANCHOR =
   /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|past)|last (?:week|night|month|year|time|visit|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|over the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|earlier today|the other day)\b/i;
 
@@ -253,13 +261,21 @@ export class SentenceContext {
     const text = this.text.slice(start, end);
     const before = this.text.slice(Math.max(0, start - 60), start);
     const after = this.text.slice(end, end + 60);
-    const provider = PROVIDER_BEFORE.test(before) || /^(?:dr|doctor)\.?\s/i.test(text);
+    const provider =
+      PROVIDER_BEFORE.test(before) ||
+      /^(?:dr|doctor)\.?\s/i.test(text) ||
+      // The rest of a provider's name the tagger split off: "Dr. Fatima Al-|Rashid".
+      PROVIDER_NAME_BEFORE.test(before);
     const words = text
       .toLowerCase()
       .split(/[^\p{L}']+/u)
       .filter(Boolean);
     const staff =
-      words.some((w) => this.options.staffWords.has(w.replace(/'s$/, ''))) || staffBefore(before) || staffAfter(after);
+      words.some((w) => this.options.staffWords.has(w.replace(/'s$/, ''))) ||
+      staffBefore(before) ||
+      staffAfter(after) ||
+      // The first of a list after a group: "our hygiene team, Priscilla, Omar, and Jen".
+      (GROUP_BEFORE.test(before) && LIST_AFTER.test(after));
     return { start, end, text, provider, staff };
   }
 }

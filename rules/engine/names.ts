@@ -61,6 +61,20 @@ export const NOT_NAMES = new Set([
   'doc',
 ]);
 
+/**
+ * A role or title used alone as a form of address: "Thanks, Pastor!", "Congratulations, Chef!".
+ * No name, so no identifier; with a name after it ("Coach Reggie", "Reverend and Mrs. Okoro") the
+ * name is still judged.
+ */
+export const TITLE_ALONE = new Set(['chef', 'coach', 'padre', 'pastor', 'principal', 'professor', 'rabbi', 'reverend']);
+
+/**
+ * Last words of a business, school or organization's name ("Sharma Family Dental", "Grace
+ * Fellowship", "Lincoln Elementary"): the capitalized words before them are not a person.
+ */
+export const ORG_WORD =
+  /^(?:dental|dentistry|orthodontics|pediatrics|dermatology|chiropractic|optical|optometry|vision|eyecare|hearing|audiology|pharmacy|clinic|hospice|hospital|medical|health|healthcare|wellness|counseling|recovery|fertility|therapy|rehab|surgery|associates|group|center|centre|institute|foundation|fellowship|church|ministries|parish|school|elementary|academy|college|university|library|bakery|cafe|restaurant|grill|kitchen|market|salon|spa|studio|gym|fitness|club|association|society|league|council|chamber|bank|inc|llc|company|blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy)$/i;
+
 /** A capitalized name of one to three words, optionally with an honorific or an initial. */
 export const NAME_SOURCE =
   "(?:(?:Mr|Mrs|Ms|Miss|Mx)\\.?\\s+)?\\p{Lu}[\\p{L}'-]*(?:\\s+\\p{Lu}\\.(?!\\p{L})|\\s+\\p{Lu}[\\p{L}'-]*){0,2}";

@@ -39,7 +39,7 @@ const BEFORE_EN = re(
 );
 /** "nuestra encargada de cobros, " / "nuestra vocera, la Lic. " / "la recepcionista " / "una coordinadora de referencias, " */
 const BEFORE_ES = re(
-  `(?:\\bnuestr[ao]s?|\\bmis?|\\b(?:la|el|las|los)|\\buna?)\\s(?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_ES})(?:\\s(?:de|del)\\s[\\p{L}-]+(?:\\s[\\p{L}-]+)?)?(?:\\s[\\p{L}-]+){0,2}[,:]?\\s(?:(?:la|el)\\s)?(?:${TITLE}\\s)?${HONOR}$`,
+  `(?:\\bnuestr[ao]s?|\\bmis?|\\bsus?|\\b(?:la|el|las|los)|\\buna?)\\s(?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_ES})(?:\\s(?:de|del)\\s[\\p{L}-]+(?:\\s[\\p{L}-]+)?)?(?:\\s[\\p{L}-]+){0,2}[,:]?\\s(?:(?:la|el)\\s)?(?:${TITLE}\\s)?${HONOR}$`,
 );
 /** A title or a lower-case role noun right before the name: "Nurse Keisha", "office manager Bea", "OTA Brenda". */
 const TITLE_BEFORE = re(`(?:^|[^\\p{L}])(?:${PRACTICE_TITLE})\\.?\\s$`);
@@ -47,7 +47,8 @@ const ROLE_WORD_BEFORE = new RegExp(
   `(?:^|[^\\p{L}])(?:${ROLE_EN}|${ROLE_ES}|ma|np|pa|rn|lpn|ota|cota|pta|rbt|bcba)\\s$`,
   'u',
 );
-const ACRONYM_BEFORE = /(?:^|[^\p{L}])(?:MA|NP|PA|PT|RN|LPN|OTA|COTA|PTA|RBT|BCBA|PA-C),?\s$/u;
+const ACRONYM_BEFORE =
+  /(?:^|[^\p{L}])(?:MA|CMA|NP|PA|PT|DPT|OT|RN|LPN|LVN|CNA|OTA|COTA|PTA|SLP|RDH|CRNA|RBT|BCBA|LMFT|LCSW|PA-C),?\s$/u;
 /** "our very own Fatima", "our own Dr. Feldman". */
 const OWN_BEFORE = /\bour (?:very )?own\s(?:dr\.?\s)?$/i;
 /** Introductions of a new or celebrated staff member. */
@@ -71,6 +72,13 @@ const AFTER_OUR = re(
 /** A signature: "Lorena, gerente." / "—Sam, infusion manager". */
 const AFTER_SIGNATURE = re(
   `^,\\s(?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_EN}|${ROLE_ES})(?:\\s(?:de|of)\\s[\\p{L}-]+)?\\s*(?:[.!]|$)`,
+);
+/**
+ * A role in apposition followed by what it is about: "Lic. Ernesto Galindo, terapeuta familiar con
+ * doce años", "la Sra. Delfina Ortiz, gerente de la clínica", "Paola Zúñiga, nutrióloga bilingüe con".
+ */
+const AFTER_APPOSITION = re(
+  `^,\\s(?:[\\p{L}-]+\\s)?(?:${ROLE_EN}|${ROLE_ES}|president[ae]s?)(?:\\s[\\p{L}-]+)?(?=\\s?[,;:]|\\s(?:with|con|de|del|at|en|in|of|for|para)\\s)`,
 );
 const AFTER_CREDENTIAL = new RegExp(`^,?\\s${CREDENTIAL}(?:,\\s${CREDENTIAL})*(?=[\\s,.!)]|$)`, 'u');
 /** What staff do: "Tamika runs our referral office", "Denise in intake", "Alicia in our referrals department". */
@@ -98,7 +106,13 @@ export function staffBefore(before: string): boolean {
 
 /** True when the text right after a name frames it as the practice's person. */
 export function staffAfter(after: string): boolean {
-  return AFTER_OUR.test(after) || AFTER_SIGNATURE.test(after) || AFTER_CREDENTIAL.test(after) || AFTER_WORK.test(after);
+  return (
+    AFTER_OUR.test(after) ||
+    AFTER_SIGNATURE.test(after) ||
+    AFTER_APPOSITION.test(after) ||
+    AFTER_CREDENTIAL.test(after) ||
+    AFTER_WORK.test(after)
+  );
 }
 
 /** A provider's title right before a name ("Dr. Patel", "la Dra. Chen", "Lic. Galindo"). */
