@@ -41,10 +41,16 @@ export function mayHaveName(ctx: SentenceContext): boolean {
 export function nameCandidate(ctx: SentenceContext, t: Token): boolean {
   const raw = ctx.text.slice(t.start, t.end);
   if (!/^\p{Lu}/u.test(raw) || raw === 'I' || /^[A-Z]{2,5}$/.test(raw)) return false;
+  if (!lexicalCandidate(ctx, t)) return false;
   // Providers ("Dr. Patel") and staff frames ("our office manager, Dana") never need the parse.
+  // Checked last: the frames are the costly part and most capitalized words fail the lexicon first.
   const before = ctx.text.slice(Math.max(0, t.start - 60), t.start);
   if (PROVIDER_BEFORE.test(before) || /^(?:dr|doctor|drs)$/i.test(raw)) return false;
-  if (staffBefore(before) || staffAfter(ctx.text.slice(t.end, t.end + 60))) return false;
+  return !(staffBefore(before) || staffAfter(ctx.text.slice(t.end, t.end + 60)));
+}
+
+/** What the lexicon and the word's place say about a capitalized word (see nameCandidate). */
+function lexicalCandidate(ctx: SentenceContext, t: Token): boolean {
   const tags = lexicon[t.word.replace(/'s$/, '')];
   const opening = t.start === 0 || /[.!?]\s*$/.test(ctx.text.slice(0, t.start));
   if (tags === undefined) {

@@ -41,14 +41,7 @@ const BEFORE_EN = re(
 const BEFORE_ES = re(
   `(?:\\bnuestr[ao]s?|\\bmis?|\\bsus?|\\b(?:la|el|las|los)|\\buna?)\\s(?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_ES})(?:\\s(?:de|del)\\s[\\p{L}-]+(?:\\s[\\p{L}-]+)?)?(?:\\s[\\p{L}-]+){0,2}[,:]?\\s(?:(?:la|el)\\s)?(?:${TITLE}\\s)?${HONOR}$`,
 );
-/** A title or a lower-case role noun right before the name: "Nurse Keisha", "office manager Bea", "OTA Brenda". */
-const TITLE_BEFORE = re(`(?:^|[^\\p{L}])(?:${PRACTICE_TITLE})\\.?\\s$`);
-const ROLE_WORD_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}])(?:${ROLE_EN}|${ROLE_ES}|ma|np|pa|rn|lpn|ota|cota|pta|rbt|bcba)\\s$`,
-  'u',
-);
-const ACRONYM_BEFORE =
-  /(?:^|[^\p{L}])(?:MA|CMA|NP|PA|PT|DPT|OT|RN|LPN|LVN|CNA|OTA|COTA|PTA|SLP|RDH|CRNA|RBT|BCBA|LMFT|LCSW|PA-C),?\s$/u;
+/** A title or a lower-case role noun right before the name: "Nurse Keisha", "office manager Bea", "OTA Brenda" (see staffBefore). */
 /** "our very own Fatima", "our own Dr. Feldman". */
 const OWN_BEFORE = /\bour (?:very )?own\s(?:dr\.?\s)?$/i;
 /** Introductions of a new or celebrated staff member. */
@@ -86,21 +79,50 @@ const AFTER_WORK = re(
   `^,?\\s(?:runs|leads|manages|heads|coordinates|handles|staffs|joins us|joined us|joins our|joined our|works (?:at|in|with) (?:our|the)|from (?:our\\s|the\\s)?(?:billing|front desk|reception|intake|scheduling|the office|our office)|(?:in|at) (?:our\\s|the\\s)?(?:intake|billing|reception|scheduling|referrals?|front office|front desk|(?:[\\p{L}-]+\\s)?department)|and the rest of (?:our|the)|en recepci[oó]n|de recepci[oó]n|de nuestro equipo|se integra|se une a nuestro)\\b`,
 );
 
-/** True when the text right before a name frames it as the practice's person (or a public role). */
+/**
+ * The word right before the name, and whether a comma follows it ("office manager Bea", "my PA,
+ * Marcus"). A backwards scan: an end-anchored regex would retry from every letter of a long word.
+ */
+function lastWord(before: string): { word: string; comma: boolean } | null {
+  let i = before.length - 1;
+  if (i < 1 || !/\s/.test(before[i]!)) return null;
+  i--;
+  const comma = before[i] === ',';
+  if (comma) i--;
+  let j = i;
+  while (j >= 0 && /[\p{L}'.-]/u.test(before[j]!)) j--;
+  return j === i ? null : { word: before.slice(j + 1, i + 1), comma };
+}
+const ROLE_WORD = new RegExp(`^(?:${ROLE_EN}|${ROLE_ES}|ma|np|pa|rn|lpn|ota|cota|pta|rbt|bcba)$`, 'u');
+const TITLE_ONLY = new RegExp(`^(?:${PRACTICE_TITLE}|practitioner)$`, 'iu');
+/** Some role word in the window: every appositive frame needs one. */
+const ROLE_ANY = new RegExp(`\\b(?:${ROLE_EN}|${ROLE_ES})`, 'u');
+const ACRONYM = /^(?:MA|CMA|NP|PA|PT|DPT|OT|RN|LPN|LVN|CNA|OTA|COTA|PTA|SLP|RDH|CRNA|RBT|BCBA|LMFT|LCSW|PA-C)$/u;
+
+/**
+ * True when the text right before a name frames it as the practice's person (or a public role).
+ * Runs for every candidate name while typing, so the word right before the name is checked on its
+ * own, and each longer frame only when a cheap cue it needs is present.
+ */
 export function staffBefore(before: string): boolean {
+  const last = lastWord(before);
+  if (last) {
+    const word = last.word.replace(/\.$/, '');
+    if (!last.comma && (TITLE_ONLY.test(word) || ROLE_WORD.test(word))) return true;
+    if (ACRONYM.test(word)) return true;
+  }
+  const lower = before.toLowerCase();
+  const role = ROLE_ANY.test(lower);
   return (
-    BEFORE_EN.test(before) ||
-    BEFORE_ES.test(before) ||
-    TITLE_BEFORE.test(before) ||
-    ROLE_WORD_BEFORE.test(before) ||
-    ACRONYM_BEFORE.test(before) ||
-    OWN_BEFORE.test(before) ||
-    INTRO_BEFORE.test(before) ||
-    LIST_BEFORE.test(before) ||
-    LIST_COMMA_BEFORE.test(before) ||
-    LIST_ROLE_BEFORE.test(before) ||
-    /\bask for\s{0,2}$/i.test(before) ||
-    /\bpregunt[ea] por\s(?:la\s|el\s)?$/i.test(before)
+    (role && /\b(?:our|my|the)\s|'s\s/.test(lower) && BEFORE_EN.test(before)) ||
+    (role && /\b(?:nuestr|mis?\s|sus?\s|la\s|el\s|las\s|los\s|una?\s)/.test(lower) && BEFORE_ES.test(before)) ||
+    (lower.includes('own') && OWN_BEFORE.test(before)) ||
+    (/welcome|bienvenid|say h|spotlight|month|week|year|mes\b|semana|a[nñ]o/.test(lower) &&
+      INTRO_BEFORE.test(before)) ||
+    (before.includes(':') && LIST_BEFORE.test(before)) ||
+    (/(?:,|\band|&|\by)\s$/.test(lower) && (LIST_COMMA_BEFORE.test(before) || LIST_ROLE_BEFORE.test(before))) ||
+    /\bask for\s{0,2}$/.test(lower) ||
+    /\bpregunt[ea] por\s(?:la\s|el\s)?$/.test(lower)
   );
 }
 
