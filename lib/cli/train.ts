@@ -437,7 +437,8 @@ export function chooseThresholds(cs: readonly TrainCase[], oof: Float64Array): R
       for (const demote of cap === null ? [null] : demoteGrid.filter((d) => d === null || d <= cap)) {
         const res = rates(sub, (_, j) => combinedFlag(r[j]!, s[j]!, add, demote));
         const u = res.recall - cost * res.falseAlarms;
-        const better = !best || u > best.u + 1e-12 || (Math.abs(u - best.u) <= 1e-12 && res.falseAlarms < best.fa - 1e-12);
+        const better =
+          !best || u > best.u + 1e-12 || (Math.abs(u - best.u) <= 1e-12 && res.falseAlarms < best.fa - 1e-12);
         if (better) best = { add, demote, u, fa: res.falseAlarms };
       }
     }
@@ -758,7 +759,7 @@ const EXPERIMENTS: readonly string[] = [
   'untuned training cases with the out-of-fold model scores held fixed: staff framed as staff in one',
   'module for all name rules (rules/engine/staff.ts: Spanish appositions, titles, roles before and',
   'credentials after a name, what staff do, introductions, lists); Spanish offers, events, questions to',
-  'any reader, advice about the reader\'s own provider; care words naming a team, a service or an offer;',
+  "any reader, advice about the reader's own provider; care words naming a team, a service or an offer;",
   'education marked as such. Rules alone 61.7% / 8.2% -> 61.4% / 5.5%; combined at the session-3',
   'thresholds 91.5% / 5.0% -> 91.5% / 3.9%. Kept.',
   '',
@@ -840,7 +841,7 @@ export function modelCard(t: Trained, curve: CurvePoint[], opts: TrainOptions): 
     `demote only below a logit of ${DEMOTE_CAP.standard} (standard) or ${DEMOTE_CAP.relaxed} (relaxed): the model must be confident.`,
     'Identifier findings and echoes of the review are never demoted. (Until session 4 combined false alarms',
     'were a hard cap at the budget; once the rules flagged fewer safe replies the cap was met exactly and',
-    'left new writers\' violations far below the add threshold: b86-b99 in the ledger.)',
+    "left new writers' violations far below the add threshold: b86-b99 in the ledger.)",
     'Out-of-fold figures (recall / false alarms):',
     '',
     `| strictness | budget | add (logit) | demote below | rules | model alone | combined (n=${t.thresholds.standard.cv.n}) |`,
