@@ -1,6 +1,6 @@
 /**
- * Frames that make a name one of the practice's own people (staff, providers) or a public role
- * rather than a patient: "our billing coordinator, Yesenia", "nuestra vocera, la Lic. Andrea
+ * Frames that make a name one of the practice's own people (staff, providers) rather than a
+ * patient: "our billing coordinator, Yesenia", "nuestra vocera, la Lic. Andrea
  * Morales", "Omar, DPT", "office manager Bea", "Tamika runs our referral office", "Welcome to the
  * team, Ren!". The policy: "The practice's own ... staff names are not identifiers". Shared by the
  * name rules (through SentenceContext.describeName), the reply-wide staff memory in analyze.ts and
@@ -8,7 +8,7 @@
  *
  * Role words are people ("manager", "hygienist"), never places or groups on their own: "your
  * visit to our office, Maria!" must not make Maria staff. Groups ("our team: Gina, Tom") count only
- * as a list introduced by a colon.
+ * as a list: after a colon, or from the second name on after a comma ("Our nurses, Patricia and Latoya").
  */
 
 /** Roles a person holds at a practice (English). Lower-case in text: a capitalized word is a name. */
@@ -20,7 +20,6 @@ const ROLE_ES =
 /** Credentials written after a name ("Omar, DPT", "Mariana Castillo, M.S., CCC-SLP"). */
 const CREDENTIAL =
   '(?:DPT|PTA?|OTR?|OTA|COTA|CCC-SLP|SLP|LMFT|LCSW|LPCC?|LMHC|PsyD|Ph\\.?D|MD|M\\.D|DO|DDS|DMD|RDH|RN|LPN|LVN|CNA|C?MA|NP|FNP|APRN|PA-C|PA|RD|LD|CDE|IBCLC|BCBA|RBT|DC|OD|AuD|DPM|M\\.?S|MSN|BSN|CRNA|CNM)\\.?';
-/** Titles of the practice's people, and of public roles (a person addressed by office, not as a patient). */
 /** Titles of the practice's own people, alone before a name ("Nurse Keisha", "Dra. Chen"). Public
  * roles (coach, pastor, officer) are not here: writers greet patients by them ("Thanks, Coach Reggie!"). */
 const PRACTICE_TITLE =
@@ -41,7 +40,6 @@ const BEFORE_EN = re(
 const BEFORE_ES = re(
   `(?:\\bnuestr[ao]s?|\\bmis?|\\bsus?|\\b(?:la|el|las|los)|\\buna?)\\s(?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_ES})(?:\\s(?:de|del)\\s[\\p{L}-]+(?:\\s[\\p{L}-]+)?)?(?:\\s[\\p{L}-]+){0,2}[,:]?\\s(?:(?:la|el)\\s)?(?:${TITLE}\\s)?${HONOR}$`,
 );
-/** A title or a lower-case role noun right before the name: "Nurse Keisha", "office manager Bea", "OTA Brenda" (see staffBefore). */
 /** "our very own Fatima", "our own Dr. Feldman". */
 const OWN_BEFORE = /\bour (?:very )?own\s(?:dr\.?\s)?$/i;
 /** Introductions of a new or celebrated staff member. */
@@ -93,6 +91,7 @@ function lastWord(before: string): { word: string; comma: boolean } | null {
   while (j >= 0 && /[\p{L}'.-]/u.test(before[j]!)) j--;
   return j === i ? null : { word: before.slice(j + 1, i + 1), comma };
 }
+/** A title or a lower-case role noun right before the name: "Nurse Keisha", "office manager Bea", "OTA Brenda". */
 const ROLE_WORD = new RegExp(`^(?:${ROLE_EN}|${ROLE_ES}|ma|np|pa|rn|lpn|ota|cota|pta|rbt|bcba)$`, 'u');
 const TITLE_ONLY = new RegExp(`^(?:${PRACTICE_TITLE}|practitioner)$`, 'iu');
 /** Some role word in the window: every appositive frame needs one. */
@@ -100,7 +99,7 @@ const ROLE_ANY = new RegExp(`\\b(?:${ROLE_EN}|${ROLE_ES})`, 'u');
 const ACRONYM = /^(?:MA|CMA|NP|PA|PT|DPT|OT|RN|LPN|LVN|CNA|OTA|COTA|PTA|SLP|RDH|CRNA|RBT|BCBA|LMFT|LCSW|PA-C)$/u;
 
 /**
- * True when the text right before a name frames it as the practice's person (or a public role).
+ * True when the text right before a name frames it as the practice's person.
  * Runs for every candidate name while typing, so the word right before the name is checked on its
  * own, and each longer frame only when a cheap cue it needs is present.
  */
