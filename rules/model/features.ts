@@ -51,7 +51,7 @@ export interface Extracted {
  * Group weights. Each n-gram group is divided by its size to the power `pow` (0.5 would make it
  * unit length; less keeps a risky clause buried in a long reply from being diluted away).
  */
-export const GROUP_SCALE = { words: 1.5, chars: 3, cues: 0.4, pairs: 0.2, pow: 0.5 } as const;
+export const GROUP_SCALE = { words: 1.5, chars: 3, folded: 1, cues: 0.4, pairs: 0.2, pow: 0.5 } as const;
 
 // ---------------------------------------------------------------------------------------------
 // Hashing: FNV-1a over UTF-16 units with a murmur3 finalizer (deterministic, no allocation).
@@ -112,6 +112,17 @@ function careTerms(): Map<string, Array<{ words: string[]; kind: Kind }>> {
     for (const [term, kind] of SPANISH_CARE) add(term, kind);
   }
   return careIndex;
+}
+
+let foldedCare: Map<string, Array<{ words: string[]; kind: Kind }>> | undefined;
+/** One-word Spanish care terms by their folded spelling ("dilatasion", "cirujia"): see foldSpanish. */
+function foldedSpanishCare(): Map<string, Array<{ words: string[]; kind: Kind }>> {
+  if (!foldedCare) {
+    foldedCare = new Map();
+    for (const [term, kind] of SPANISH_CARE)
+      if (!term.includes(' ')) foldedCare.set(foldSpanish(term), [{ words: [foldSpanish(term)], kind }]);
+  }
+  return foldedCare;
 }
 
 /**
@@ -728,13 +739,79 @@ const NOT_IMPERATIVE = new Set(['thank', 'hope', 'love', 'welcome', 'see', 'miss
 
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+){0,3}/gu;
 
-/** Canonical tokens of a normalized text (see ModelToken). */
+/** A letter typed three or more times for emphasis ("graciaaas", "sooo"): one is enough. */
+const STRETCHED = /(\p{L})\1{2,}/gu;
+
+/**
+ * Spanish texting shorthand as bilingual front-desk staff type it ("gracias x venir", "t vemos el
+ * prox martes"), expanded so "t" counts as "te" and "x venir" reads like "por venir". Only in a reply
+ * that reads as Spanish: "x", "t" and "d" mean other things in English.
+ */
+const ES_SHORTHAND: Readonly<Record<string, string>> = {
+  x: 'por',
+  xq: 'porque',
+  pq: 'porque',
+  porq: 'porque',
+  q: 'que',
+  k: 'que',
+  ke: 'que',
+  d: 'de',
+  t: 'te',
+  tb: 'tambien',
+  tmb: 'tambien',
+  pa: 'para',
+  xfa: 'porfa',
+  grax: 'gracias',
+  grasias: 'gracias',
+  muxo: 'mucho',
+  bn: 'bien',
+  prox: 'proxima',
+  cdo: 'cuando',
+  dnd: 'donde',
+  tqm: 'quiero',
+};
+/** Words only Spanish (or its texting) uses, besides SPANISH_MARKERS: two of either make a reply Spanish. */
+const ES_ONLY = new Set(['q', 'xq', 'pq', 'porq', 'ke', 'tmb', 'muxo', 'grax', 'jaja', 'jajaja', 'ntp', 'ya', 'y']);
+const EN_FUNCTION = new Set(['the', 'and', 'you', 'your', 'to', 'we', 'for', 'is', 'of', 'our', 'it', 'in', 'with']);
+
+/**
+ * How Spanish is heard rather than spelled: texting drops accents and spells by sound ("pasiencia",
+ * "resepcion", "abraso", "escojer", "aser"), so the model also sees each word of a Spanish reply in
+ * this folded form and one spelling's weights serve them all.
+ */
+export function foldSpanish(w: string): string {
+  return w
+    .replace(/h/g, '')
+    .replace(/qu(?=[ei])/g, 'k')
+    .replace(/c(?=[ei])/g, 's')
+    .replace(/c(?=[aou]|$)/g, 'k')
+    .replace(/g(?=[ei])/g, 'j')
+    .replace(/z/g, 's')
+    .replace(/v/g, 'b')
+    .replace(/ll/g, 'y')
+    .replace(/(\p{L})\1+/gu, '$1');
+}
+
+/** Whether a list of canonical words reads as Spanish (see ES_SHORTHAND). */
+function readsSpanish(words: readonly string[]): boolean {
+  let es = 0;
+  let en = 0;
+  for (const w of words) {
+    if (SPANISH_MARKERS.has(w) || ES_ONLY.has(w)) es++;
+    else if (EN_FUNCTION.has(w)) en++;
+  }
+  return es >= 2 && es > en;
+}
+
+/** Canonical tokens of a normalized text (see ModelToken); Spanish texting shorthand expanded. */
 export function tokensOf(normText: string): ModelToken[] {
   const out: ModelToken[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(normText); m; m = TOKEN.exec(normText)) {
-    out.push({ word: canonWord(m[0]), start: m.index, end: m.index + m[0].length });
+    const word = canonWord(m[0]).replace(STRETCHED, '$1');
+    out.push({ word, start: m.index, end: m.index + m[0].length });
   }
+  if (readsSpanish(out.map((t) => t.word))) for (const t of out) t.word = ES_SHORTHAND[t.word] ?? t.word;
   return out;
 }
 
@@ -744,6 +821,7 @@ export function cuesOf(norm: string, toks: ModelToken[], staffWords?: ReadonlySe
   const words = toks.map((t) => t.word);
   const clinical = clinicalWords();
   const care = careTerms();
+  const es = readsSpanish(words);
   let spanish = 0;
   let second = 0;
   for (let i = 0; i < words.length; i++) {
@@ -784,7 +862,10 @@ export function cuesOf(norm: string, toks: ModelToken[], staffWords?: ReadonlySe
     if (hasTag(w, 'LastName') && (isFirstName(prev) || ['mr', 'mrs', 'ms', 'miss'].includes(prev)))
       cues.add('full-name');
     // Care vocabulary by kind, and whose it is (up to three words back).
-    const entries = care.get(w) ?? care.get(w.endsWith('s') ? w.slice(0, -1) : w);
+    const entries =
+      care.get(w) ??
+      care.get(w.endsWith('s') ? w.slice(0, -1) : w) ??
+      (es ? foldedSpanishCare().get(foldSpanish(w)) : undefined);
     let kind: string | undefined;
     let len = 1;
     if (entries) {
@@ -947,6 +1028,10 @@ export function extractNormalized(
   const cb = new Buckets();
   charGrams(` ${words.join(' ')} `, cb);
   const charSet = cb.unique();
+  // Spanish replies also get their words in folded spelling (foldSpanish).
+  const fb = new Buckets();
+  if (readsSpanish(words)) for (const w of words) fb.push(fmix(fnv(foldSpanish(w), 0x5bd1e995)) & MASK);
+  const foldSet = fb.unique();
   const cues = cuesOf(normText, tokens, staffWords);
   const qb = new Buckets();
   for (const c of cues) qb.push(bucket(`c:${c}`));
@@ -958,6 +1043,7 @@ export function extractNormalized(
   const vector = toSparse([
     [wordSet, GROUP_SCALE.words / Math.max(1, wordSet.length) ** GROUP_SCALE.pow],
     [charSet, GROUP_SCALE.chars / Math.max(1, charSet.length) ** GROUP_SCALE.pow],
+    [foldSet, GROUP_SCALE.folded / Math.max(1, foldSet.length) ** GROUP_SCALE.pow],
     [count(qb), GROUP_SCALE.cues],
     [count(pb), GROUP_SCALE.pairs],
   ]);

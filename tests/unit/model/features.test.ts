@@ -3,7 +3,7 @@
  * punctuation and capitals in its n-grams, and with the engineered cues it promises.
  */
 import { describe, expect, it } from 'vitest';
-import { cuesOf, DIM, extract, stripPunctuation, tokensOf } from '../../../rules/model/features';
+import { cuesOf, DIM, extract, foldSpanish, stripPunctuation, tokensOf } from '../../../rules/model/features';
 
 const nonCue = (text: string) => {
   // n-gram buckets only: the cues are the part that may read punctuation.
@@ -65,6 +65,23 @@ describe('features', () => {
     expect(t.map((x) => x.word)).toEqual(['youre', 'due', '0', '00']);
     expect(t[0]).toMatchObject({ start: 0, end: 6 });
     expect(cuesOf('', [])).toEqual(['len:short']);
+  });
+
+  it('reads Spanish texting: shorthand expanded, stretched letters collapsed, spelling folded', () => {
+    const words = (t: string) => tokensOf(t).map((x) => x.word);
+    expect(words('grax x venir, t vemos el prox martes q bueno')).toEqual(
+      words('gracias por venir, te vemos el proxima martes que bueno'),
+    );
+    expect(words('graciaaas')).toEqual(['gracias']);
+    // In English the same letters stay what they are.
+    expect(words('Plan B or plan x? The t zone is yours')).toContain('x');
+    expect(foldSpanish('pasiencia')).toBe(foldSpanish('paciencia'));
+    expect(foldSpanish('escojer')).toBe(foldSpanish('escoger'));
+    expect(foldSpanish('cirujia')).toBe(foldSpanish('cirugia'));
+    // A misspelled care word still counts as care in a Spanish reply.
+    const cues = (t: string) => extract(t).cues.filter((c) => /^(kind|whose):/.test(c));
+    expect(cues('q bueno q su sirujia salio bien, t esperamos')).toEqual(cues('que bueno que su cirugia salio bien'));
+    expect(cues('q bueno q su sirujia salio bien, t esperamos')).toContain('whose:your:procedure');
   });
 
   it('never throws on odd input', () => {
