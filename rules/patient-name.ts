@@ -5,7 +5,7 @@
  */
 import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
-import { ORG_WORD } from './engine/names';
+import { inOrgName, ORG_WORD } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { PROVIDER_BEFORE, staffAfter, staffBefore } from './engine/staff';
 import { CLINICAL_KINDS, type Token } from './engine/terms';
@@ -127,6 +127,8 @@ const rule: SentenceRule = {
       if (n.staff || n.provider || notAPersonName(n.text, ctx.text)) continue;
       // "Lincoln High", "Roosevelt Elementary", "Jackson Park": a name inside a place or team name.
       if (PLACE_AFTER.test(ctx.text.slice(n.end, n.end + 20))) continue;
+      // "Willow Creek Foot Care offers...", "En Clínica del Dolor Pinecrest...": a practice's own name.
+      if (inOrgName(ctx.text, n.start, n.end)) continue;
       // "Marina Blvd", "Grace Fellowship", "Lincoln Elementary Fun Run": the tagger's name ends in
       // (or runs through) a street, business or school word.
       if (
@@ -163,6 +165,10 @@ const rule: SentenceRule = {
       'Join our free Breastfeeding Basics class with lactation consultant Noor Haddad.',
       // A street, not a person.
       'Correspondence about any patient matter can be sent to 410 Marina Blvd, Suite 200.',
+      // The practice's own name, longer than the tagger's name run.
+      'Willow Creek Foot Care treats bunions, hammertoes and ingrown nails.',
+      // A Spanish practice name opened by its business word.
+      'Óptica Visión Clara ofrece exámenes de la vista los sábados.',
       // A church, not a person.
       'We love partnering with Grace Fellowship on the back-to-school backpack drive for patients.',
       // A role acronym before the name: staff.

@@ -5,7 +5,7 @@
  */
 import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
-import { HONORIFIC, NAME_SOURCE, NOT_NAMES, ORG_WORD, TITLE_ALONE } from './engine/names';
+import { HONORIFIC, inOrgName, NAME_SOURCE, NOT_NAMES, ORG_WORD, TITLE_ALONE } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { TITLE_WORD } from './engine/staff';
 import { SAFE_GREETING } from './engine/wording';
@@ -48,6 +48,8 @@ function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boole
   if (TITLE_ALONE.has(first) && !/\s/.test(name) && !/^\s*(?:and|&)\s/i.test(ctx.text.slice(end))) return null;
   // "Welcome to the neighborhood, Sharma Family Dental!": a business or school, not a person.
   if (/\s/.test(name) && ORG_WORD.test(name.split(/\s+/).pop()!)) return null;
+  // "Thank you, Willow Creek Foot Care", "Gracias, Óptica Visión Clara": the name runs on into a business's.
+  if (inOrgName(ctx.text, start, end)) return null;
   const desc = ctx.describeName(start, end);
   if (desc.staff || desc.provider) return null;
   const honorific = HONORIFIC.test(name);
@@ -122,6 +124,8 @@ const rule: SentenceRule = {
       'Thanks, Pastor! We love partnering with your church on the backpack drive.',
       // A business, not a person.
       'Welcome to the neighborhood, Sharma Family Dental!',
+      // A practice whose name runs past three capitalized words.
+      'Thank you, Willow Creek Foot Care team, for the warm welcome at the chamber mixer!',
       // A doctor's assistant in Spanish ("su asistente").
       'Puede llamar al (555) 010-7447 y su asistente, Marta, le da una cita.',
       // A role in apposition followed by what it is about.

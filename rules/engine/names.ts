@@ -75,6 +75,27 @@ export const TITLE_ALONE = new Set(['chef', 'coach', 'padre', 'pastor', 'princip
 export const ORG_WORD =
   /^(?:dental|dentistry|orthodontics|pediatrics|dermatology|chiropractic|optical|optometry|vision|eyecare|hearing|audiology|pharmacy|clinic|hospice|hospital|medical|health|healthcare|wellness|counseling|recovery|fertility|therapy|rehab|surgery|associates|group|center|centre|institute|foundation|fellowship|church|ministries|parish|school|elementary|academy|college|university|library|bakery|cafe|restaurant|grill|kitchen|market|salon|spa|studio|gym|fitness|club|association|society|league|council|chamber|bank|inc|llc|company|blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy)$/i;
 
+/** Specialty and service words that end a practice's name ("Willow Creek Foot Care", "Clearwater Bone & Joint"). */
+const PRACTICE_WORD =
+  /^(?:care|joint|spine|pain|imaging|radiology|orthopaedics|orthopedics|podiatry|cardiology|oncology|urology|neurology|gastroenterology|allergy|diagnostics|laboratory|labs|medicine|physicians|partners|specialists|clinics|centers|practice|aesthetics|smiles|eyes?|skin)$/i;
+/** Capitalized words that open a Spanish practice's name ("Óptica Visión Clara", "Clínica del Dolor Pinecrest"). */
+const ORG_BEFORE_ES =
+  /(?:^|\s)(?:[ÓO]ptica|Cl[ií]nica|Centro|Farmacia|Consultorio|Laboratorio|Im[aá]genes|Diagn[oó]sticas?|Ortopedia|Podolog[ií]a|Medicina|Deportiva|Odontolog[ií]a|Grupo|Instituto|Hospital|Radiolog[ií]a|Pediatr[ií]a|Fisioterapia|Terapia|Dermatolog[ií]a|Cardiolog[ií]a|Salud|Dental|Integral)(?:\s(?:del?|la|los|las)|\s\p{Lu}[\p{L}'-]*){0,3}\s$/u;
+
+/**
+ * The capitalized name at [start, end) is part of a business's name: more capitalized words after
+ * it end in a business or specialty word ("Willow Creek Foot Care offers", "Clearwater Bone & Joint
+ * is"), or a Spanish business word opens the name before it ("Óptica Visión Clara").
+ */
+export function inOrgName(text: string, start: number, end: number): boolean {
+  const after = /^(?:\s(?:&\s)?\p{Lu}[\p{L}'-]*){1,3}/u.exec(text.slice(end, end + 60));
+  if (after) {
+    const last = after[0].trim().split(/\s+/).pop()!;
+    if (ORG_WORD.test(last) || PRACTICE_WORD.test(last)) return true;
+  }
+  return ORG_BEFORE_ES.test(text.slice(Math.max(0, start - 60), start));
+}
+
 /** A capitalized name of one to three words, optionally with an honorific or an initial. */
 export const NAME_SOURCE =
   "(?:(?:Mr|Mrs|Ms|Miss|Mx)\\.?\\s+)?\\p{Lu}[\\p{L}'-]*(?:\\s+\\p{Lu}\\.(?!\\p{L})|\\s+\\p{Lu}[\\p{L}'-]*){0,2}";
