@@ -49,6 +49,9 @@ const DRUG_LIKE =
 // drug or device.
 const BRAND_CONTEXT =
   /\b(?:your|ur|the new|the|on|try|trying|started|start|switch(?:ed)? to|of|with|refill(?:ed)?)\s+$/i;
+/** After a capitalized word: a noun that makes it a place, school, team or group ("the Lakeview High band"). */
+const PLACE_NOUN_AFTER =
+  /^\s(?:high|elementary|middle|youth|fire|soccer|football|baseball|basketball|gym|band|team|club|league|school|church|library|park|community|office|clinic|location|campus|neighborhood|crowd|chapter|squad|parking|waiting room|ymca)\b/i;
 const BRAND = /(?<![\p{L}'])\p{Lu}[\p{Ll}]{3,}(?:-\p{L}{1,3})?(?![\p{L}'])/gu;
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
 
@@ -59,6 +62,8 @@ function brandLike(ctx: SentenceContext): Span | undefined {
     const w = m[0].toLowerCase();
     if (lexicon[w] !== undefined || lexicon[w.replace(/-.*$/, '')] !== undefined) continue;
     if (!BRAND_CONTEXT.test(ctx.text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // "the Lakeview High band", "the Westside gym", "the Mesa Verde league": a place or team, not a brand.
+    if (PLACE_NOUN_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
     if (ctx.isPersonName(m.index, m.index + m[0].length)) continue;
     // A provider's surname, not a drug: "Dr. Frazier says ...".
     if (/\b(?:dr|doctor)\.?\s*$/i.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) continue;
@@ -327,6 +332,8 @@ const rule: SentenceRule = {
       "Please don't put your date of birth in the comments!",
       // Education: a natural change for everyone.
       'Men: your testosterone naturally drops about 1% a year after 30.',
+      // A school band, not a drug brand after "the".
+      'Thank you to the Lakeview High band for the music, you made our health fair!',
       // A provider's surname that looks like a drug name.
       'Thanks! Dr. Frazier says hi to the whole team.',
     ],

@@ -5,13 +5,10 @@
  */
 import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
-import { HONORIFIC, inOrgName, NAME_SOURCE, NOT_NAMES, ORG_WORD, TITLE_ALONE } from './engine/names';
+import { HONORIFIC, inOrgName, NAME_SOURCE, NOT_NAMES, ORG_WORD, PLACE_SUFFIX, TITLE_ALONE } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { TITLE_WORD } from './engine/staff';
 import { SAFE_GREETING } from './engine/wording';
-
-const PLACE_SUFFIX =
-  /(?:view|ville|town|wood|woods|field|fields|land|side|port|burg|burgh|ford|dale|brook|shire|ton|city|park|heights|hills|valley|lake|springs|beach|bay|creek|ridge|grove|haven|mont|point)$/;
 
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 /** A word compromise's lexicon does not list as a common word (or lists as a name). */

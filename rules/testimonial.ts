@@ -4,7 +4,7 @@
  */
 import type { SentenceContext } from './engine/context';
 import { type Pattern, runPatterns } from './engine/cues';
-import { NAME_SOURCE } from './engine/names';
+import { inOrgName, NAME_SOURCE, ORG_WORD } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 
 const MSG = "This publishes a patient's story or result. That needs the patient's written authorization first.";
@@ -15,7 +15,7 @@ const MSG = "This publishes a patient's story or result. That needs the patient'
  * sharing photos ("we only post before/after photos with written permission").
  */
 const NO_PATIENT =
-  /\b(?:not (?:a |an )?(?:real|actual) (?:patient|client|person)|illustrat(?:ion|ed)|animat(?:ion|ed)|ai-generated|renovat(?:ion|ed)|remodel(?:ed|ing)?|makeover of our|our (?:[\w-]+ ){0,2}?(?:lobby|waiting room|building|space|front desk)\b|only (?:post|share|feature|use)s? [^.!?]{0,40}?\b(?:with|w\/?) (?:(?:written|signed) )?(?:permission|consent|authorization))/i;
+  /\b(?:not (?:a |an )?(?:real|actual) (?:patient|client|person)|illustrat(?:ion|ed)|animat(?:ion|ed)|ai-generated|renovat(?:ion|ed)|remodel(?:ed|ing)?|makeover of our|demo(?:nstration)? (?:model|patient|lash|strip)|simulation|diagrams?|explainer|infographic|step[- ]by[- ]step|how (?:it|an? [\w-]+) works|our (?:clinic|office|practice)'s|our (?:[\w-]+ ){0,2}?(?:lobby|waiting room|building|space|front desk)\b|only (?:post|share|feature|use)s? [^.!?]{0,40}?\b(?:with|w\/?) (?:(?:written|signed) )?(?:permission|consent|authorization))/i;
 
 const personish = (ctx: SentenceContext) =>
   /\b(?:your|her|his|their|one of our|our (?:patient|client)|client|patient|swipe|photos?|pics?|pictures?|results?)\b/i.test(
@@ -63,7 +63,7 @@ export const PATTERNS: Pattern[] = [
   { re: /\bbaby #?\d\b/gi, message: MSG, when: (ctx) => ctx.terms.length > 0 },
   {
     // (Not to the staff or a school: "Felicidades a nuestra enfermera Karla", "a la Escuela Lincoln".)
-    re: /\b(?:felicidades|felicitaciones) a\b(?! (?:nuestr[ao]s? (?:[\p{L}]+ )?(?:enfermer|doctor|dra?\b|equipo|personal|recepcionista|higienista|asistente|gerente|colega|compa\u00f1er|terapeuta|m\u00e9dic|dentista|coordinador)|la escuela|el equipo|los equipos|tod[ao]s? (?:el|la|los|las) (?:equipo|personal|escuela)))/giu,
+    re: /\b(?:felicidades|felicitaciones) a\b(?! (?:(?:nuestr[ao]s?|la|el|los|las) (?:[\p{L}]+ )?(?:enfermer|doctor|dra?\b|equipo|personal|recepcionista|higienista|asistente|gerente|colega|compa\u00f1er|terapeuta|m\u00e9dic|dentista|coordinador|quiropr|fisioterapeut|optometr|psic[oó]log|odont[oó]log|esteticista)|la escuela|el equipo|los equipos|tod[ao]s? (?:el|la|los|las) (?:equipo|personal|escuela)))/giu,
     message: MSG,
     when: (ctx) => /\bsu\b/i.test(ctx.text),
   },
@@ -132,6 +132,8 @@ function nameFindings(ctx: SentenceContext): RuleFinding[] {
         OUR_BEFORE_NAME.test(ctx.text.slice(m.index, start))
       )
         continue;
+      // "Shoutout to Sunrise Elementary", "Happy anniversary to ClearTone Audiology": a business or school.
+      if ((/\s/.test(name) && ORG_WORD.test(name.split(/\s+/).pop()!)) || inOrgName(ctx.text, start, end)) continue;
       // A name, not a place or an organization: compromise reads a person, or at least a proper
       // noun that is not a place, organization or date (the frame itself is strong).
       const tags = ctx.tagsAt(start, end);
@@ -180,6 +182,14 @@ const rule: SentenceRule = {
       'Before and after (illustration only, not a real patient): how aligners move teeth.',
       // The practice's own space.
       'Swipe to see our lobby before and after the renovation!',
+      // A demonstration, not a patient.
+      'Swipe to see what one syringe of lip filler can look like on our demo model. Results vary.',
+      // A school thanked, not a patient.
+      'Shoutout to Sunrise Elementary for letting us do ear safety talks with the 4th graders!',
+      // A staff member congratulated in Spanish.
+      'Felicidades a la enfermera Rocío por su premio de este año.',
+      // A staff member introduced by a role after the name.
+      'Meet Jolene, one of our companion caregivers! She has been with us six years.',
     ],
   },
 };

@@ -75,6 +75,10 @@ export const TITLE_ALONE = new Set(['chef', 'coach', 'padre', 'pastor', 'princip
 export const ORG_WORD =
   /^(?:dental|dentistry|orthodontics|pediatrics|dermatology|chiropractic|optical|optometry|vision|eyecare|hearing|audiology|pharmacy|clinic|hospice|hospital|medical|health|healthcare|wellness|counseling|recovery|fertility|therapy|rehab|surgery|associates|group|center|centre|institute|foundation|fellowship|church|ministries|parish|school|elementary|academy|college|university|library|bakery|cafe|restaurant|grill|kitchen|market|salon|spa|studio|gym|fitness|club|association|society|league|council|chamber|bank|inc|llc|company|blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy)$/i;
 
+/** Endings of town and neighborhood names ("Harborview", "Brookfield", "Westside"). */
+export const PLACE_SUFFIX =
+  /(?:view|ville|town|wood|woods|field|fields|land|side|port|burg|burgh|ford|dale|brook|shire|ton|city|park|heights|hills|valley|lake|springs|beach|bay|creek|ridge|grove|haven|mont|point)$/;
+
 /** Specialty and service words that end a practice's name ("Willow Creek Foot Care", "Clearwater Bone & Joint"). */
 const PRACTICE_WORD =
   /^(?:care|joint|spine|pain|imaging|radiology|orthopaedics|orthopedics|podiatry|cardiology|oncology|urology|neurology|gastroenterology|allergy|diagnostics|laboratory|labs|medicine|physicians|partners|specialists|clinics|centers|practice|aesthetics|smiles|eyes?|skin)$/i;
