@@ -22,7 +22,7 @@ const MSG = "Using the person's name in a public reply identifies them and ties 
 /** Greeting at the start of a sentence: "Hi Maria", "Thank you so much, Eleanor". Case-sensitive
  * on purpose ('i' would let \p{Lu} match any letter), so greeting words list both cases. */
 export const GREETING = new RegExp(
-  `^(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Hh]iya|[Hh]owdy|[Gg]ood (?:morning|afternoon|evening)|[Tt]hanks(?: so much| again)?|[Tt]hank you(?: so much| again| kindly)?|[Cc]ongrats|[Cc]ongratulations|[Ww]elcome(?: back)?|[Aa]ww+|[Ww]ow|[Yy]ay|[Hh]ooray|[Hh]appy birthday)\\s?,?\\s(${NAME_SOURCE})`,
+  `^[¡¿"'\\s]*(?:(?:[Aa]ww+|[Oo]h|[Oo]mg|[Ww]ow|[Yy]ay|[Aa]y)\\W{0,3}\\s)?(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Hh]iya|[Hh]owdy|[Gg]ood (?:morning|afternoon|evening)|[Tt]hanks(?: so much| again)?|[Tt]hank you(?: so much| again| kindly)?|[Cc]ongrats|[Cc]ongratulations|[Ww]elcome(?: back)?|[Aa]ww+|[Ww]ow|[Yy]ay|[Hh]ooray|[Hh]appy birthday|(?:[Mm]uchas |[Mm]il )?[Gg]racias|[Hh]ola|[Bb]uen(?:os|as) (?:d[ií]as|tardes|noches)|[Ff]elicidades|[Ff]eliz cumplea[nñ]os|[Qq]uerid[oa]|[Ee]stimad[oa]|[Bb]ienvenid[oa])\\s?,?\\s(${NAME_SOURCE})`,
   'u',
 );
 /** A name opening the sentence followed by a comma: "Kevin, we re-sent ...". */
@@ -76,7 +76,9 @@ const rule: SentenceRule = {
     const out: RuleFinding[] = [];
     // After a greeting or thanks, an unknown capitalized word is most likely a name ("Thank you, Priya!").
     const greeting =
-      /^\W*(?:hi|hello|hey|dear|hiya|howdy|good|thanks|thank|congrats|congratulations|welcome|aww)/i.test(ctx.text);
+      /^\W*(?:(?:aww+|oh|omg|wow|yay|ay)\W{0,3}\s)?(?:hi|hello|hey|dear|hiya|howdy|good|thanks|thank|congrats|congratulations|welcome|aww|gracias|muchas|mil|hola|buen|felicidades|feliz|querid|estimad|bienvenid)/i.test(
+        ctx.text,
+      );
     const g = candidate(ctx, GREETING.exec(ctx.text), greeting);
     if (g) out.push(g);
     // "Jasmine, you look amazing": a capitalized word the lexicon does not know, addressed directly.
@@ -101,6 +103,10 @@ const rule: SentenceRule = {
       'Hello Rebecca, thank you for the lovely words!',
       'Thanks so much, Mrs. Okafor!',
       'We appreciate you, Jonathan!',
+      // An interjection before the thanks.
+      'Aww thank you Brittany!! We love hearing this!',
+      // The same greeting in Spanish.
+      '¡Gracias Lupita! Nos da mucho gusto leer esto.',
     ],
     pass: [
       // A place, not a person.
