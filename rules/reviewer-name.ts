@@ -127,6 +127,8 @@ const rule: SentenceRule = {
       'Thanks, Pastor! We love partnering with your church on the backpack drive.',
       // A business, not a person.
       'Welcome to the neighborhood, Sharma Family Dental!',
+      // A school thanked in Spanish.
+      'Gracias Escuela Lincoln por recibirnos en la feria de salud.',
       // A practice whose name runs past three capitalized words.
       'Thank you, Willow Creek Foot Care team, for the warm welcome at the chamber mixer!',
       // A doctor's assistant in Spanish ("su asistente").

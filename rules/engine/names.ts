@@ -59,6 +59,18 @@ export const NOT_NAMES = new Set([
   'reviewer',
   "we're",
   'doc',
+  // Spanish forms of address to a group or an institution ("¡Gracias, equipo!", "Gracias Escuela Lincoln").
+  'amigas',
+  'amigos',
+  'comunidad',
+  'equipo',
+  'escuela',
+  'gente',
+  'iglesia',
+  'todas',
+  'todos',
+  'vecinas',
+  'vecinos',
 ]);
 
 /**
