@@ -784,6 +784,17 @@ const EXPERIMENTS: readonly string[] = [
   '2.5% -> 85.6% / 2.5%; English unchanged at 92.6% / 3.7%. Kept. The idea came from reading b107, so',
   "b107's figures under it are not first looks; b109 onwards are.",
   '',
+  'Rule changes in session 6, each found by reading recorded batches (after their first looks) and judged',
+  'on all untuned training cases with the rules alone: a name running on into a practice\'s name',
+  '("Willow Creek Foot Care", b116); demonstrations, diagrams, schools and staff are not testimonials, and',
+  'a place or group noun after a capitalized word makes it no drug brand (b110, b117, b121, b127): recall',
+  '60.23% -> 60.20%, false alarms 5.41% -> 5.32% on 53,517 cases; greetings in Spanish and after an',
+  'interjection ("¡Gracias Lupita!", "Aww thank you Brittany!!", b138): recall 60.01% -> 61.19%, false',
+  'alarms 5.25% -> 5.28% on 58,065 cases. Kept.',
+  '',
+  'Also measured and not kept: lambda 5e-6 (combined 91.6% / 3.6% vs 91.7% / 3.7%), a long-reply margin',
+  'of 0.5 (91.0% / 3.5%) and long replies from 150 characters (89.8% / 4.1%; AUC 0.9840 vs 0.9876).',
+  '',
 ];
 
 /** The model card (deterministic). */
