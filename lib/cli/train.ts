@@ -785,7 +785,7 @@ const EXPERIMENTS: readonly string[] = [
   "b107's figures under it are not first looks; b109 onwards are.",
   '',
   'Rule changes in session 6, each found by reading recorded batches (after their first looks) and judged',
-  'on all untuned training cases with the rules alone: a name running on into a practice\'s name',
+  "on all untuned training cases with the rules alone: a name running on into a practice's name",
   '("Willow Creek Foot Care", b116); demonstrations, diagrams, schools and staff are not testimonials, and',
   'a place or group noun after a capitalized word makes it no drug brand (b110, b117, b121, b127): recall',
   '60.23% -> 60.20%, false alarms 5.41% -> 5.32% on 53,517 cases; greetings in Spanish and after an',
@@ -794,6 +794,10 @@ const EXPERIMENTS: readonly string[] = [
   '',
   'Also measured and not kept: lambda 5e-6 (combined 91.6% / 3.6% vs 91.7% / 3.7%), a long-reply margin',
   'of 0.5 (91.0% / 3.5%) and long replies from 150 characters (89.8% / 4.1%; AUC 0.9840 vs 0.9876).',
+  'Scoring what a reply says besides its most generic sentences (those below a logit of -2.5, such as an',
+  'approved template, read together, minus 0.5), for the templates with one risky addition that b138,',
+  'b147 and b151 missed at first look: AUC 0.9886 -> 0.9794, combined 92.4% / 3.5% -> 86.7% / 4.5% on',
+  '63,946 cases. Not kept: it lifts too many safe replies.',
   '',
 ];
 
