@@ -69,8 +69,18 @@ const NAME_RULES: ReadonlySet<string> = new Set(['patient-name']);
  */
 export function demotable(f: Finding): boolean {
   if (f.ruleId === 'echo-review') return false;
+  if (f.ruleId === 'confirms-relationship' && POLICY_CONFIRMATION.test(f.actual)) return false;
   return f.category !== 'identifiers' || NAME_RULES.has(f.ruleId);
 }
+
+/**
+ * The policy's own examples of confirming that someone is a patient ("your visit", "when you came
+ * in", "welcome back", "thanks for trusting us with your care"), as the rules found them: a
+ * statistical opinion does not overrule the labelling standard's literal wording, however much of
+ * the rest of the reply reads like an approved template.
+ */
+const POLICY_CONFIRMATION =
+  /\b(?:thanks?(?: you)?(?: so much)? for (?:visiting|coming in|coming by|stopping in|choosing us|trusting us)|welcome back|when you came in|we saw you|your (?:visit|appointment)s?\b)/i;
 
 /**
  * Longest text the model scores. Review replies are a few thousand characters at most (the sites

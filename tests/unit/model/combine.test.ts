@@ -97,6 +97,12 @@ describe('combination of rules and the learned model', () => {
     expect(demotable(f('identifiers', 'reviewer-name'))).toBe(false);
     expect(demotable(f('identifiers', 'patient-name'))).toBe(true);
     expect(demotable(f('care-details', 'echo-review'))).toBe(false);
+    // The policy's own confirmation wording stands whatever the model thinks; other wording may go.
+    const said = (actual: string): Finding => ({ ...f('confirms-patient-status', 'confirms-relationship'), actual });
+    expect(demotable(said('Thank you for visiting our office'))).toBe(false);
+    expect(demotable(said('Welcome back'))).toBe(false);
+    expect(demotable(said('your appointment'))).toBe(false);
+    expect(demotable(said('See you soon'))).toBe(true);
     expect(thresholdsFor('strict').demote).toBeNull();
     const std = thresholdsFor('standard');
     expect(std.demote === null || std.demote <= -1).toBe(true);
