@@ -5,7 +5,7 @@
  */
 import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
-import { HONORIFIC, inOrgName, NAME_SOURCE, NOT_NAMES, ORG_WORD, PLACE_SUFFIX, TITLE_ALONE } from './engine/names';
+import { HONORIFIC, inOrgName, NAME_SOURCE, NOT_NAMES, PLACE_SUFFIX, TITLE_ALONE } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { TITLE_WORD } from './engine/staff';
 import { SAFE_GREETING } from './engine/wording';
@@ -43,9 +43,8 @@ function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boole
   if (TITLE_WORD.test(first)) return null;
   // "Thanks, Pastor!": a title alone names nobody ("Reverend and Mrs. Okoro" still names a couple).
   if (TITLE_ALONE.has(first) && !/\s/.test(name) && !/^\s*(?:and|&)\s/i.test(ctx.text.slice(end))) return null;
-  // "Welcome to the neighborhood, Sharma Family Dental!": a business or school, not a person.
-  if (/\s/.test(name) && ORG_WORD.test(name.split(/\s+/).pop()!)) return null;
-  // "Thank you, Willow Creek Foot Care", "Gracias, Óptica Visión Clara": the name runs on into a business's.
+  // "Welcome to the neighborhood, Sharma Family Dental!", "Thank you, Willow Creek Foot Care":
+  // a business or school, not a person.
   if (inOrgName(ctx.text, start, end)) return null;
   const desc = ctx.describeName(start, end);
   if (desc.staff || desc.provider) return null;

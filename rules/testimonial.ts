@@ -4,7 +4,7 @@
  */
 import type { SentenceContext } from './engine/context';
 import { type Pattern, runPatterns } from './engine/cues';
-import { inOrgName, NAME_SOURCE, ORG_WORD } from './engine/names';
+import { inOrgName, NAME_SOURCE } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 
 const MSG = "This publishes a patient's story or result. That needs the patient's written authorization first.";
@@ -133,7 +133,7 @@ function nameFindings(ctx: SentenceContext): RuleFinding[] {
       )
         continue;
       // "Shoutout to Sunrise Elementary", "Happy anniversary to ClearTone Audiology": a business or school.
-      if ((/\s/.test(name) && ORG_WORD.test(name.split(/\s+/).pop()!)) || inOrgName(ctx.text, start, end)) continue;
+      if (inOrgName(ctx.text, start, end)) continue;
       // A name, not a place or an organization: compromise reads a person, or at least a proper
       // noun that is not a place, organization or date (the frame itself is strong).
       const tags = ctx.tagsAt(start, end);

@@ -99,11 +99,14 @@ const ORG_BEFORE_ES =
   /(?:^|\s)(?:[ÓO]ptica|Cl[ií]nica|Centro|Farmacia|Consultorio|Laboratorio|Im[aá]genes|Diagn[oó]sticas?|Ortopedia|Podolog[ií]a|Medicina|Deportiva|Odontolog[ií]a|Grupo|Instituto|Hospital|Radiolog[ií]a|Pediatr[ií]a|Fisioterapia|Terapia|Dermatolog[ií]a|Cardiolog[ií]a|Salud|Dental|Integral)(?:\s(?:del?|la|los|las)|\s\p{Lu}[\p{L}'-]*){0,3}\s$/u;
 
 /**
- * The capitalized name at [start, end) is part of a business's name: more capitalized words after
- * it end in a business or specialty word ("Willow Creek Foot Care offers", "Clearwater Bone & Joint
- * is"), or a Spanish business word opens the name before it ("Óptica Visión Clara").
+ * The capitalized name at [start, end) is part of a business's name: it, or the capitalized words
+ * running on after it, ends in a business or specialty word ("Sharma Family Dental", "Willow Creek
+ * Foot Care offers", "Clearwater Bone & Joint is"), or a Spanish business word opens it ("Óptica
+ * Visión Clara").
  */
 export function inOrgName(text: string, start: number, end: number): boolean {
+  const own = text.slice(start, end).split(/\s+/);
+  if (own.length > 1 && ORG_WORD.test(own[own.length - 1]!)) return true;
   const after = /^(?:\s(?:&\s)?\p{Lu}[\p{L}'-]*){1,3}/u.exec(text.slice(end, end + 60));
   if (after) {
     const last = after[0].trim().split(/\s+/).pop()!;
