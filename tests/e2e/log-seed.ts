@@ -137,27 +137,47 @@ export async function writeRecords(
   chunk = 10000,
 ): Promise<void> {
   for (let i = 0; i < records.length; i += chunk) {
-    await page.evaluate(
-      async ({ json, table }) => {
-        // JSON text crosses the DevTools protocol much faster than a structured argument.
-        const rows = JSON.parse(json) as unknown[];
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const req = indexedDB.open('reply-guard-log');
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction(table, 'readwrite');
-          const store = tx.objectStore(table);
-          for (const r of rows) store.put(r);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        });
-        db.close();
-      },
-      { json: JSON.stringify(records.slice(i, i + chunk)), table },
-    );
+    await withRetry(() => writeChunk(page, records.slice(i, i + chunk), table));
   }
+}
+
+/**
+ * The page under test opens (and may upgrade) the same database while a chunk is written; a write
+ * that loses that race is aborted with no error object. Puts are idempotent, so it is simply retried.
+ */
+async function withRetry(write: () => Promise<void>, attempts = 3): Promise<void> {
+  for (let k = 1; ; k++) {
+    try {
+      return await write();
+    } catch (err) {
+      if (k >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+function writeChunk(page: Page, chunk: StoredRecord[], table: string): Promise<void> {
+  return page.evaluate(
+    async ({ json, table }) => {
+      // JSON text crosses the DevTools protocol much faster than a structured argument.
+      const rows = JSON.parse(json) as unknown[];
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('reply-guard-log');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(table, 'readwrite');
+        const store = tx.objectStore(table);
+        for (const r of rows) store.put(r);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error ?? new Error('write aborted'));
+      });
+      db.close();
+    },
+    { json: JSON.stringify(chunk), table },
+  );
 }
 
 /** Reads one record from the extension's log database by id, from an extension page. */
