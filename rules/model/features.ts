@@ -816,12 +816,16 @@ export function tokensOf(normText: string): ModelToken[] {
 }
 
 /** The cues present in a reply (normalized text + its tokens + the original text). */
-export function cuesOf(norm: string, toks: ModelToken[], staffWords?: ReadonlySet<string>): string[] {
+export function cuesOf(
+  norm: string,
+  toks: ModelToken[],
+  staffWords?: ReadonlySet<string>,
+  es = readsSpanish(toks.map((t) => t.word)),
+): string[] {
   const cues = new Set<string>();
   const words = toks.map((t) => t.word);
   const clinical = clinicalWords();
   const care = careTerms();
-  const es = readsSpanish(words);
   let spanish = 0;
   let second = 0;
   for (let i = 0; i < words.length; i++) {
@@ -1028,11 +1032,12 @@ export function extractNormalized(
   const cb = new Buckets();
   charGrams(` ${words.join(' ')} `, cb);
   const charSet = cb.unique();
-  // Spanish replies also get their words in folded spelling (foldSpanish).
+  // Spanish replies also get their words in folded spelling (foldSpanish); read once, used twice.
+  const es = readsSpanish(words);
   const fb = new Buckets();
-  if (readsSpanish(words)) for (const w of words) fb.push(fmix(fnv(foldSpanish(w), 0x5bd1e995)) & MASK);
+  if (es) for (const w of words) fb.push(fmix(fnv(foldSpanish(w), 0x5bd1e995)) & MASK);
   const foldSet = fb.unique();
-  const cues = cuesOf(normText, tokens, staffWords);
+  const cues = cuesOf(normText, tokens, staffWords, es);
   const qb = new Buckets();
   for (const c of cues) qb.push(bucket(`c:${c}`));
   const pb = new Buckets();
