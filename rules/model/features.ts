@@ -14,6 +14,7 @@
  * No DOM, no network: the same code runs in the content script, the CLI and the tests.
  */
 import nlp from 'compromise';
+import { APPROVED_WORDING } from '../data/approved-wording';
 import { CARE_TERMS } from '../data/care-terms';
 import { normalize } from '../engine/normalize';
 import { clinicalWords } from '../engine/terms';
@@ -1016,6 +1017,35 @@ function toSparse(parts: Array<[Int32Array, number]>): SparseVector {
   return { idx: idx.slice(0, n), val: val.slice(0, n) };
 }
 
+/**
+ * Words in a row a reply must share with the approved wording before the model stops reading them.
+ * Chosen by cross-validation on 72,167 untuned cases (3, 4 and 6 tried; 6 kept the overall figures
+ * and lifted replies built on the templates most: combined 83.4 -> 86.9% at the same false alarms).
+ */
+export const APPROVED_RUN = 6;
+let approvedRuns: Set<string> | undefined;
+
+/**
+ * Which tokens belong to runs of APPROVED_RUN or more words shared with the approved templates
+ * (rules/data/approved-wording). The model reads what staff added to a template, not the template:
+ * otherwise the safest sentences there are outweigh the one risky clause added to them.
+ */
+export function approvedCoverage(words: readonly string[]): boolean[] {
+  if (!approvedRuns) {
+    approvedRuns = new Set();
+    for (const text of APPROVED_WORDING) {
+      const w = tokensOf(normalize(text).text).map((t) => t.word);
+      for (let i = 0; i + APPROVED_RUN <= w.length; i++) approvedRuns.add(w.slice(i, i + APPROVED_RUN).join(' '));
+    }
+  }
+  const covered = new Array<boolean>(words.length).fill(false);
+  for (let i = 0; i + APPROVED_RUN <= words.length; i++) {
+    if (!approvedRuns.has(words.slice(i, i + APPROVED_RUN).join(' '))) continue;
+    for (let k = i; k < i + APPROVED_RUN; k++) covered[k] = true;
+  }
+  return covered;
+}
+
 /** Extracts features from already-normalized text (the analyzer normalizes once). */
 export function extractNormalized(
   normText: string,
@@ -1024,7 +1054,9 @@ export function extractNormalized(
   dropWords?: ReadonlySet<string>,
 ): Extracted {
   const all = tokensOf(normText);
-  const tokens = dropWords?.size ? all.filter((t) => !dropWords.has(t.word)) : all;
+  const kept = dropWords?.size ? all.filter((t) => !dropWords.has(t.word)) : all;
+  const covered = approvedCoverage(kept.map((t) => t.word));
+  const tokens = covered.includes(true) ? kept.filter((_, i) => !covered[i]) : kept;
   const words = tokens.map((t) => t.word);
   const wb = new Buckets();
   wordGrams(words, wb);
@@ -1038,6 +1070,11 @@ export function extractNormalized(
   if (es) for (const w of words) fb.push(fmix(fnv(foldSpanish(w), 0x5bd1e995)) & MASK);
   const foldSet = fb.unique();
   const cues = cuesOf(normText, tokens, staffWords, es);
+  // Whether the reply was built on approved wording, and whether anything is left besides it.
+  if (tokens.length < kept.length) {
+    cues.push(tokens.length < 3 ? 'approved-only' : 'approved');
+    cues.sort();
+  }
   const qb = new Buckets();
   for (const c of cues) qb.push(bucket(`c:${c}`));
   const pb = new Buckets();
