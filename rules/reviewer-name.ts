@@ -106,6 +106,8 @@ const rule: SentenceRule = {
       'Aww thank you Brittany!! We love hearing this!',
       // The same greeting in Spanish.
       '¡Gracias Lupita! Nos da mucho gusto leer esto.',
+      // The next sentence is about the practice's people, not about who the name is.
+      'Thanks, Maria! Our hygienists loved reading this.',
     ],
     pass: [
       // A place, not a person.
@@ -128,6 +130,10 @@ const rule: SentenceRule = {
       'Welcome to the neighborhood, Sharma Family Dental!',
       // A school thanked in Spanish.
       'Gracias Escuela Lincoln por recibirnos en la feria de salud.',
+      // The next sentence says who she is: staff (Spanish drops the pronoun).
+      '¡Bienvenida, Ximena! Es nuestra nueva esteticista y ya recibe citas para faciales.',
+      // The same with the pronoun, after an emoji.
+      "Happy birthday, Alana! 🎂 She's our favorite PTA.",
       // A practice whose name runs past three capitalized words.
       'Thank you, Willow Creek Foot Care team, for the warm welcome at the chamber mixer!',
       // A doctor's assistant in Spanish ("su asistente").

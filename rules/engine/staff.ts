@@ -125,6 +125,15 @@ export function staffBefore(before: string): boolean {
   );
 }
 
+/**
+ * The next sentence says who the name is: "Meet Rhonda 👋 She's our new office manager",
+ * "¡Bienvenida, Ximena! Es nuestra nueva esteticista". Only a pronoun (or Spanish's dropped one)
+ * may open it: "Thanks, Maria! Our hygienists loved it" does not make Maria staff.
+ */
+const AFTER_NEXT_SENTENCE = re(
+  `^(?:\\s*[.!]+|\\s*(?=\\p{Extended_Pictographic}))\\s*(?:[\\p{Extended_Pictographic}\\u200d\\ufe0f]+\\s*)*(?:(?:she|he|they)(?:'s|'re|\\s(?:is|was|are))|(?:ella\\s|[eé]l\\s)?es)\\s(?:(?:one of|una? de)\\s)?(?:our|nuestr[ao]s?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:${ROLE_EN}|${ROLE_ES})\\b`,
+);
+
 /** True when the text right after a name frames it as the practice's person. */
 export function staffAfter(after: string): boolean {
   return (
@@ -132,7 +141,8 @@ export function staffAfter(after: string): boolean {
     AFTER_SIGNATURE.test(after) ||
     AFTER_APPOSITION.test(after) ||
     AFTER_CREDENTIAL.test(after) ||
-    AFTER_WORK.test(after)
+    AFTER_WORK.test(after) ||
+    (/^\s*[.!\p{Extended_Pictographic}]/u.test(after) && AFTER_NEXT_SENTENCE.test(after))
   );
 }
 
