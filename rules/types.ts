@@ -105,4 +105,10 @@ export interface AnalyzeOptions {
   profile?: PracticeProfile;
   settings?: RuleSettings;
   context?: ReplyContext;
+  /**
+   * The practice's approved replies (its template library, custom templates included), filled in.
+   * The learned model reads a reply without the wording it shares with them (besides the seed's
+   * templates, which it always sets aside), so what staff add to a template is judged on its own.
+   */
+  approvedWording?: readonly string[];
 }

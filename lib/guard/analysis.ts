@@ -129,12 +129,14 @@ export class Analyser {
     }
     const settings = this.g.settings;
     if (s.options && s.optionsFor === settings) return s.options;
-    const { profile, strictness, disabledRules, extraTerms, allowReviewerFirstName } = settings;
+    const { profile, strictness, disabledRules, extraTerms, allowReviewerFirstName, customTemplates } = settings;
     s.optionsFor = settings;
     s.options = {
       profile,
       settings: { strictness, disabledRules, extraTerms, allowReviewerFirstName },
       context: s.context,
+      // The engine adds its shipped library (heavy.ts): the model reads past approved wording.
+      approvedWording: customTemplates.map((t) => t.text),
     };
     return s.options;
   }

@@ -6,12 +6,31 @@
  * source-level dynamic import here would still parse and compile all of this on every page view.
  * It runs in the content script's isolated world (a module imported from a content script does).
  */
-import { analyze, rules } from '@/rules';
-import type { AnalyzeOptions } from '@/rules/types';
+import { fillTemplate, templates } from '@/lib/templates';
+import { analyze as analyzeReply, rules } from '@/rules';
+import type { Analysis, AnalyzeOptions } from '@/rules/types';
 
 export { suggestTemplate } from '@/lib/templates';
-export { analyze } from '@/rules';
 export { createOverlay } from './ui';
+
+/** Options with the practice's template library added, per options object (the rules cache by it). */
+const withLibrary = new WeakMap<AnalyzeOptions, AnalyzeOptions>();
+
+/**
+ * The rules and the model, told the practice's approved replies: the shipped library and the
+ * practice's own templates (passed in as `approvedWording`), filled in with its profile. The model
+ * then reads what staff add to a template, not the template (rules/model/features.ts).
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  let o = withLibrary.get(options);
+  if (!o) {
+    const profile = options.profile ?? {};
+    const library = [...templates, ...(options.approvedWording ?? []).map((t) => ({ text: t }))];
+    o = { ...options, approvedWording: library.map((t) => fillTemplate(t, profile)) };
+    withLibrary.set(options, o);
+  }
+  return analyzeReply(text, o);
+}
 
 /** A reply that walks most rule paths: names, a provider, a date, care terms, a phone number. */
 const WARM_TEXT =

@@ -21,6 +21,7 @@ import { normalize, toOriginal } from '../engine/normalize';
 import { resolveOptions } from '../engine/options';
 import { SAFE_PRIVATE, SAFE_THANKS } from '../engine/wording';
 import { type Analysis, type AnalyzeOptions, type Category, type Finding, LEARNED_RULE_ID } from '../types';
+import { approvedRuns } from './features';
 import { categoryOf, explain, scoreReply, thresholdsFor } from './index';
 
 /** Plain words per category for a learned finding: why, and a safer wording. */
@@ -149,7 +150,10 @@ export function combine(text: string, rules: Analysis, options?: AnalyzeOptions)
   // The model learned names from replies with no profile: the practice's own people's names are
   // taken out of what it reads, or "Rosa Delgado will call you back" would look like a patient's name.
   const people = peopleWords(options, o.reviewerFirstName);
-  const { score, ex } = scoreReply(norm.text, allowed, people);
+  // What the reply shares with the approved wording (the seed's and the practice's templates) is
+  // read past: the model judges what staff added to it.
+  const approved = approvedRuns(options?.approvedWording);
+  const { score, ex } = scoreReply(norm.text, allowed, people, approved);
   if (rules.findings.length > 0) {
     if (t.demote === null || !(score < t.demote)) return rules;
     const kept = rules.findings.filter((f) => !demotable(f));
@@ -163,12 +167,12 @@ export function combine(text: string, rules: Analysis, options?: AnalyzeOptions)
   // The policy calls plain sympathy ("We hope you feel better soon") borderline: the rules flag it
   // in strict mode only. The model judges the rest of the reply, so it cannot overrule that.
   const rest = withoutBorderline(norm.text);
-  if (rest !== norm.text && !(scoreReply(rest, allowed, people).score >= t.add)) return rules;
+  if (rest !== norm.text && !(scoreReply(rest, allowed, people, approved).score >= t.add)) return rules;
   const category = categoryOf(ex.vector);
   const severity = BLOCKING.has(category) ? 'block' : 'warn';
   // Relaxed flags clear disclosures only (rules/engine/analyze.ts): a learned warning stays silent.
   if (o.strictness === 'relaxed' && severity !== 'block') return rules;
-  const why = explain(norm.text, allowed, people);
+  const why = explain(norm.text, allowed, people, approved);
   const [start, end] = toOriginal(norm, why.start, why.end);
   const finding: Finding = {
     ruleId: LEARNED_RULE_ID,

@@ -1023,24 +1023,44 @@ function toSparse(parts: Array<[Int32Array, number]>): SparseVector {
  * and lifted replies built on the templates most: combined 83.4 -> 86.9% at the same false alarms).
  */
 export const APPROVED_RUN = 6;
-let approvedRuns: Set<string> | undefined;
+
+/** The runs of APPROVED_RUN words that approved wording is made of (see approvedCoverage). */
+export type ApprovedRuns = ReadonlySet<string>;
+let builtInRuns: Set<string> | undefined;
+const runsWith = new WeakMap<readonly string[], ApprovedRuns>();
+
+function addRuns(texts: readonly string[], into: Set<string>): Set<string> {
+  for (const text of texts) {
+    const w = tokensOf(normalize(String(text ?? '')).text).map((t) => t.word);
+    for (let i = 0; i + APPROVED_RUN <= w.length; i++) into.add(w.slice(i, i + APPROVED_RUN).join(' '));
+  }
+  return into;
+}
 
 /**
- * Which tokens belong to runs of APPROVED_RUN or more words shared with the approved templates
- * (rules/data/approved-wording). The model reads what staff added to a template, not the template:
- * otherwise the safest sentences there are outweigh the one risky clause added to them.
+ * The approved wording's runs: the seed's templates (rules/data/approved-wording), plus a
+ * practice's own library when given. Built once per library array (callers keep it stable).
  */
-export function approvedCoverage(words: readonly string[]): boolean[] {
-  if (!approvedRuns) {
-    approvedRuns = new Set();
-    for (const text of APPROVED_WORDING) {
-      const w = tokensOf(normalize(text).text).map((t) => t.word);
-      for (let i = 0; i + APPROVED_RUN <= w.length; i++) approvedRuns.add(w.slice(i, i + APPROVED_RUN).join(' '));
-    }
+export function approvedRuns(library?: readonly string[]): ApprovedRuns {
+  builtInRuns ??= addRuns(APPROVED_WORDING, new Set());
+  if (!library?.length) return builtInRuns;
+  let runs = runsWith.get(library);
+  if (!runs) {
+    runs = addRuns(library, new Set(builtInRuns));
+    runsWith.set(library, runs);
   }
+  return runs;
+}
+
+/**
+ * Which words belong to runs of APPROVED_RUN or more words shared with approved wording. The model
+ * reads what staff added to a template, not the template: otherwise the safest sentences there are
+ * outweigh the one risky clause added to them.
+ */
+export function approvedCoverage(words: readonly string[], runs: ApprovedRuns = approvedRuns()): boolean[] {
   const covered = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i + APPROVED_RUN <= words.length; i++) {
-    if (!approvedRuns.has(words.slice(i, i + APPROVED_RUN).join(' '))) continue;
+    if (!runs.has(words.slice(i, i + APPROVED_RUN).join(' '))) continue;
     for (let k = i; k < i + APPROVED_RUN; k++) covered[k] = true;
   }
   return covered;
@@ -1052,10 +1072,15 @@ export function extractNormalized(
   staffWords?: ReadonlySet<string>,
   /** Words the model must not see: the names of the practice's own people (they are never identifiers). */
   dropWords?: ReadonlySet<string>,
+  /** Approved wording the model reads past (approvedRuns). */
+  approved: ApprovedRuns = approvedRuns(),
 ): Extracted {
   const all = tokensOf(normText);
   const kept = dropWords?.size ? all.filter((t) => !dropWords.has(t.word)) : all;
-  const covered = approvedCoverage(kept.map((t) => t.word));
+  const covered = approvedCoverage(
+    kept.map((t) => t.word),
+    approved,
+  );
   const tokens = covered.includes(true) ? kept.filter((_, i) => !covered[i]) : kept;
   const words = tokens.map((t) => t.word);
   const wb = new Buckets();

@@ -5,7 +5,7 @@
  */
 import { segment } from '../engine/segment';
 import { CATEGORIES, type Category, type Strictness } from '../types';
-import { type Extracted, extractNormalized, type SparseVector, tokenBuckets } from './features';
+import { type ApprovedRuns, type Extracted, extractNormalized, type SparseVector, tokenBuckets } from './features';
 import { MODEL } from './weights.generated';
 
 /** Thresholds for one strictness, in logit units (see MODEL_CARD.md for how they were chosen). */
@@ -53,8 +53,9 @@ export function scoreNormalized(
   normText: string,
   staffWords?: ReadonlySet<string>,
   dropWords?: ReadonlySet<string>,
+  approved?: ApprovedRuns,
 ): { score: number; ex: Extracted } {
-  const ex = extractNormalized(normText, staffWords, dropWords);
+  const ex = extractNormalized(normText, staffWords, dropWords, approved);
   return { score: scoreVector(ex.vector), ex };
 }
 
@@ -90,9 +91,10 @@ export function scoreReply(
   normText: string,
   staffWords?: ReadonlySet<string>,
   dropWords?: ReadonlySet<string>,
+  approved?: ApprovedRuns,
 ): { score: number; ex: Extracted } {
-  const r = scoreNormalized(normText, staffWords, dropWords);
-  const scoreSentence = sentenceScorer(staffWords, dropWords);
+  const r = scoreNormalized(normText, staffWords, dropWords, approved);
+  const scoreSentence = sentenceScorer(staffWords, dropWords, approved);
   const score = replyScore(r.score, normText, (a, b) => scoreSentence(normText.slice(a, b)));
   return { score, ex: r.ex };
 }
@@ -110,14 +112,31 @@ export function clearSentenceScores(): void {
   sentenceScores.clear();
 }
 
+/** A number per approved-wording set, for the sentence cache's key (the sets are built once per library). */
+const approvedIds = new WeakMap<ApprovedRuns, number>();
+let approvedCount = 0;
+function approvedId(a: ApprovedRuns | undefined): number {
+  if (!a) return 0;
+  let id = approvedIds.get(a);
+  if (id === undefined) {
+    id = ++approvedCount;
+    approvedIds.set(a, id);
+  }
+  return id;
+}
+
 /** A cached scorer of sentences read with these names (the key prefix is built once per reply). */
-function sentenceScorer(staffWords?: ReadonlySet<string>, dropWords?: ReadonlySet<string>): (s: string) => number {
-  const prefix = `${[...(staffWords ?? [])].join(' ')}\u0000${[...(dropWords ?? [])].join(' ')}\u0000`;
+function sentenceScorer(
+  staffWords?: ReadonlySet<string>,
+  dropWords?: ReadonlySet<string>,
+  approved?: ApprovedRuns,
+): (s: string) => number {
+  const prefix = `${[...(staffWords ?? [])].join(' ')}\u0000${[...(dropWords ?? [])].join(' ')}\u0000${approvedId(approved)}\u0000`;
   return (sentence) => {
     const key = prefix + sentence;
     let s = sentenceScores.get(key);
     if (s === undefined) {
-      s = scoreNormalized(sentence, staffWords, dropWords).score;
+      s = scoreNormalized(sentence, staffWords, dropWords, approved).score;
       if (sentenceScores.size >= SENTENCE_CACHE_MAX) sentenceScores.clear();
       sentenceScores.set(key, s);
     }
@@ -160,13 +179,14 @@ export function explain(
   normText: string,
   staffWords?: ReadonlySet<string>,
   dropWords?: ReadonlySet<string>,
+  approved?: ApprovedRuns,
 ): Explanation {
   const spans = segment(normText);
   let best = spans[0] ?? { start: 0, end: normText.length };
   let bestScore = Number.NEGATIVE_INFINITY;
   if (spans.length > 1) {
     // The same cached sentence scores scoreReply uses: a flagged reply is explained on every keystroke.
-    const scoreSentence = sentenceScorer(staffWords, dropWords);
+    const scoreSentence = sentenceScorer(staffWords, dropWords, approved);
     for (const s of spans) {
       const score = scoreSentence(normText.slice(s.start, s.end));
       if (score > bestScore) {
@@ -177,7 +197,7 @@ export function explain(
   }
   const { w } = loadModel();
   const sentence = normText.slice(best.start, best.end);
-  const { ex } = scoreNormalized(sentence, staffWords, dropWords);
+  const { ex } = scoreNormalized(sentence, staffWords, dropWords, approved);
   const pushes = ex.tokens.map((t) => {
     let s = 0;
     for (const b of tokenBuckets(t.word)) s += w[b]!;

@@ -3,7 +3,17 @@
  * punctuation and capitals in its n-grams, and with the engineered cues it promises.
  */
 import { describe, expect, it } from 'vitest';
-import { cuesOf, DIM, extract, foldSpanish, stripPunctuation, tokensOf } from '../../../rules/model/features';
+import { normalize } from '../../../rules/engine/normalize';
+import {
+  approvedRuns,
+  cuesOf,
+  DIM,
+  extract,
+  extractNormalized,
+  foldSpanish,
+  stripPunctuation,
+  tokensOf,
+} from '../../../rules/model/features';
 
 const nonCue = (text: string) => {
   // n-gram buckets only: the cues are the part that may read punctuation.
@@ -88,5 +98,40 @@ describe('features', () => {
     for (const t of ['', ' ', '\u0000\u200b', '💉'.repeat(100), 'a'.repeat(5000), '\ud800']) {
       expect(() => extract(t)).not.toThrow();
     }
+  });
+
+  describe('approved wording', () => {
+    const seed =
+      "Thank you for sharing your experience! We're delighted to hear about your positive outcome. Our team works hard to provide excellent care, and feedback like yours makes our day.";
+    const words = (text: string, library?: readonly string[]) =>
+      extractNormalized(normalize(text).text, undefined, undefined, approvedRuns(library)).tokens.map((t) => t.word);
+
+    it("reads what staff added to the seed's template, not the template", () => {
+      expect(words(`${seed} See you Tuesday, Maria!`)).toEqual(['see', 'you', 'tuesday', 'maria']);
+      // A clause inside the template breaks the run only where it sits.
+      const inside = words(
+        "Thank you for sharing your experience! We're delighted Dr. Vance could help with your knee. Our team works hard to provide excellent care, and feedback like yours makes our day.",
+      );
+      expect(inside).toContain('knee');
+      expect(inside).not.toContain('excellent');
+      expect(extract(seed).cues).toContain('approved-only');
+    });
+
+    it('reads past the same wording in Spanish', () => {
+      expect(
+        words(
+          'Gracias por sus comentarios. Tomamos muy en serio todas las inquietudes de nuestros pacientes. Su endodoncia del martes nos preocupa.',
+        ),
+      ).toEqual(['su', 'endodoncia', 'del', 'martes', 'nos', 'preocupa']);
+    });
+
+    it("reads past a practice's own templates only when it is told them", () => {
+      const own = 'Thanks a bunch from everyone at Sunny Smiles, we truly appreciate you taking the time!';
+      const reply = `${own} Good luck with the new retainer, Jake!`;
+      expect(words(reply)).toContain('bunch');
+      expect(words(reply, [own])).toEqual(['good', 'luck', 'with', 'the', 'new', 'retainer', 'jake']);
+      // Five words in common are not a run: ordinary phrases stay read.
+      expect(words('Thank you for sharing your news with us!')).toContain('sharing');
+    });
   });
 });
