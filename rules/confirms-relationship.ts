@@ -159,7 +159,13 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:one of )?our (?:long-?time|longtime|loyal|valued|regular|favou?rite|sweetest|bravest) (?:patients?|clients?|members?)\b/gi,
+    re: /\b(?:one of )?our (?:long-?time|long-?term|long-?standing|longtime|loyal|valued|regular|favou?rite|sweetest|bravest|oldest|returning) (?:patients?|clients?|members?)\b/gi,
+    message: MSG,
+  },
+  {
+    // The reader as one of the practice's patients: "as a longtime patient, you ...", "thank you for
+    // being part of our patient family".
+    re: /\bas a (?:long-?time|long-?term|loyal|regular|returning|valued) (?:patient|client)\b(?=[^.!?]*\byou)|\b(?:you(?:'re| are)|being|been) (?:a )?part of our (?:patient|client) family\b/gi,
     message: MSG,
   },
   { re: /\bas (?:a|one of our|our) (?:\w+ )?(?:patients?|clients?) of ours\b/gi, message: MSG },
@@ -435,8 +441,11 @@ const rule: SentenceRule = {
       'Welcome back, we missed having you around.',
       'Our front desk team adored meeting your twins.',
       'Thanks for choosing us and we hope to see you again in a few months.',
+      'Thank you for being part of our patient family!',
     ],
     pass: [
+      // Instructions for anyone who is new, not this reader's status.
+      'As a new patient, you will fill out forms online.',
       // Privacy talk: conditional about being a patient, confirms nothing.
       'If you are a patient, please contact us directly.',
       // Practice policy addressed to everyone, not a visit that happened.

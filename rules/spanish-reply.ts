@@ -122,10 +122,11 @@ export const PATTERNS: Pattern[] = [
     severity: 'warn',
   },
   {
-    // "fue un honor tenerlo como paciente", "hasta la próxima, don Luis", "parte de nuestra familia de pacientes".
+    // "fue un honor tenerlo como paciente", "hasta la próxima, don Luis", "parte de nuestra familia de pacientes",
+    // "como paciente nuestro desde hace años" (one reader: "como nuestros pacientes saben" is everyone).
     // Not staff ("¡qué orgullo tenerla en el equipo!"), nor "de parte de la familia" (from), "la parte
     // de la familia" (the family's share of a bill) or "nos sentimos parte de la familia" (the practice).
-    re: /\bbienvenid[oa]s? de nuevo\b|\bnos vemos (?:pronto|en|el|la)\b|\bfue un (?:placer|gusto|honor) (?:atender|ver|conocer|tener)|\b(?:tenerl[oa]s?|tenerle|tenerte) (?:en|como|aqui|con)\b(?! (?:el |nuestro |este |parte del )?equipo\b)|\bhasta la proxima\b|(?<!\b(?:de|la|sentimos|somos) )\bparte de (?:nuestra|la) familia\b|\bfamilia de pacientes\b/gi,
+    re: /\bbienvenid[oa]s? de nuevo\b|\bnos vemos (?:pronto|en|el|la)\b|\bfue un (?:placer|gusto|honor) (?:atender|ver|conocer|tener)|\b(?:tenerl[oa]s?|tenerle|tenerte) (?:en|como|aqui|con)\b(?! (?:el |nuestro |este |parte del )?equipo\b)|\bhasta la proxima\b|(?<!\b(?:de|la|sentimos|somos) )\bparte de (?:nuestra|la) familia\b|\bfamilia de pacientes\b|\bcomo (?:paciente|cliente) nuestr[oa]\b|\bcomo (?:nuestr[oa] (?:paciente|cliente)|un[ao] de nuestr[oa]s (?:pacientes|clientes))\b/gi,
     message: CONFIRM,
     severity: 'warn',
     // "¡Nos vemos en la feria del sábado!", "¡Hasta la próxima feria!": an event open to anyone.
@@ -248,8 +249,11 @@ const rule: SentenceRule = {
       'Nos vemos en su próxima cita.',
       // A call to action around one person's visit on a given day.
       'Sí, puede cambiar su cita del jueves para la próxima semana.',
+      'Como paciente nuestro desde hace años, su opinión nos importa mucho.',
     ],
     pass: [
+      // Everyone who is a patient, not this reader.
+      'Como nuestros pacientes saben, cerramos el lunes festivo.',
       // The approved template in Spanish.
       '¡Gracias por contarnos! Nos da gusto saber de su resultado positivo.',
       // Invitation to call, no confirmation.
