@@ -94,13 +94,15 @@ const CAPITALIZED = /(?<![\p{L}'-])\p{Lu}[\p{L}'-]{1,30}(?:\s\p{Lu}[\p{L}'-]{1,3
  * words. A title may open the capitalized run ("Nurse Ruth retires"), so each word is tried as the
  * start of the name.
  */
-export function staffNames(text: string): Set<string> {
+export function staffNames(text: string, only?: (word: string) => boolean): Set<string> {
   const out = new Set<string>();
   CAPITALIZED.lastIndex = 0;
   for (let m = CAPITALIZED.exec(text); m; m = CAPITALIZED.exec(text)) {
+    const words = m[0].split(/\s+/);
+    // Only the names a finding is about need their frames read (a long reply has thousands).
+    if (only && !words.some((w) => only(w.toLowerCase()))) continue;
     const end = m.index + m[0].length;
     const after = text.slice(end, end + 60);
-    const words = m[0].split(/\s+/);
     let at = m.index;
     for (let i = 0; i < words.length; i++) {
       if (i > 0) at = text.indexOf(words[i]!, at + words[i - 1]!.length);
@@ -113,14 +115,19 @@ export function staffNames(text: string): Set<string> {
   return out;
 }
 
-/** A name word is staff when the reply framed it, or a short form of it ("Mari" for Marisol). */
-const isStaff = (span: string, staff: Set<string>) =>
+/** The lower-case name words of a finding's span ("Maria's" → "maria"). */
+const nameWords = (span: string) =>
   span
     .toLowerCase()
     .split(/[^\p{L}']+/u)
     .filter((w) => w.length > 1)
-    .map((w) => w.replace(/'s$/, ''))
-    .some((w) => staff.has(w) || (w.length >= 3 && [...staff].some((s) => s.length > w.length && s.startsWith(w))));
+    .map((w) => w.replace(/'s$/, ''));
+
+/** A name word is staff when the reply framed it, or a short form of it ("Mari" for Marisol). */
+const isStaff = (span: string, staff: Set<string>) =>
+  nameWords(span).some(
+    (w) => staff.has(w) || (w.length >= 3 && [...staff].some((s) => s.length > w.length && s.startsWith(w))),
+  );
 
 /** Analyzes a reply with the given rules; see rules/types.ts for the contract. */
 export function analyzeWith(rules: readonly Rule[], input: string, options?: AnalyzeOptions): Analysis {
@@ -148,7 +155,12 @@ export function analyzeWith(rules: readonly Rule[], input: string, options?: Ana
     }
     // A name framed as staff anywhere in the reply ("our office manager, Dana, ... Dana has trained")
     // is staff in every sentence.
-    const staff = staffNames(norm.text);
+    const named = local
+      .filter((f) => NAME_RULES.has(f.ruleId))
+      .flatMap((f) => nameWords(norm.text.slice(f.start, f.end)));
+    const staff = named.length
+      ? staffNames(norm.text, (w) => named.some((n) => w === n || (n.length >= 3 && w.startsWith(n))))
+      : new Set<string>();
     const kept =
       staff.size === 0
         ? local
