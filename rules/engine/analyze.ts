@@ -4,6 +4,7 @@
  * Incremental by construction: while typing, only the edited sentence misses the cache.
  */
 import type { Analysis, AnalyzeOptions, Category, Finding, Severity } from '../types';
+import { statesAuthorization } from './authorization';
 import { type ReplySentence, SentenceContext } from './context';
 import { Lru } from './lru';
 import { mergeFindings, verdictOf } from './merge';
@@ -129,6 +130,13 @@ const isStaff = (span: string, staff: Set<string>) =>
     (w) => staff.has(w) || (w.length >= 3 && [...staff].some((s) => s.length > w.length && s.startsWith(w))),
   );
 
+/** What a patient's written authorization to share their story covers. */
+const AUTHORIZED_SHARE = (f: LocalFinding) =>
+  f.category === 'testimonial-without-authorization' ||
+  f.category === 'care-details' ||
+  f.category === 'confirms-patient-status' ||
+  NAME_RULES.has(f.ruleId);
+
 /** Analyzes a reply with the given rules; see rules/types.ts for the contract. */
 export function analyzeWith(rules: readonly Rule[], input: string, options?: AnalyzeOptions): Analysis {
   try {
@@ -161,10 +169,13 @@ export function analyzeWith(rules: readonly Rule[], input: string, options?: Ana
     const staff = named.length
       ? staffNames(norm.text, (w) => named.some((n) => w === n || (n.length >= 3 && w.startsWith(n))))
       : new Set<string>();
-    const kept =
+    const framed =
       staff.size === 0
         ? local
         : local.filter((f) => !NAME_RULES.has(f.ruleId) || !isStaff(norm.text.slice(f.start, f.end), staff));
+    // A post that says the patient's written authorization covers it shares what the patient agreed
+    // to share: their story, name and care (./authorization.ts). Rebuttals and contact details stay.
+    const kept = statesAuthorization(norm.text) ? framed.filter((f) => !AUTHORIZED_SHARE(f)) : framed;
     const findings: Finding[] = kept.map((f) => {
       const [start, end] = toOriginal(norm, f.start, f.end);
       const out: Finding = {
