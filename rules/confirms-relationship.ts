@@ -444,6 +444,8 @@ const rule: SentenceRule = {
       'Thank you for being part of our patient family!',
     ],
     pass: [
+      // A week-in-review post to everyone: the office reopens Monday (engine/broadcast.ts).
+      'What a week: a new X-ray machine, record flu shots and a surprise smoothie bar. See you Monday!',
       // Instructions for anyone who is new, not this reader's status.
       'As a new patient, you will fill out forms online.',
       // Privacy talk: conditional about being a patient, confirms nothing.

@@ -252,6 +252,8 @@ const rule: SentenceRule = {
       'Como paciente nuestro desde hace años, su opinión nos importa mucho.',
     ],
     pass: [
+      // The practice's week wrapped up for everyone: the office reopens Monday.
+      '¡Se acabó la semana! Gracias al equipo por tanta paciencia. ¡Nos vemos el lunes!',
       // Everyone who is a patient, not this reader.
       'Como nuestros pacientes saben, cerramos el lunes festivo.',
       // The approved template in Spanish.

@@ -5,6 +5,7 @@
  */
 import type { Analysis, AnalyzeOptions, Category, Finding, Severity } from '../types';
 import { statesAuthorization } from './authorization';
+import { REOPENING_CLOSING, wrapsUpTheWeek } from './broadcast';
 import { type ReplySentence, SentenceContext } from './context';
 import { Lru } from './lru';
 import { mergeFindings, verdictOf } from './merge';
@@ -175,7 +176,11 @@ export function analyzeWith(rules: readonly Rule[], input: string, options?: Ana
         : local.filter((f) => !NAME_RULES.has(f.ruleId) || !isStaff(norm.text.slice(f.start, f.end), staff));
     // A post that says the patient's written authorization covers it shares what the patient agreed
     // to share: their story, name and care (./authorization.ts). Rebuttals and contact details stay.
-    const kept = statesAuthorization(norm.text) ? framed.filter((f) => !AUTHORIZED_SHARE(f)) : framed;
+    const authorized = statesAuthorization(norm.text) ? framed.filter((f) => !AUTHORIZED_SHARE(f)) : framed;
+    // "What a week! ... See you Monday!": the office reopening, said to everyone (./broadcast.ts).
+    const kept = wrapsUpTheWeek(norm.text)
+      ? authorized.filter((f) => !REOPENING_CLOSING.test(norm.text.slice(f.start, f.end + 12)))
+      : authorized;
     const findings: Finding[] = kept.map((f) => {
       const [start, end] = toOriginal(norm, f.start, f.end);
       const out: Finding = {
