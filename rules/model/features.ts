@@ -20,7 +20,7 @@ import { normalize } from '../engine/normalize';
 import { clinicalWords } from '../engine/terms';
 
 /** log2 of the hashed feature space. */
-export const BITS = 18;
+export const BITS = 19;
 /** Size of the hashed feature space. */
 export const DIM = 1 << BITS;
 const MASK = DIM - 1;
