@@ -116,9 +116,12 @@ export function withoutBorderline(normText: string): string {
   return out;
 }
 
-/** The practice's patients as a group: "our patients", "many loyal families". */
+/**
+ * The practice's patients as a group: "our patients", "many loyal families", and a provider's own
+ * "all of my patients".
+ */
 const GROUP =
-  /\b(?:our|many|all|most|so many|countless|thousands of|hundreds of)\s+(?:[\w-]+\s+)?(?:patients|clients|families|members)\b/i;
+  /\b(?:our|my|many|all|most|so many|countless|thousands of|hundreds of)\s+(?:of (?:our|my)\s+)?(?:[\w-]+\s+)?(?:patients|clients|families|members)\b/i;
 /** Anyone in particular: a reader, a person, one of them, a day, a number, a feeling about someone, Spanish. */
 const SOMEONE =
   /\b(?:you|your|yours|yourself|u|ur|y'all|he|she|him|his|her|hers|one of|some of|a few of|several of|hope|glad|sorry|congrats|congratulations|happy|thanks?|welcome|today|tonight|yesterday|this (?:morning|afternoon|week)|last (?:week|night|month)|tu|tus|su|sus|usted|te|le|que|gracias)\b|\d|[\u00bf\u00a1]/i;

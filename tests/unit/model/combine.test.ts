@@ -217,6 +217,8 @@ describe('long replies are also judged sentence by sentence', () => {
     const group = 'Our practice has many loyal patients who have benefited from our care over the years.';
     expect(aboutPatientsAsAGroup(group)).toBe(true);
     expect(analyze(group).verdict).toBe('ok');
+    // A provider speaking of their own patients as a group.
+    expect(aboutPatientsAsAGroup('I give all of my patients the same careful attention.')).toBe(true);
     // Someone in particular: a reader, one of them, a day.
     expect(aboutPatientsAsAGroup('Our patients love you, and we hope to see you soon.')).toBe(false);
     expect(aboutPatientsAsAGroup('One of our older patients parks crooked every Thursday.')).toBe(false);
