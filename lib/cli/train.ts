@@ -802,7 +802,7 @@ const EXPERIMENTS: readonly string[] = [
   '',
   '## What was tried (session 7)',
   '',
-  "Approved wording read apart (templates with one risky addition were the weakest cells: b138 82.0%,",
+  'Approved wording read apart (templates with one risky addition were the weakest cells: b138 82.0%,',
   'b151 71.8% at first look). The model reads a reply without the runs of words it shares with the',
   "seed's three templates (English, and Spanish in usted and tú: rules/data/approved-wording.ts) and, in",
   "the browser, with the practice's own template library; a cue says whether anything is left. Out of fold",
