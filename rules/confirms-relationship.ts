@@ -117,6 +117,13 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
+    // Thanks that run on from earlier visits: "thanks so much, as always!", "as always, a pleasure".
+    // ("As always, privacy rules mean..." and "100% pass rate, as always" are about the practice.)
+    re: /\b(?:thanks|thank you|ty|thx)\b[^.!?]{0,40}?\bas always\b|\bas always\b[,!]?\s(?:(?:it(?:'s| is| was) )?(?:a (?:pleasure|joy|treat)|so (?:nice|good|great) to (?:see|hear from)|great to (?:see|hear from)|good to (?:see|hear from)|nice to (?:see|hear from))|(?:thanks|thank you))\b/gi,
+    message: MSG,
+    suggestion: SAFE_THANKS,
+  },
+  {
     re: /\b(?:see|seeing) (?:you|y'all)(?: all| both| two| guys)? (?:again|next|back|soon|then|at (?:your|the|our) next|for your|in (?:a|an|\d+|one|two|three|four|six|a few|the) \w+|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:week|month|spring|summer|fall|winter)|on (?:the|your|\w+days?)|in (?:jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec)\w*)\b/gi,
     message: MSG,
   },
@@ -442,8 +449,11 @@ const rule: SentenceRule = {
       'Our front desk team adored meeting your twins.',
       'Thanks for choosing us and we hope to see you again in a few months.',
       'Thank you for being part of our patient family!',
+      'Thanks so much for the kind words, as always!',
     ],
     pass: [
+      // "As always" about the practice, not the reader's visits.
+      'As always, privacy rules mean we cannot discuss anyone’s care online.',
       // A week-in-review post to everyone: the office reopens Monday (engine/broadcast.ts).
       'What a week: a new X-ray machine, record flu shots and a surprise smoothie bar. See you Monday!',
       // Instructions for anyone who is new, not this reader's status.

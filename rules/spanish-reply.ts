@@ -97,6 +97,12 @@ export const PATTERNS: Pattern[] = [
     when: (ctx, m) => !OFFER_NOW.test(m[0]) || !offered(ctx.text, m.index ?? 0, m[0].length),
   },
   {
+    // Thanks that run on from earlier visits: "gracias como siempre", "como siempre, un gusto".
+    re: /\bgracias\b[^.!?]{0,40}?\bcomo siempre\b|\bcomo siempre\b[,!]?\s(?:(?:es |fue )?(?:un (?:gusto|placer)|un honor|un gustazo|da gusto|nos da gusto|qu[eé] gusto)|gracias)\b/gi,
+    message: CONFIRM,
+    severity: 'warn',
+  },
+  {
     re: /\b(?:verlo|verla|verle|verte|verlos|atenderlo|atenderla|atenderle|atenderte) (?:de nuevo|pronto|otra vez|en su)\b/gi,
     message: CONFIRM,
     severity: 'warn',
@@ -250,10 +256,13 @@ const rule: SentenceRule = {
       // A call to action around one person's visit on a given day.
       'Sí, puede cambiar su cita del jueves para la próxima semana.',
       'Como paciente nuestro desde hace años, su opinión nos importa mucho.',
+      '¡Gracias como siempre por sus palabras!',
     ],
     pass: [
       // The practice's week wrapped up for everyone: the office reopens Monday.
       '¡Se acabó la semana! Gracias al equipo por tanta paciencia. ¡Nos vemos el lunes!',
+      // "Como siempre" about the practice's hours, not the reader's visits.
+      'Estamos abiertos como siempre el sábado, con pan dulce en la recepción.',
       // Everyone who is a patient, not this reader.
       'Como nuestros pacientes saben, cerramos el lunes festivo.',
       // The approved template in Spanish.
