@@ -15,13 +15,14 @@ export { createOverlay } from './ui';
 
 /** Options with the practice's template library added, per options object (the rules cache by it). */
 const withLibrary = new WeakMap<AnalyzeOptions, AnalyzeOptions>();
+const NO_OPTIONS: AnalyzeOptions = {};
 
 /**
- * The rules and the model, told the practice's approved replies: the shipped library and the
- * practice's own templates (passed in as `approvedWording`), filled in with its profile. The model
- * then reads what staff add to a template, not the template (rules/model/features.ts).
+ * The options with the practice's approved replies as `approvedWording`: the shipped library and
+ * the practice's own templates (passed in as `approvedWording`), filled in with its profile. The
+ * same object for the same options, so the rules' and the model's caches keep working.
  */
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+export function withPracticeLibrary(options: AnalyzeOptions = NO_OPTIONS): AnalyzeOptions {
   let o = withLibrary.get(options);
   if (!o) {
     const profile = options.profile ?? {};
@@ -29,7 +30,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     o = { ...options, approvedWording: library.map((t) => fillTemplate(t, profile)) };
     withLibrary.set(options, o);
   }
-  return analyzeReply(text, o);
+  return o;
+}
+
+/** The rules and the model, told the practice's approved replies: the model reads what staff add to them. */
+export function analyze(text: string, options?: AnalyzeOptions): Analysis {
+  return analyzeReply(text, withPracticeLibrary(options));
 }
 
 /** A reply that walks most rule paths: names, a provider, a date, care terms, a phone number. */
