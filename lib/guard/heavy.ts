@@ -8,7 +8,7 @@
  */
 import { fillTemplate, templates } from '@/lib/templates';
 import { analyze as analyzeReply, rules } from '@/rules';
-import type { Analysis, AnalyzeOptions } from '@/rules/types';
+import type { Analysis, AnalyzeOptions, PracticeProfile } from '@/rules/types';
 
 export { suggestTemplate } from '@/lib/templates';
 export { createOverlay } from './ui';
@@ -25,12 +25,23 @@ const NO_OPTIONS: AnalyzeOptions = {};
 export function withPracticeLibrary(options: AnalyzeOptions = NO_OPTIONS): AnalyzeOptions {
   let o = withLibrary.get(options);
   if (!o) {
-    const profile = options.profile ?? {};
-    const library = [...templates, ...(options.approvedWording ?? []).map((t) => ({ text: t }))];
-    o = { ...options, approvedWording: library.map((t) => fillTemplate(t, profile)) };
+    o = { ...options, approvedWording: libraryFor(options.profile ?? {}, options.approvedWording ?? []) };
     withLibrary.set(options, o);
   }
   return o;
+}
+
+/** Filled libraries by profile and custom texts: the same array while they do not change (the model keys its reading on it). */
+const libraries = new Map<string, readonly string[]>();
+function libraryFor(profile: PracticeProfile, custom: readonly string[]): readonly string[] {
+  const key = JSON.stringify([profile.name, profile.phone, profile.email, custom]);
+  let library = libraries.get(key);
+  if (!library) {
+    library = [...templates, ...custom.map((t) => ({ text: t }))].map((t) => fillTemplate(t, profile));
+    if (libraries.size >= 8) libraries.clear();
+    libraries.set(key, library);
+  }
+  return library;
 }
 
 /** The rules and the model, told the practice's approved replies: the model reads what staff add to them. */

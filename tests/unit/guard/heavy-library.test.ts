@@ -28,6 +28,11 @@ describe('the practice library the engine passes on', () => {
     const options = { profile };
     expect(withPracticeLibrary(options)).toBe(withPracticeLibrary(options));
     expect(withPracticeLibrary()).toBe(withPracticeLibrary());
+    // A new options object with the same profile and templates (each submit reads the context
+    // again) shares the filled library, so the model does not rebuild its reading of it.
+    const a = withPracticeLibrary({ profile, approvedWording: [custom] });
+    const b = withPracticeLibrary({ profile, approvedWording: [custom], context: { reviewText: 'x' } });
+    expect(a.approvedWording).toBe(b.approvedWording);
   });
 
   it('lets the model read past a filled custom template and keeps what was added', () => {
