@@ -814,6 +814,14 @@ const EXPERIMENTS: readonly string[] = [
   'combined 93.5% / 3.6% -> 93.7% / 3.5%, AUC 0.9900 -> 0.9906, model recall at 3% of its own false',
   'alarms 92.6% -> 93.1%; Spanish 92.7% / 3.4% -> 93.1% / 3.3%. Kept.',
   '',
+  'Rule changes in session 7, each found by reading recorded batches (after their first looks) and judged',
+  'on all untuned training cases with the rules alone: a local number after a personal cue ("we left a',
+  'voicemail at 555-0183"), "one of our long-term patients", "como paciente nuestro" (+24 violations, no new',
+  'false alarm on 77,151 cases); a name followed by "She\'s our new office manager" is staff; a post that',
+  "says the patient's written authorization covers what it shares, and a practice's week-in-review ending",
+  '"See you Monday", are not flagged (about 20 false alarms fixed, no violation lost on 81,742 and 88,372',
+  'cases); thanks "as always" / "gracias como siempre" (+16 violations, 1 new false alarm on 95,016).',
+  '',
 ];
 
 /** The model card (deterministic). */
