@@ -21,7 +21,7 @@ import { normalize, toOriginal } from '../engine/normalize';
 import { resolveOptions } from '../engine/options';
 import { SAFE_PRIVATE, SAFE_THANKS } from '../engine/wording';
 import { type Analysis, type AnalyzeOptions, type Category, type Finding, LEARNED_RULE_ID } from '../types';
-import { approvedRuns } from './features';
+import { approvedRuns, isFirstName } from './features';
 import { categoryOf, explain, scoreReply, thresholdsFor } from './index';
 
 /** Plain words per category for a learned finding: why, and a safer wording. */
@@ -145,7 +145,8 @@ export function combine(text: string, rules: Analysis, options?: AnalyzeOptions)
   const norm = normalize(text);
   // Names the practice allows (staff, the reviewer's first name when that setting is on, and names
   // the reply itself frames as staff, as the name rules read them) are not names to the model either.
-  const framed = staffNames(norm.text);
+  // (Only first names matter to the model's name cues, so only their frames are read.)
+  const framed = staffNames(norm.text, isFirstName);
   const allowed =
     o.reviewerFirstName || framed.size
       ? new Set([...o.staffWords, ...framed, ...(o.reviewerFirstName ? [o.reviewerFirstName] : [])])

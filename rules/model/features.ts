@@ -666,7 +666,8 @@ const hasTag = (w: string, tag: string) => {
   const t = lex()[w];
   return t !== undefined && (t === tag || (Array.isArray(t) && t.includes(tag)));
 };
-const isFirstName = (w: string) =>
+/** A word compromise lists as a first name (what the model reads as a name cue). */
+export const isFirstName = (w: string) =>
   w.length > 2 && (hasTag(w, 'FemaleName') || hasTag(w, 'MaleName') || hasTag(w, 'FirstName'));
 
 /** Words that open greetings or are common English words despite being listed as names. */
