@@ -117,6 +117,24 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
+    // A day of theirs, told back: "so glad Thursday went smoothly", "we're sorry Monday was
+    // frustrating", "glad this morning went well", "your time with us yesterday".
+    re: /\b(?:glad|happy|sorry|thrilled|delighted|(?:great|good|nice) to hear)\b[^.!?]{0,25}?\b(?:(?:last |this past )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|afternoon|evening|night))?|this morning|this afternoon|yesterday|last night)(?:'s (?:visit|appointment|wait))? (?:went|was|wasn't|didn't|felt|turned out|ran|worked)\b|\byour (?:time|visit) with us (?:yesterday|today|this morning|last week|(?:on |last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:since|when) you were (?:here|in) (?:yesterday|today|this morning|last week|(?:on |last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi,
+    message: MSG,
+  },
+  {
+    // Visits that happened before: "another positive experience", "with us once again", "let you
+    // down again", "the wait was long again".
+    re: /\b(?:had |have |on )?(?:yet )?another (?:positive |good |great |wonderful |smooth )?(?:experience|visit|appointment) (?:with us|here|at our)\b|\b(?:had|have) (?:yet )?another (?:positive |good |great |wonderful |smooth )?(?:experience|visit)\b|\b(?:experience|visit|time) with us (?:once (?:again|more)|again|yet again)\b|\b(?:let you down|(?:the )?wait was (?:long|longer)|this happened) (?:again|a second time)\b|\bonce again for your (?:loyalty|trust|continued)\b/gi,
+    message: MSG,
+  },
+  {
+    // The reader's family told back as patients: "glad your daughter had a positive experience",
+    // "so glad your mom is doing better", "sorry your wife had a frustrating evening".
+    re: /\b(?:glad|happy|sorry|delighted|thrilled)\b[^.!?]{0,20}?\byour (?:daughter|son|mom|mother|dad|father|wife|husband|kids|kid|little (?:one|guy|girl)|child|children|grandma|grandpa|parents?|twins|baby)(?:'s)? (?:(?:both )?(?:had|has|was|were|is doing|are doing|experience|visit|appointment|felt|feels|went))\b/gi,
+    message: MSG,
+  },
+  {
     // Thanks that run on from earlier visits: "thanks so much, as always!", "as always, a pleasure".
     // ("As always, privacy rules mean..." and "100% pass rate, as always" are about the practice.)
     re: /\b(?:thanks|thank you|ty|thx)\b[^.!?]{0,40}?\bas always\b|\bas always\b[,!]?\s(?:(?:it(?:'s| is| was) )?(?:a (?:pleasure|joy|treat)|so (?:nice|good|great) to (?:see|hear from)|great to (?:see|hear from)|good to (?:see|hear from)|nice to (?:see|hear from))|(?:thanks|thank you))\b/gi,
@@ -450,8 +468,13 @@ const rule: SentenceRule = {
       'Thanks for choosing us and we hope to see you again in a few months.',
       'Thank you for being part of our patient family!',
       'Thanks so much for the kind words, as always!',
+      'So glad Thursday went smoothly, thanks for the review!',
+      'We are glad you had another positive experience with us.',
+      'We are so glad your daughter had a positive experience.',
     ],
     pass: [
+      // A day of the practice's, not the reader's.
+      "We're sorry Monday's storm closed the office early; we reopen Tuesday at 8.",
       // "As always" about the practice, not the reader's visits.
       'As always, privacy rules mean we cannot discuss anyone’s care online.',
       // A week-in-review post to everyone: the office reopens Monday (engine/broadcast.ts).
