@@ -143,15 +143,16 @@ export async function writeRecords(
 
 /**
  * The page under test opens (and may upgrade) the same database while a chunk is written; a write
- * that loses that race is aborted with no error object. Puts are idempotent, so it is simply retried.
+ * that loses that race is aborted with no error object. Puts are idempotent, so it is simply
+ * retried, waiting longer each time (the page's upgrade can take a moment on a loaded machine).
  */
-async function withRetry(write: () => Promise<void>, attempts = 3): Promise<void> {
+async function withRetry(write: () => Promise<void>, attempts = 6): Promise<void> {
   for (let k = 1; ; k++) {
     try {
       return await write();
     } catch (err) {
       if (k >= attempts) throw err;
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, 250 * k));
     }
   }
 }
@@ -164,17 +165,22 @@ function writeChunk(page: Page, chunk: StoredRecord[], table: string): Promise<v
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('reply-guard-log');
         req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
+        req.onerror = () => reject(req.error ?? new Error('open failed'));
       });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(table, 'readwrite');
-        const store = tx.objectStore(table);
-        for (const r of rows) store.put(r);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error ?? new Error('write aborted'));
-      });
-      db.close();
+      // Never hold up the page's own upgrade of the database: step aside (and be retried).
+      db.onversionchange = () => db.close();
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(table, 'readwrite');
+          const store = tx.objectStore(table);
+          for (const r of rows) store.put(r);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+          tx.onabort = () => reject(tx.error ?? new Error('write aborted'));
+        });
+      } finally {
+        db.close();
+      }
     },
     { json: JSON.stringify(chunk), table },
   );
