@@ -477,7 +477,7 @@ const rule: SentenceRule = {
       "We're sorry Monday's storm closed the office early; we reopen Tuesday at 8.",
       // "As always" about the practice, not the reader's visits.
       'As always, privacy rules mean we cannot discuss anyone’s care online.',
-      // A week-in-review post to everyone: the office reopens Monday (engine/broadcast.ts).
+      // A week-in-review post to everyone: the office reopens Monday (engine/whole-post.ts).
       'What a week: a new X-ray machine, record flu shots and a surprise smoothie bar. See you Monday!',
       // Instructions for anyone who is new, not this reader's status.
       'As a new patient, you will fill out forms online.',

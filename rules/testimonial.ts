@@ -164,7 +164,7 @@ const rule: SentenceRule = {
       'Huge congrats to one of our group members on two years of sobriety.',
     ],
     pass: [
-      // The post says the patient's written authorization covers it (engine/authorization.ts).
+      // The post says the patient's written authorization covers it (engine/whole-post.ts).
       "Shared with Denise's written permission: Denise's smile makeover, eight veneers in two visits!",
       // A staff member's milestone, framed as staff.
       'Congratulations to Maria, our lead hygienist, on ten years with us!',

@@ -4,8 +4,6 @@
  * Incremental by construction: while typing, only the edited sentence misses the cache.
  */
 import type { Analysis, AnalyzeOptions, Category, Finding, Severity } from '../types';
-import { statesAuthorization } from './authorization';
-import { REOPENING_CLOSING, wrapsUpTheWeek } from './broadcast';
 import { type ReplySentence, SentenceContext } from './context';
 import { Lru } from './lru';
 import { mergeFindings, verdictOf } from './merge';
@@ -14,6 +12,7 @@ import { type ResolvedOptions, resolveOptions } from './options';
 import type { ReplyRule, Rule, SentenceRule } from './rule';
 import { segment } from './segment';
 import { staffAfter, staffBefore } from './staff';
+import { dropWholePostReadings } from './whole-post';
 
 /** A finding relative to a sentence, before mapping to the original text. */
 interface LocalFinding {
@@ -131,13 +130,6 @@ const isStaff = (span: string, staff: Set<string>) =>
     (w) => staff.has(w) || (w.length >= 3 && [...staff].some((s) => s.length > w.length && s.startsWith(w))),
   );
 
-/** What a patient's written authorization to share their story covers. */
-const AUTHORIZED_SHARE = (f: LocalFinding) =>
-  f.category === 'testimonial-without-authorization' ||
-  f.category === 'care-details' ||
-  f.category === 'confirms-patient-status' ||
-  NAME_RULES.has(f.ruleId);
-
 /** Analyzes a reply with the given rules; see rules/types.ts for the contract. */
 export function analyzeWith(rules: readonly Rule[], input: string, options?: AnalyzeOptions): Analysis {
   try {
@@ -174,13 +166,8 @@ export function analyzeWith(rules: readonly Rule[], input: string, options?: Ana
       staff.size === 0
         ? local
         : local.filter((f) => !NAME_RULES.has(f.ruleId) || !isStaff(norm.text.slice(f.start, f.end), staff));
-    // A post that says the patient's written authorization covers it shares what the patient agreed
-    // to share: their story, name and care (./authorization.ts). Rebuttals and contact details stay.
-    const authorized = statesAuthorization(norm.text) ? framed.filter((f) => !AUTHORIZED_SHARE(f)) : framed;
-    // "What a week! ... See you Monday!": the office reopening, said to everyone (./broadcast.ts).
-    const kept = wrapsUpTheWeek(norm.text)
-      ? authorized.filter((f) => !REOPENING_CLOSING.test(norm.text.slice(f.start, f.end + 12)))
-      : authorized;
+    // Readings of the whole post: a stated written authorization, a week in review (./whole-post.ts).
+    const kept = dropWholePostReadings(norm.text, framed, (id) => NAME_RULES.has(id));
     const findings: Finding[] = kept.map((f) => {
       const [start, end] = toOriginal(norm, f.start, f.end);
       const out: Finding = {

@@ -1025,17 +1025,26 @@ function toSparse(parts: Array<[Int32Array, number]>): SparseVector {
  */
 export const APPROVED_RUN = 6;
 
-/** The runs of APPROVED_RUN words that approved wording is made of (see approvedCoverage). */
-export type ApprovedRuns = ReadonlySet<string>;
-let builtInRuns: Set<string> | undefined;
+/** The runs of APPROVED_RUN words that approved wording is made of, and the words they start with. */
+export interface ApprovedRuns {
+  runs: ReadonlySet<string>;
+  /** First words of the runs: most positions of a reply start none, and are skipped without a join. */
+  starts: ReadonlySet<string>;
+}
+let builtInRuns: ApprovedRuns | undefined;
 const runsWith = new WeakMap<readonly string[], ApprovedRuns>();
 
-function addRuns(texts: readonly string[], into: Set<string>): Set<string> {
+function withRuns(texts: readonly string[], from?: ApprovedRuns): ApprovedRuns {
+  const runs = new Set(from?.runs);
+  const starts = new Set(from?.starts);
   for (const text of texts) {
     const w = tokensOf(normalize(String(text ?? '')).text).map((t) => t.word);
-    for (let i = 0; i + APPROVED_RUN <= w.length; i++) into.add(w.slice(i, i + APPROVED_RUN).join(' '));
+    for (let i = 0; i + APPROVED_RUN <= w.length; i++) {
+      runs.add(w.slice(i, i + APPROVED_RUN).join(' '));
+      starts.add(w[i]!);
+    }
   }
-  return into;
+  return { runs, starts };
 }
 
 /**
@@ -1043,11 +1052,11 @@ function addRuns(texts: readonly string[], into: Set<string>): Set<string> {
  * practice's own library when given. Built once per library array (callers keep it stable).
  */
 export function approvedRuns(library?: readonly string[]): ApprovedRuns {
-  builtInRuns ??= addRuns(APPROVED_WORDING, new Set());
+  builtInRuns ??= withRuns(APPROVED_WORDING);
   if (!library?.length) return builtInRuns;
   let runs = runsWith.get(library);
   if (!runs) {
-    runs = addRuns(library, new Set(builtInRuns));
+    runs = withRuns(library, builtInRuns);
     runsWith.set(library, runs);
   }
   return runs;
@@ -1058,10 +1067,10 @@ export function approvedRuns(library?: readonly string[]): ApprovedRuns {
  * reads what staff added to a template, not the template: otherwise the safest sentences there are
  * outweigh the one risky clause added to them.
  */
-export function approvedCoverage(words: readonly string[], runs: ApprovedRuns = approvedRuns()): boolean[] {
+export function approvedCoverage(words: readonly string[], approved: ApprovedRuns = approvedRuns()): boolean[] {
   const covered = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i + APPROVED_RUN <= words.length; i++) {
-    if (!runs.has(words.slice(i, i + APPROVED_RUN).join(' '))) continue;
+    if (!approved.starts.has(words[i]!) || !approved.runs.has(words.slice(i, i + APPROVED_RUN).join(' '))) continue;
     for (let k = i; k < i + APPROVED_RUN; k++) covered[k] = true;
   }
   return covered;

@@ -31,11 +31,10 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import nlp from 'compromise';
 import { build } from 'esbuild';
-import { statesAuthorization } from '../../rules/engine/authorization';
-import { wrapsUpTheWeek } from '../../rules/engine/broadcast';
 import { normalize } from '../../rules/engine/normalize';
 import { parsesSoFar } from '../../rules/engine/parse';
 import { segment } from '../../rules/engine/segment';
+import { readsAsOnePost } from '../../rules/engine/whole-post';
 import { analyze, analyzeRules, resetCache, rules } from '../../rules/index';
 import { MODEL_MAX_CHARS } from '../../rules/model/combine';
 
@@ -233,7 +232,7 @@ async function main(): Promise<void> {
   // would change how the whole 100 KB is read.)
   const examples = rules
     .flatMap((r) => [...r.examples.flag, ...r.examples.pass])
-    .filter((t) => !statesAuthorization(normalize(t).text) && !wrapsUpTheWeek(normalize(t).text));
+    .filter((t) => !readsAsOnePost(normalize(t).text));
   const exampleText = (salt: number) => {
     const lines: string[] = [];
     let length = 0;

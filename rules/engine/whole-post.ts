@@ -1,0 +1,87 @@
+/**
+ * Readings of a reply as one post, which no single sentence shows (engine/analyze.ts applies them
+ * after the sentence rules):
+ *  - a post that says the patient's written authorization covers what it shares (policy category 6
+ *    is a testimonial WITHOUT authorization; rules/testimonial.ts flags the rest);
+ *  - a practice's week-in-review post to everyone ("What a week! New EKG machine, record flu
+ *    shots... See you Monday!"): its closing "see you Monday" is the office reopening, not this
+ *    reader's next visit. Only a post that talks about the practice's week counts: "Thanks for the
+ *    review, see you Monday!" still confirms a visit.
+ */
+import type { Category } from '../types';
+
+/** A written or signed permission, in English or Spanish ("Maya's written permission", "autorización firmada"). */
+const WRITTEN_PERMISSION =
+  /\b(?:(?:written|signed)\s(?:(?:photo|media|hipaa)\s)?(?:permission|authori[sz]ation|consent|release)|agreed in writing|autorizaci[oó]n\s(?:por\s)?escrit[oa]|autorizaci[oó]n\sfirmada|permiso\s(?:por\s)?escrito|consentimiento\s(?:por\s)?escrito)\b/giu;
+/** Sharing, posting or publishing, not negated ("nunca se han publicado" is a rebuttal). */
+const SHARE =
+  /\b(?:shar(?:e|ed|ing)|post(?:ed|ing)?|publish(?:ed|ing)?|featur(?:e|ed|ing)|compart(?:ir|id[oa]s?|imos|e|en)|public(?:ar|ad[oa]s?|amos))\b/giu;
+const NEGATED = /\b(?:never|not|no|nunca|jam[aá]s|no se ha[n]?|sin)\s(?:\p{L}+\s){0,2}$/iu;
+
+/**
+ * The post says the patient's written authorization covers what it shares: "Shared with Maya and
+ * Theo's written permission", "With the Danforth family's signed authorization, we're thrilled to
+ * share...", "Publicado con su autorización por escrito". The policy's category is a testimonial
+ * WITHOUT authorization, and the seed's process is exactly this (a signed release, then the post),
+ * so such a post is not flagged for the story, the names or the care it tells
+ * (dropWholePostReadings). A rebuttal that cites a signed consent ("you signed the consent for...",
+ * "the photos were taken with your signed authorization and never published") shares nothing: the
+ * permission must sit next to a share, post or publish that is not negated.
+ */
+function statesAuthorization(text: string): boolean {
+  WRITTEN_PERMISSION.lastIndex = 0;
+  for (let m = WRITTEN_PERMISSION.exec(text); m; m = WRITTEN_PERMISSION.exec(text)) {
+    const from = Math.max(0, m.index - 80);
+    const window = text.slice(from, m.index + m[0].length + 80);
+    SHARE.lastIndex = 0;
+    for (let s = SHARE.exec(window); s; s = SHARE.exec(window)) {
+      if (!NEGATED.test(window.slice(0, s.index))) return true;
+    }
+  }
+  return false;
+}
+
+/** The practice's week, wrapped up (English and Spanish). */
+const WEEK_WRAP =
+  /\b(?:what a week|wat a week|(?:busy|great|long|crazy|full|wild|fun|good|big|productive|amazing|another(?: great| busy| big| fun)?) week(?:\b(?! of\b))|that'?s a wrap|week in review|this week (?:at|in) |tgif|friday (?:already|feels|vibes|again)|happy friday|se (?:acab[oó]|termin[oó]) (?:la|otra) semana|otra semana|semana (?:intensa|de locos|incre[ií]ble|pesada|bonita|llena)|resumen de la semana|cerramos (?:la|otra) semana|viernes por fin|por fin (?:es )?viernes|lo de esta semana)/iu;
+
+/** The closing that wishes everyone back next week ("See you Monday!", "¡Nos vemos el lunes!"). */
+const REOPENING_CLOSING =
+  /^(?:see (?:you|u|ya|y'all)(?: all| guys)?(?: on)? (?:mon|tues|wednes|thurs|fri|satur|sun)day|nos vemos (?:el|este) (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo))/i;
+
+/** True when the reply wraps up the practice's week. */
+function wrapsUpTheWeek(text: string): boolean {
+  return WEEK_WRAP.test(text);
+}
+
+/** What a whole-post reading may drop: a finding's rule, category and span in the normalized text. */
+interface Droppable {
+  ruleId: string;
+  category: Category;
+  start: number;
+  end: number;
+}
+
+/** What a patient's written authorization to share their story covers (names, story, care). */
+const AUTHORIZED = new Set<Category>(['testimonial-without-authorization', 'care-details', 'confirms-patient-status']);
+
+/**
+ * The findings that stand once the reply is read as one post. Runs on every keystroke, so each
+ * reading is only tried when some finding is one it could drop.
+ */
+export function dropWholePostReadings<F extends Droppable>(
+  text: string,
+  findings: F[],
+  isNameRule: (ruleId: string) => boolean,
+): F[] {
+  const authorizes = (f: F) => AUTHORIZED.has(f.category) || isNameRule(f.ruleId);
+  let kept = findings.some(authorizes) && statesAuthorization(text) ? findings.filter((f) => !authorizes(f)) : findings;
+  const closing = (f: F) => REOPENING_CLOSING.test(text.slice(f.start, f.end + 12));
+  if (kept.some(closing) && wrapsUpTheWeek(text)) kept = kept.filter((f) => !closing(f));
+  return kept;
+}
+
+/** True when a reply is read as a whole post (tests and the bench keep such examples out of long pastes). */
+export function readsAsOnePost(text: string): boolean {
+  return statesAuthorization(text) || wrapsUpTheWeek(text);
+}
