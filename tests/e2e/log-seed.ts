@@ -141,6 +141,9 @@ export async function writeRecords(
   }
 }
 
+/** A put refused because its key (the unique chain place, `seq`) is taken. */
+const TAKEN = /ConstraintError|uniqueness requirements/;
+
 /**
  * The page under test opens (and may upgrade) the same database while a chunk is written; a write
  * that loses that race is aborted with no error object. Puts are idempotent, so it is simply
@@ -151,7 +154,8 @@ async function withRetry(write: () => Promise<void>, attempts = 6): Promise<void
     try {
       return await write();
     } catch (err) {
-      if (k >= attempts) throw err;
+      // A taken key is not a race to wait out (seedLog rebuilds its chain for that).
+      if (k >= attempts || TAKEN.test(String(err))) throw err;
       await new Promise((r) => setTimeout(r, 250 * k));
     }
   }
@@ -175,7 +179,8 @@ function writeChunk(page: Page, chunk: StoredRecord[], table: string): Promise<v
           const store = tx.objectStore(table);
           for (const r of rows) store.put(r);
           tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+          // The failing put's own error (a taken key is a ConstraintError); the transaction's is set later.
+          tx.onerror = (e) => reject((e.target as IDBRequest | null)?.error ?? tx.error ?? new Error('write failed'));
           tx.onabort = () => reject(tx.error ?? new Error('write aborted'));
         });
       } finally {
@@ -234,7 +239,15 @@ export async function seedLog(
   n: number,
   opts: { days?: number; end?: number; seed?: number } = {},
 ): Promise<StoredRecord[]> {
-  const records = await syntheticChain(n, { ...opts, after: await readTail(page) });
-  await writeRecords(page, records);
-  return records;
+  for (let k = 1; ; k++) {
+    const records = await syntheticChain(n, { ...opts, after: await readTail(page) });
+    try {
+      await writeRecords(page, records);
+      return records;
+    } catch (err) {
+      // The extension appended a record of its own after the tail was read (a settings change is
+      // recorded in the chain): its place is taken, so the chain is built again from the new tail.
+      if (k >= 3 || !TAKEN.test(String(err))) throw err;
+    }
+  }
 }
