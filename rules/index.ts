@@ -60,12 +60,16 @@ export const rules: readonly Rule[] = [
 /**
  * Analyzes a reply: verdict plus findings whose spans index the original text, with the rules
  * and the learned second opinion combined (rule findings the model is confident are safe move
- * to `hints`). Never throws: if the model fails, the rules' analysis stands.
+ * to `hints`). Never throws: if the model fails, the rules' analysis stands; if the rules fail,
+ * the analysis says `unchecked` (rules/types.ts).
  */
 export function analyze(text: string, options?: AnalyzeOptions): Analysis {
   const base = analyzeWith(rules, text, options);
   try {
-    return combine(typeof text === 'string' ? text : String(text ?? ''), base, options);
+    const out = combine(typeof text === 'string' ? text : String(text ?? ''), base, options);
+    // The model cannot vouch for what the rules could not check.
+    if (base.unchecked && out !== base) out.unchecked = true;
+    return out;
   } catch (err) {
     if (typeof process !== 'undefined' && process.env?.REPLY_GUARD_DEBUG) console.error('model failed', err);
     return base;

@@ -54,6 +54,12 @@ export interface Analysis {
    * They do not count for the verdict; strict mode never demotes, so there they stay findings.
    */
   hints?: Finding[];
+  /**
+   * Set when the analysis could not run in full (a rule or the pipeline failed): the findings are
+   * what was found before the failure, and an `ok` verdict means "not checked", not "safe". The
+   * guard holds such a reply as unchecked (fail closed).
+   */
+  unchecked?: true;
 }
 
 /** A staff member of the practice: their names are never findings. */

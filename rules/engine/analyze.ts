@@ -28,6 +28,8 @@ interface LocalFinding {
 interface SentenceResult {
   findings: LocalFinding[];
   ctx: SentenceContext;
+  /** A rule threw on this sentence: its findings are incomplete (never cached). */
+  failed: boolean;
 }
 
 const sentenceCache = new Lru<string, SentenceResult>(2000);
@@ -55,17 +57,20 @@ function toLocal(rule: Rule, f: ReturnType<Rule['check']>[number]): LocalFinding
   };
 }
 
-/** Runs one rule, never letting its failure stop the analysis. */
+/**
+ * Runs one rule, never letting its failure stop the other rules; `null` says it failed (the reply
+ * is then reported unchecked: what the failed rule would have found is unknown).
+ */
 function safeCheck<C>(
   rule: { id: string; check(ctx: C): ReturnType<Rule['check']> },
   ctx: C,
-): ReturnType<Rule['check']> {
+): ReturnType<Rule['check']> | null {
   try {
     const r = rule.check(ctx);
     return Array.isArray(r) ? r : [];
   } catch (err) {
     if (typeof process !== 'undefined' && process.env?.REPLY_GUARD_DEBUG) console.error(`rule ${rule.id} failed`, err);
-    return [];
+    return null;
   }
 }
 
@@ -75,14 +80,17 @@ function analyzeSentence(text: string, o: ResolvedOptions, rules: readonly Sente
   if (hit) return hit;
   const ctx = new SentenceContext(text, o);
   const findings: LocalFinding[] = [];
+  let failed = false;
   for (const rule of rules) {
     if (!active(rule, o)) continue;
-    for (const f of safeCheck(rule, ctx)) {
+    const found = safeCheck(rule, ctx);
+    if (!found) failed = true;
+    for (const f of found ?? []) {
       if (f.end > f.start && f.start >= 0 && f.end <= text.length) findings.push(toLocal(rule, f));
     }
   }
-  const result = { findings, ctx };
-  sentenceCache.set(key, result);
+  const result = { findings, ctx, failed };
+  if (!failed) sentenceCache.set(key, result);
   return result;
 }
 
@@ -142,15 +150,19 @@ export function analyzeWith(rules: readonly Rule[], input: string, options?: Ana
     const spans = segment(norm.text);
     const local: LocalFinding[] = [];
     const sentences: ReplySentence[] = [];
+    let failed = false;
     for (const span of spans) {
       const r = analyzeSentence(norm.text.slice(span.start, span.end), o, sentenceRules);
+      if (r.failed) failed = true;
       for (const f of r.findings) local.push({ ...f, start: f.start + span.start, end: f.end + span.start });
       sentences.push({ offset: span.start, ctx: r.ctx, found: new Set(r.findings.map((f) => f.category)) });
     }
     const replyCtx = { text: norm.text, sentences, options: o, context: options?.context ?? {} };
     for (const rule of replyRules) {
       if (!active(rule, o)) continue;
-      for (const f of safeCheck(rule, replyCtx)) {
+      const found = safeCheck(rule, replyCtx);
+      if (!found) failed = true;
+      for (const f of found ?? []) {
         if (f.end > f.start && f.start >= 0 && f.end <= norm.text.length) local.push(toLocal(rule, f));
       }
     }
@@ -186,9 +198,12 @@ export function analyzeWith(rules: readonly Rule[], input: string, options?: Ana
     // block-severity findings are reported; bare confirmations and identifiers stay silent.
     const reported = o.strictness === 'relaxed' ? findings.filter((f) => f.severity === 'block') : findings;
     const merged = mergeFindings(reported, text);
-    return { verdict: verdictOf(merged), findings: merged };
+    const analysis: Analysis = { verdict: verdictOf(merged), findings: merged };
+    if (failed) analysis.unchecked = true;
+    return analysis;
   } catch (err) {
     if (typeof process !== 'undefined' && process.env?.REPLY_GUARD_DEBUG) console.error('analyze failed', err);
-    return { verdict: 'ok', findings: [] };
+    // Nothing was checked: say so, so that callers hold the reply instead of reading "ok".
+    return { verdict: 'ok', findings: [], unchecked: true };
   }
 }

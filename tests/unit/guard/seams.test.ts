@@ -139,6 +139,21 @@ describe('guard seams', () => {
       guard.destroy();
     });
 
+    it('an engine that reports it could not check the reply: held as unchecked, never read as "ok"', async () => {
+      const partial: HeavyModule = {
+        ...heavy,
+        analyze: (t, o) => ({ ...analyze(t, o), unchecked: true }),
+      };
+      const { guard, box, form, submitted } = setup({ loadHeavy: () => Promise.resolve(partial) });
+      await type(box, 'Thank you for your feedback.');
+      expect(box.hasAttribute(VERDICT_ATTR)).toBe(false);
+      form.requestSubmit();
+      await vi.advanceTimersByTimeAsync(50);
+      expect(submitted).not.toHaveBeenCalled();
+      expect(dialog()?.getAttribute('data-verdict')).toBe('unchecked');
+      guard.destroy();
+    });
+
     it('an engine that never loads: the post is held by the plain dialog, and nothing posts behind it', async () => {
       const { guard, box, form, submitted } = setup({ loadHeavy: () => Promise.reject(new Error('blocked')) });
       await type(box, 'So sorry about your crown');
