@@ -276,6 +276,8 @@ const rule: SentenceRule = {
       'Hope you are enjoying the new hearing aids.',
     ],
     pass: [
+      // "Christmas" is the holiday, not Christmas disease.
+      'Merry Christmas from all of us, wishing you rest and warmth.',
       // A service the practice offers, nobody's care.
       'We offer same-day crowns and night guards.',
       // General education with a generic "your".

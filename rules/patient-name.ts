@@ -151,6 +151,10 @@ const rule: SentenceRule = {
       'Statement on Lena Voss: Lena Voss presented a forged card at one of our clinics.',
     ],
     pass: [
+      // Staff framed after an emoji: the office's therapy dog.
+      'Rocco 🐶 our therapy dog had a big day in the lobby!',
+      // Trainees are the practice's people too.
+      'Welcome to our nursing student Kaylee, shadowing Dr. Pratt this semester!',
       // A staff member in a staff frame, with a visit word nearby.
       'Please ask for Keisha, our scheduler, to move an appointment.',
       // A provider.

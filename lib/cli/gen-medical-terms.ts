@@ -38,12 +38,15 @@ const NOISE = /(idae|aceae|inae|ales|ineae|oidea|ylic|ylate|oyl|ase|ases|ella|ba
 const CLINICAL =
   /(itis|osis|oses|emia|oma|omas|ectomy|otomy|ostomy|plasty|scopy|pathy|algia|ism|ine|ide|ol|one|mab|pril|olol|statin|sartan|azole|mycin|cillin|vir|tide|afil|dipine|oxacin|cycline|prazole|triptan|azepam|azolam|plegia|trophy|rrhea|rrhage|cele|gram|graphy|phobia|philia|uria|penia|cytosis|ectasia|spasm|sclerosis|lysis|edema|ache)$/;
 
+// Eponyms that are, in a reply, always everyday words ("Merry Christmas", not Christmas disease).
+const HOLIDAYS = new Set(['christmas']);
+
 const kept = new Set<string>();
 for (const line of raw) {
   const w = line.trim();
   if (!/^[A-Za-z][a-z]{4,20}$/.test(w)) continue;
   const lw = w.toLowerCase();
-  if (everyday.has(lw) || isNameOrPlace(lw) || NOISE.test(lw)) continue;
+  if (everyday.has(lw) || isNameOrPlace(lw) || NOISE.test(lw) || HOLIDAYS.has(lw)) continue;
   // Capitalized entries are brands only when compromise does not know the word at all ("Monday", "June").
   const brand = w[0] !== lw[0] && lw.length >= 6 && lexicon[lw] === undefined;
   if (!brand && !CLINICAL.test(lw)) continue;

@@ -13,7 +13,7 @@
 
 /** Roles a person holds at a practice (English). Lower-case in text: a capitalized word is a name. */
 const ROLE_EN =
-  'managers?|coordinators?|leads?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owners?|founders?|billers?|schedulers?|technicians?|techs?|pharmacists?|midwi(?:fe|ves)|dietitians?|trainers?|ceo|president|partners?|associates?|hosts?|supervisors?|liaisons?|advocates?|concierges?|practitioners?|aides?|caregivers?|volunteers?|chaplains?|navigators?|interpreters?|doulas?|scribes?|employees?|interns?|educators?|paramedics?|consultants?|workers?|hires?|custodians?|chefs?|greeters?|colleagues?|coworkers?|co-workers?|teammates?|secretar(?:y|ies)|spokes(?:person|woman|man)|pta|ota|cota|rbt|bcba|np|rn|lpn|cna|attorneys?|lawyers?|counsel|front desk|(?:therapy |office |clinic )?dogs?|mascots?|[a-z]+(?:ists?|ologists?|icians?)';
+  'managers?|coordinators?|leads?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owners?|founders?|billers?|schedulers?|technicians?|techs?|pharmacists?|midwi(?:fe|ves)|dietitians?|trainers?|ceo|president|partners?|associates?|hosts?|supervisors?|liaisons?|advocates?|concierges?|practitioners?|aides?|caregivers?|volunteers?|chaplains?|navigators?|interpreters?|doulas?|scribes?|employees?|interns?|externs?|students?|educators?|paramedics?|consultants?|workers?|hires?|custodians?|chefs?|greeters?|colleagues?|coworkers?|co-workers?|teammates?|secretar(?:y|ies)|spokes(?:person|woman|man)|pta|ota|cota|rbt|bcba|np|rn|lpn|cna|attorneys?|lawyers?|counsel|front desk|(?:therapy |office |clinic )?dogs?|mascots?|[a-z]+(?:ists?|ologists?|icians?)';
 /** The same in Spanish (accents optional: staff type fast). Never "paciente" or "cliente". */
 const ROLE_ES =
   'gerentes?|doctora?s?|recepcionistas?|enfermer[ao]s?|asistentes?|coordinador(?:a|es|as)?|administrador(?:a|es|as)?|director(?:a|es|as)?|encargad[oa]s?|vocer[oa]s?|portavoz|t[eé]cnic[oa]s?|cajer[oa]s?|secretari[oa]s?|jef[ea]s?|due[nñ][oa]s?|fundador(?:a|es|as)?|supervisor(?:a|es|as)?|voluntari[oa]s?|capell[aá]n|int[eé]rpretes?|terapeutas?|fisioterapeutas?|pediatras?|psiquiatras?|quiropr[aá]ctic[oa]s?|cirujan[oa]s?|m[eé]dic[oa]s?|parteras?|promotor(?:a|es|as)?|defensor(?:a|es|as)?|consejer[oa]s?|trabajador(?:a|es|as)?|colaborador(?:a|es|as)?|emplead[oa]s?|\\p{Ll}+(?:[oó]log[oa]s?|istas?|iatras?)';
@@ -56,9 +56,9 @@ const LIST_COMMA_BEFORE = re(
 );
 /** Spelled-out list of roles: "office manager Bea, and treatment coordinators Jo and Luis". */
 const LIST_ROLE_BEFORE = re(`(?:${ROLE_EN}|${ROLE_ES})\\s\\p{Lu}[\\p{L}'-]+\\s(?:and|&|y)\\s$`);
-/** ", our office manager" / ", nuestra técnica láser" / ", one of our hygienists" / " is our new..." */
+/** ", our office manager" / ", nuestra técnica láser" / ", one of our hygienists" / " is our new..." / " 🐶 our therapy dog" */
 const AFTER_OUR = re(
-  `^,?\\s?(?:\\d{1,3},\\s)?(?:(?:is|es|was|fue)\\s)?(?:(?:one of|una? de)\\s)?(?:our|my|the practice's|the clinic's|nuestr[ao]s?|mis?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:${ROLE_EN}|${ROLE_ES})\\b`,
+  `^(?:\\s?[\\p{Extended_Pictographic}\\u200d\\ufe0f]+)*,?\\s?(?:\\d{1,3},\\s)?(?:(?:is|es|was|fue)\\s)?(?:(?:one of|una? de)\\s)?(?:our|my|the practice's|the clinic's|nuestr[ao]s?|mis?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:${ROLE_EN}|${ROLE_ES})\\b`,
 );
 /** A signature: "Lorena, gerente." / "—Sam, infusion manager". */
 const AFTER_SIGNATURE = re(
