@@ -368,6 +368,9 @@ const ANYONE_BEFORE =
 /** "Your own doctor", "your provider can confirm": the reader's own care elsewhere or advice to anyone. */
 const OWN_OR_ADVICE_BEFORE =
   /\b(?:your|ur)\s+own\s+(?:[\w-]+\s+)?$|\b(?:bring(?:ing)? (?:it |this |that )?up with|discuss(?:ed)? (?:it |this |that )?with|go over (?:it |this |that )?with|message|worth asking)\s+(?:your|ur)\s+$/i;
+/** A day or time that makes a conditional one person's visit ("if your visit yesterday ..."). */
+const TIME_ANCHOR_HERE =
+  /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last (?:week|night|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|on the \d|\d{1,2}\/\d{1,2}|you (?:mentioned|told|said|asked))\b/i;
 /** A sentence that opens with an instruction to anyone ("Ask us ...", "Bring ...", "Come see ..."). */
 const INSTRUCTION_OPENER = /^\W*(?:(?:just|simply|please|so)\s+)?(?:ask|bring|mention|come see|check)\b/i;
 
@@ -434,6 +437,14 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
     // (Except "his next visit", "her last cleaning": a particular person's own visits.)
     const particular = /\b(?:his|her|their)\s+(?:next|last|recent|upcoming)\s+$/i.test(lead);
     if (ctx.generic && !ctx.past && !particular) continue;
+    // Inside an opening "if" clause about anyone, with no day named and nothing the reader told us:
+    // "If it's been 3 years since your last visit, ...", "If your appointment was before 10, ...".
+    if (
+      who === 'second' &&
+      /^\W*(?:(?:hi|hello|hey|ok|so|and|also)\b\W*)?if\b[^,;.!?]*$/i.test(ctx.text.slice(0, hit.start)) &&
+      !TIME_ANCHOR_HERE.test(ctx.text)
+    )
+      continue;
     // Calls to action and new-patient instructions: "Book your cleaning today", "arrive early for your first visit".
     if (CTA_BEFORE.test(lead) || (/\bfirst\s+$/i.test(lead) && (INSTRUCTION.test(ctx.text) || OFFER.test(ctx.text))))
       continue;
@@ -461,6 +472,7 @@ const rule: SentenceRule = {
   check: (ctx) => [...runPatterns(ctx, PATTERNS), ...possessiveVisits(ctx)],
   examples: {
     flag: [
+      'If the pain you mentioned at your visit comes back, call us.',
       'It was lovely meeting you on Tuesday, thanks for stopping by!',
       'We will see you at your next appointment.',
       'Welcome back, we missed having you around.',
@@ -473,6 +485,8 @@ const rule: SentenceRule = {
       'We are so glad your daughter had a positive experience.',
     ],
     pass: [
+      // A condition about anyone, no day named: billing policy, not this reader's visit.
+      "If it's been more than 3 years since your last visit, you may be considered a new patient again.",
       // A day of the practice's, not the reader's.
       "We're sorry Monday's storm closed the office early; we reopen Tuesday at 8.",
       // "As always" about the practice, not the reader's visits.
