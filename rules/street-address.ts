@@ -14,9 +14,9 @@ export const STREET =
 export const PERSONAL_BEFORE =
   /\b(?:(?:your|his|her|their) (?:place|home|house|address|apartment|apt|door|street|building|condo)(?: on| at| in| over on)?|(?:to|at) your|(?:who lives|lives|living|moved) (?:on|at|over on)|(?:lady|gentleman|guy|man|woman|grandma|grandpa|granny|family|kid|boy|girl|couple|neighbor|patient|client|mom|dad) (?:from|on|over on))\W{0,3}$/i;
 
-/** Signs that a numbered address is the practice's own. */
+/** Signs that a numbered address is the practice's own (where it is, where to apply or drop things off). */
 const PRACTICE =
-  /\b(?:our|office|clinic|location|suite|ste|located|visit us|find us|open|opens|opening|moved|moving|address is|parking|building|campus|practice)\b/i;
+  /\b(?:our|office|clinic|location|suite|ste|located|visit us|find us|open|opens|opening|reopened|moved|moving|address is|parking|building|campus|practice|hiring|apply|resum[eé]s?|drop (?:it |them |yours |one )?off|still at|oficina|cl[ií]nica|contratando|curr[ií]culum|ubicad[oa]s?|estamos en|nos mudamos|pase a|venga al?|vis[ií]tenos)\b/i;
 
 const rule: SentenceRule = {
   id: 'street-address',
@@ -45,6 +45,8 @@ const rule: SentenceRule = {
       'Our new office opens at 1200 Harbor Blvd next month.',
       // Directions.
       'Parking is available behind the building on Main Street.',
+      // Where to apply: the practice's own door.
+      "We're hiring! Drop off a resume at 410 Birch Ave.",
     ],
   },
 };
