@@ -20,6 +20,9 @@ export const BIRTHDAY =
 /** Sentence cues tying the date to a person. */
 export const PERSONAL =
   /\b(?:born|birthday|dob|date of birth|(?:your|his|her|their) (?:[\w-]+ )?(?:appointment|visit|exam|birthday|surgery|procedure|cleaning|checkup|call|admission|discharge|stay|delivery|due date|results?|claim|bill|statement|session|consult|consultation|follow-up|refill|order)|you were|you came|you had|you called|you contacted|before you|after you|our call|we spoke|admitted|discharged|seen on|visit on|exam (?:was|on)|surgery (?:was|on)|appointment (?:was|on))\b/i;
+/** What a birthday is wished to when it is not one person's: the practice, a business, everyone. */
+const NOT_A_PERSON_AFTER =
+  /^\s*(?:,\s*)?to\s+(?:(?:our|the)\s+(?:practice|office|clinic|location|team|business|family of|whole)|all\b|everyone|every\b|(?:\p{Lu}[\p{L}'&.-]*\s){1,4}(?:Dental|Dentistry|Orthodontics|Clinic|Cl[ií]nica|Health|Care|Medical|Pediatrics|Center|Spa|Therapy|Chiropractic|Vision|Eye|Smiles?|PT|Wellness|Hospital|Pharmacy|Associates|Group)\b)/u;
 const PRACTICE =
   /\b(?:we(?:'re| are| will be)? (?:closed|open|opening|moving)|opens|holiday|hours|office|location|event|open house|clinic day|starting|starts|through|until)\b/i;
 
@@ -35,6 +38,10 @@ const rule: SentenceRule = {
     // "Happy 70th birthday", "her birthday is next Tuesday": a birth date tied to a person.
     BIRTHDAY.lastIndex = 0;
     for (let m = BIRTHDAY.exec(ctx.text); m; m = BIRTHDAY.exec(ctx.text)) {
+      // The practice's own birthday, or everyone's: "our 10th birthday", "Happy 5th birthday to
+      // Brightside Urgent Care!", "Happy 1st birthday to all the babies turning one this month".
+      if (/\bour\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 5), m.index))) continue;
+      if (NOT_A_PERSON_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 60))) continue;
       out.push({ start: m.index, end: m.index + m[0].length, message: MSG, suggestion: 'Leave the birthday out.' });
     }
     if (!PERSONAL.test(ctx.text)) return out;
@@ -60,6 +67,8 @@ const rule: SentenceRule = {
       'Our new office opens March 3 with an open house.',
       // Hours.
       'We are closed 12/25 for the holiday.',
+      // The practice's own birthday.
+      'Happy 5th birthday to Brightside Urgent Care! 🎂',
     ],
   },
 };
