@@ -110,6 +110,10 @@ const rule: SentenceRule = {
       'Thanks, Maria! Our hygienists loved reading this.',
     ],
     pass: [
+      // A post celebrating a role's week: the names it greets are the staff celebrated.
+      'Happy Nurses Week to Pam, Amy and Rhonda! Bring them a donut if you see them.',
+      // The next sentence says what she does here, in a celebration of her.
+      'Happy birthday, Rosa! 🎂 Our front desk coordinator has been the first voice on our phones for six years.',
       // A place, not a person.
       'Thanks, Boston!',
       // Staff member in a staff frame.

@@ -134,6 +134,16 @@ const AFTER_NEXT_SENTENCE = re(
   `^(?:\\s*[.!]+|\\s*(?=\\p{Extended_Pictographic}))\\s*(?:[\\p{Extended_Pictographic}\\u200d\\ufe0f]+\\s*)*(?:(?:she|he|they)(?:'s|'re|\\s(?:is|was|are))|(?:ella\\s|[eé]l\\s)?es)\\s(?:(?:one of|una? de)\\s)?(?:our|nuestr[ao]s?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:${ROLE_EN}|${ROLE_ES})\\b`,
 );
 
+/**
+ * The next sentence says what the person does here, in a celebration of them: "Happy birthday,
+ * Rosa! 🎂 Our front desk coordinator has been the first voice...", "¡Feliz cumpleaños, Karla!
+ * Nuestra coordinadora de tratamientos cumple años hoy". The role's verb must be about that person's
+ * own time here ("Our hygienist says hi" after a patient's name is someone else).
+ */
+const AFTER_NEXT_ROLE = re(
+  `^(?:\\s*[.!]+|\\s*(?=\\p{Extended_Pictographic}))\\s*(?:[\\p{Extended_Pictographic}\\u200d\\ufe0f]+\\s*)*(?:our|nuestr[ao])\\s(?:[\\p{L}-]+\\s){0,3}?(?:${ROLE_EN}|${ROLE_ES})\\s(?:(?:de|del|of|for)\\s[\\p{L}-]+\\s|[\\p{L}-]+\\s)?(?:has (?:been|kept|worked|answered|run|led)|celebrates|is celebrating|turns|started|joined|keeps|cumple|celebra|lleva|empez[oó]|lleg[oó]|comenz[oó])\\b`,
+);
+
 /** True when the text right after a name frames it as the practice's person. */
 export function staffAfter(after: string): boolean {
   return (
@@ -142,7 +152,7 @@ export function staffAfter(after: string): boolean {
     AFTER_APPOSITION.test(after) ||
     AFTER_CREDENTIAL.test(after) ||
     AFTER_WORK.test(after) ||
-    (/^\s*[.!\p{Extended_Pictographic}]/u.test(after) && AFTER_NEXT_SENTENCE.test(after))
+    (/^\s*[.!\p{Extended_Pictographic}]/u.test(after) && (AFTER_NEXT_SENTENCE.test(after) || AFTER_NEXT_ROLE.test(after)))
   );
 }
 

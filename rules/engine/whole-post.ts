@@ -6,7 +6,8 @@
  *  - a practice's week-in-review post to everyone ("What a week! New EKG machine, record flu
  *    shots... See you Monday!"): its closing "see you Monday" is the office reopening, not this
  *    reader's next visit. Only a post that talks about the practice's week counts: "Thanks for the
- *    review, see you Monday!" still confirms a visit.
+ *    review, see you Monday!" still confirms a visit;
+ *  - a post celebrating a role's day or week: the names it greets are the staff celebrated.
  */
 import type { Category } from '../types';
 
@@ -54,6 +55,15 @@ function wrapsUpTheWeek(text: string): boolean {
   return WEEK_WRAP.test(text);
 }
 
+/**
+ * A post celebrating one of the practice's roles ("Happy Nurses Week to Pam, Amy and Rhonda!",
+ * "National Hygienist Week: shoutout to Brianna", "Feliz día de la enfermera, gracias Rosa"): the
+ * people it greets by name are the staff it celebrates. Only greetings are read this way: a patient
+ * the post tells about ("drove Mrs. Huang's antibiotics to her house") is still a finding.
+ */
+const ROLE_CELEBRATION =
+  /\b(?:(?:national |international )?(?:nurses?|nursing|np|pa|ma|medical assistants?|doctors?|physicians?|hygienists?|dental hygiene|dental assistants?|receptionists?|front desk|pharmacists?|pharmacy|therapists?|pt|ot|techs?|rad techs?|radiology|lab|midwi(?:fe|ves)|chiropractic|optometry|audiology|social workers?|counselors?)'?s?'? (?:week|day|appreciation)|day of the midwife|d[ií]a (?:de(?:l| la| las| los| el)? )?(?:enfermer|m[eé]dic|recepcionist|asistente|doctor|higienist|partera|terapeuta)|semana de (?:la |las |los )?(?:enfermer|higienist|asistentes))/iu;
+
 /** What a whole-post reading may drop: a finding's rule, category and span in the normalized text. */
 interface Droppable {
   ruleId: string;
@@ -78,10 +88,12 @@ export function dropWholePostReadings<F extends Droppable>(
   let kept = findings.some(authorizes) && statesAuthorization(text) ? findings.filter((f) => !authorizes(f)) : findings;
   const closing = (f: F) => REOPENING_CLOSING.test(text.slice(f.start, f.end + 12));
   if (kept.some(closing) && wrapsUpTheWeek(text)) kept = kept.filter((f) => !closing(f));
+  const greeting = (f: F) => f.ruleId === 'reviewer-name';
+  if (kept.some(greeting) && ROLE_CELEBRATION.test(text)) kept = kept.filter((f) => !greeting(f));
   return kept;
 }
 
 /** True when a reply is read as a whole post (tests and the bench keep such examples out of long pastes). */
 export function readsAsOnePost(text: string): boolean {
-  return statesAuthorization(text) || wrapsUpTheWeek(text);
+  return statesAuthorization(text) || wrapsUpTheWeek(text) || ROLE_CELEBRATION.test(text);
 }
