@@ -152,7 +152,8 @@ export function staffAfter(after: string): boolean {
     AFTER_APPOSITION.test(after) ||
     AFTER_CREDENTIAL.test(after) ||
     AFTER_WORK.test(after) ||
-    (/^\s*[.!\p{Extended_Pictographic}]/u.test(after) && (AFTER_NEXT_SENTENCE.test(after) || AFTER_NEXT_ROLE.test(after)))
+    (/^\s*[.!\p{Extended_Pictographic}]/u.test(after) &&
+      (AFTER_NEXT_SENTENCE.test(after) || AFTER_NEXT_ROLE.test(after)))
   );
 }
 
