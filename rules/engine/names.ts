@@ -71,6 +71,11 @@ export const NOT_NAMES = new Set([
   'todos',
   'vecinas',
   'vecinos',
+  // Service clubs thanked by their one-word name ("Thanks, Rotary!").
+  'kiwanis',
+  'rotary',
+  'ymca',
+  'ywca',
 ]);
 
 /**
@@ -89,7 +94,7 @@ export const ORG_WORD =
 
 /** Endings of town and neighborhood names ("Harborview", "Brookfield", "Westside"). */
 export const PLACE_SUFFIX =
-  /(?:view|ville|town|wood|woods|field|fields|land|side|port|burg|burgh|ford|dale|brook|shire|ton|city|park|heights|hills|valley|lake|springs|beach|bay|creek|ridge|grove|haven|mont|point)$/;
+  /(?:view|ville|town|gate|wood|woods|field|fields|land|side|port|burg|burgh|ford|dale|brook|shire|ton|city|park|heights|hills|valley|lake|springs|beach|bay|creek|ridge|grove|haven|mont|point)$/;
 
 /** Specialty and service words that end a practice's name ("Willow Creek Foot Care", "Clearwater Bone & Joint"). */
 const PRACTICE_WORD =
