@@ -19,6 +19,8 @@ export interface Thresholds {
 interface Loaded {
   w: Int8Array;
   head: Int8Array;
+  /** The sentence model's weights over 2^MODEL.sentenceBits folded features. */
+  ws: Int8Array;
 }
 let loaded: Loaded | undefined;
 
@@ -29,9 +31,9 @@ function decode(b64: string): Int8Array {
   return out;
 }
 
-/** Decodes the weights (once; about 10 ms for 256 KB). */
+/** Decodes the weights (once; about 10 ms for 512 KB). */
 export function loadModel(): Loaded {
-  loaded ??= { w: decode(MODEL.weights), head: decode(MODEL.head) };
+  loaded ??= { w: decode(MODEL.weights), head: decode(MODEL.head), ws: decode(MODEL.sentenceWeights) };
   return loaded;
 }
 
@@ -59,31 +61,38 @@ export function scoreNormalized(
   return { score: scoreVector(ex.vector), ex };
 }
 
-/**
- * Replies at least this long (normalized characters) are also judged sentence by sentence: the
- * whole-reply features dilute one risky clause buried in boilerplate. Chosen by group-wise
- * cross-validation (29,853 cases: AUC 0.9827 -> 0.9841; 200 characters lost, 400 changed nothing).
- */
-export const LONG_REPLY = 300;
-/** A long reply's score is at least its best sentence's score minus this (logit). */
-export const SENTENCE_MARGIN = 1;
+/** The sentence model's logit for one sentence's features (folded into its smaller space). */
+export function scoreSentenceVector(x: SparseVector): number {
+  const { ws } = loadModel();
+  const mask = (1 << MODEL.sentenceBits) - 1;
+  let s = 0;
+  for (let k = 0; k < x.idx.length; k++) s += ws[x.idx[k]! & mask]! * x.val[k]!;
+  return s * MODEL.sentenceScale + MODEL.sentenceBias;
+}
 
 /**
- * The score analyze uses: the whole reply's, or for a long reply with several sentences the
- * higher of that and its best sentence's minus SENTENCE_MARGIN. `sentenceScore` scores a slice
- * (the CLI passes a cached scorer; see lib/cli/train.ts).
+ * How much a reply's riskiest sentence adds to its whole-reply score (logit per logit). The whole
+ * reply's features dilute one risky clause among polite boilerplate; a second, smaller model trained
+ * on sentences (the clause where a violation differs from its safe twin, and every sentence of safe
+ * replies) says which sentence carries it. Chosen by group-wise cross-validation (see MODEL_CARD.md).
+ */
+export const SENTENCE_WEIGHT = 0.5;
+
+/**
+ * The score analyze uses: the whole reply's, plus for a reply of several sentences SENTENCE_WEIGHT
+ * times its riskiest sentence's score. `sentenceScore` scores a slice with the sentence model (the
+ * CLI passes a cached scorer; see lib/cli/train.ts).
  */
 export function replyScore(
   whole: number,
   normText: string,
   sentenceScore: (start: number, end: number) => number,
 ): number {
-  if (normText.length < LONG_REPLY) return whole;
   const spans = segment(normText);
   if (spans.length < 2) return whole;
   let best = Number.NEGATIVE_INFINITY;
   for (const s of spans) best = Math.max(best, sentenceScore(s.start, s.end));
-  return Math.max(whole, best - SENTENCE_MARGIN);
+  return whole + SENTENCE_WEIGHT * best;
 }
 
 /** Scores a normalized reply as analyze does (see replyScore); returns the extraction too. */
@@ -136,7 +145,7 @@ function sentenceScorer(
     const key = prefix + sentence;
     let s = sentenceScores.get(key);
     if (s === undefined) {
-      s = scoreNormalized(sentence, staffWords, dropWords, approved).score;
+      s = scoreSentenceVector(extractNormalized(sentence, staffWords, dropWords, approved).vector);
       if (sentenceScores.size >= SENTENCE_CACHE_MAX) sentenceScores.clear();
       sentenceScores.set(key, s);
     }
@@ -172,8 +181,9 @@ export interface Explanation {
 }
 
 /**
- * Explains a flagged reply. Sentences are scored with the same model (cached, and only done when
- * the model adds a finding); ties go to the earlier sentence so the span is stable while typing.
+ * Explains a flagged reply. Sentences are scored with the sentence model (the cached scores
+ * scoreReply already computed); ties go to the earlier sentence so the span is stable while typing.
+ * The marks are the words of that sentence the sentence model weighs most.
  */
 export function explain(
   normText: string,
@@ -195,12 +205,13 @@ export function explain(
       }
     }
   }
-  const { w } = loadModel();
+  const { ws } = loadModel();
+  const mask = (1 << MODEL.sentenceBits) - 1;
   const sentence = normText.slice(best.start, best.end);
-  const { ex } = scoreNormalized(sentence, staffWords, dropWords, approved);
+  const ex = extractNormalized(sentence, staffWords, dropWords, approved);
   const pushes = ex.tokens.map((t) => {
     let s = 0;
-    for (const b of tokenBuckets(t.word)) s += w[b]!;
+    for (const b of tokenBuckets(t.word)) s += ws[b & mask]!;
     return { t, s };
   });
   const top = Math.max(0, ...pushes.map((p) => p.s));

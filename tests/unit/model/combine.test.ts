@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeRules } from '../../../rules/index';
 import { aboutPatientsAsAGroup, demotable, MODEL_MAX_CHARS, withoutBorderline } from '../../../rules/model/combine';
-import { LONG_REPLY, replyScore, SENTENCE_MARGIN, thresholdsFor } from '../../../rules/model/index';
+import { replyScore, SENTENCE_WEIGHT, thresholdsFor } from '../../../rules/model/index';
 import { CATEGORIES, type Finding, LEARNED_RULE_ID } from '../../../rules/types';
 
 // Replies the rules miss but that confirm a patient or their care (own wording).
@@ -190,30 +190,36 @@ describe("the policy's borderline sympathy", () => {
   });
 });
 
-describe('long replies are also judged sentence by sentence', () => {
+describe('a reply of several sentences is also judged by its riskiest sentence', () => {
   const filler =
-    'Thank you so much for taking the time to share this with everyone. Our whole team reads every review together, and kind words like these mean a great deal to us. ';
+    'Thank you so much for taking the time to share this with everyone. Our whole team reads every review together. ';
   const scores = (text: string) => (a: number, b: number) => (text.slice(a, b).includes('stitches') ? 5 : -3);
 
-  it('a short reply keeps its whole-reply score', () => {
-    const text = 'Great news that the stitches are out. See you soon.';
-    expect(text.length).toBeLessThan(LONG_REPLY);
+  it('a reply of one sentence keeps its whole-reply score', () => {
+    const text = 'Great news that the stitches are out, see you soon!';
     expect(replyScore(-2, text, scores(text))).toBe(-2);
+    const long = `${'very '.repeat(70)}long`;
+    expect(replyScore(-2, long, () => 9)).toBe(-2);
   });
 
-  it("a long reply scores at least its riskiest sentence's score minus the margin", () => {
-    const text = `${filler}${filler}Great news that the stitches are out and healing nicely.`;
-    expect(text.length).toBeGreaterThanOrEqual(LONG_REPLY);
-    expect(replyScore(-2, text, scores(text))).toBe(5 - SENTENCE_MARGIN);
-    // Never lower than the whole reply's own score.
-    expect(replyScore(7, text, scores(text))).toBe(7);
+  it("adds the riskiest sentence's score, weighted, to the whole reply's", () => {
+    const risky = `${filler}Great news that the stitches are out and healing nicely.`;
+    expect(replyScore(-2, risky, scores(risky))).toBe(-2 + SENTENCE_WEIGHT * 5);
+    // Generic sentences only: the reply scores lower than its whole-reply score alone.
+    const generic = `${filler}See you at the spring open house.`;
+    expect(replyScore(-2, generic, scores(generic))).toBe(-2 + SENTENCE_WEIGHT * -3);
   });
 
-  it('one long sentence has nothing to add', () => {
-    const text = `${'very '.repeat(70)}long`;
-    expect(replyScore(-2, text, () => 9)).toBe(-2);
+  it('finds the risky clause buried between generic sentences with the shipped models', () => {
+    const buried = `${filler}We are so glad the new inhaler is finally keeping your nights quiet. Please reach out to our office anytime, we are always happy to help.`;
+    const twin = `${filler}We are so glad to hear from you and appreciate your kind words. Please reach out to our office anytime, we are always happy to help.`;
+    expect(analyze(buried).verdict).not.toBe('ok');
+    expect(analyze(twin).verdict).toBe('ok');
   });
-  it('adds no learned finding for the practice talking about its patients as a group', () => {
+});
+
+describe('the practice talking about its patients as a group', () => {
+  it('adds no learned finding', () => {
     const group = 'Our practice has many loyal patients who have benefited from our care over the years.';
     expect(aboutPatientsAsAGroup(group)).toBe(true);
     expect(analyze(group).verdict).toBe('ok');

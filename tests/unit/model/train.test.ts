@@ -33,9 +33,12 @@ describe('training', () => {
     const b = trainModel(fixture(), opts);
     expect(moduleSource(b)).toBe(srcA);
     expect(modelCard(b, [], opts)).toBe(cardA);
-    expect(Buffer.from(b.model.q.buffer).equals(Buffer.from(a.model.q.buffer))).toBe(true);
-    // Not trivially identical: the model learned something and the module carries it.
-    expect(a.model.q.some((x) => x !== 0)).toBe(true);
+    expect(Buffer.from(b.model.whole.q.buffer).equals(Buffer.from(a.model.whole.q.buffer))).toBe(true);
+    expect(Buffer.from(b.model.sentence.q.buffer).equals(Buffer.from(a.model.sentence.q.buffer))).toBe(true);
+    // Not trivially identical: both models learned something and the module carries them.
+    expect(a.model.whole.q.some((x) => x !== 0)).toBe(true);
+    expect(a.model.sentence.q.some((x) => x !== 0)).toBe(true);
+    expect(srcA).toContain('sentenceWeights:');
     expect(srcA).toContain('thresholds:');
   }, 120_000);
 
@@ -43,7 +46,7 @@ describe('training', () => {
     clearCaches();
     const a = trainModel(fixture(), opts, false);
     const b = trainModel(fixture(), { ...opts, seed: opts.seed + 1 }, false);
-    expect(Buffer.from(b.model.q.buffer).equals(Buffer.from(a.model.q.buffer))).toBe(false);
+    expect(Buffer.from(b.model.whole.q.buffer).equals(Buffer.from(a.model.whole.q.buffer))).toBe(false);
   }, 120_000);
 
   it('keeps a writer group whole and never trains on borderline cases', () => {
