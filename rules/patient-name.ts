@@ -151,6 +151,8 @@ const rule: SentenceRule = {
       'Statement on Lena Voss: Lena Voss presented a forged card at one of our clinics.',
     ],
     pass: [
+      // A credential as the role: "our RT", "our MA".
+      'Spotlight: our RT Marisa has fitted more CPAP masks than anyone we know!',
       // Staff framed after an emoji: the office's therapy dog.
       'Rocco 🐶 our therapy dog had a big day in the lobby!',
       // Trainees are the practice's people too.

@@ -116,6 +116,8 @@ const rule: SentenceRule = {
       'Happy birthday, Rosa! 🎂 Our front desk coordinator has been the first voice on our phones for six years.',
       // A place, not a person.
       'Thanks, Boston!',
+      // A role's spotlight frames the name as staff, so the thanks later in the post greets her too.
+      'Hygienist spotlight: Kendra has been with us 12 years! Happy anniversary, Kendra!',
       // Staff member in a staff frame.
       'Please call Dana, our office manager, with any questions.',
       // Generic greeting.

@@ -44,7 +44,7 @@ const BEFORE_ES = re(
 const OWN_BEFORE = /\bour (?:very )?own\s(?:dr\.?\s)?$/i;
 /** Introductions of a new or celebrated staff member. */
 const INTRO_BEFORE = re(
-  `(?:welcome (?:to (?:the|our) (?:new(?:est)?\\s)?(?:team|family|staff|practice)(?: members?)?|aboard)|bienvenid[ao]s? (?:al|a nuestro) equipo|say (?:hello|hi) to|staff spotlight|(?:employee|emplead[oa]|staff (?:member|star)|team member|volunteer|voluntari[oa]|star)(?: of the| del) (?:month|mes|week|semana|year|a[nñ]o))[^.!?\\p{Lu}]{0,6}?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
+  `(?:welcome (?:to (?:the|our) (?:new(?:est)?\\s)?(?:team|family|staff|practice)(?: members?)?|aboard)|bienvenid[ao]s? (?:al|a nuestro) equipo|say (?:hello|hi) to|(?:staff|team|employee|provider|${ROLE_EN}) spotlight|(?:employee|emplead[oa]|staff (?:member|star)|team member|volunteer|voluntari[oa]|star)(?: of the| del) (?:month|mes|week|semana|year|a[nñ]o))[^.!?\\p{Lu}]{0,6}?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
 );
 /** "our front desk team: Gina, Tom and Lupe" / "our team: Dr. Shah, Brooke, Maya & Luis". */
 const LIST_BEFORE = re(
@@ -58,7 +58,7 @@ const LIST_COMMA_BEFORE = re(
 const LIST_ROLE_BEFORE = re(`(?:${ROLE_EN}|${ROLE_ES})\\s\\p{Lu}[\\p{L}'-]+\\s(?:and|&|y)\\s$`);
 /** ", our office manager" / ", nuestra técnica láser" / ", one of our hygienists" / " is our new..." / " 🐶 our therapy dog" */
 const AFTER_OUR = re(
-  `^(?:\\s?[\\p{Extended_Pictographic}\\u200d\\ufe0f]+)*,?\\s?(?:\\d{1,3},\\s)?(?:(?:is|es|was|fue)\\s)?(?:(?:one of|una? de)\\s)?(?:our|my|the practice's|the clinic's|nuestr[ao]s?|mis?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:${ROLE_EN}|${ROLE_ES})\\b`,
+  `^(?:\\s?[\\p{Extended_Pictographic}\\u200d\\ufe0f]+)*,?\\s?(?:\\d{1,3},\\s)?(?:(?:is|es|was|fue)\\s)?(?:(?:one of|una? de)\\s)?(?:our|my|the practice's|the clinic's|nuestr[ao]s?|mis?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:${ROLE_EN}|${ROLE_ES}|c?ma|rr?t|lpn|lvn|cna)\\b`,
 );
 /** A signature: "Lorena, gerente." / "—Sam, infusion manager". */
 const AFTER_SIGNATURE = re(
@@ -92,11 +92,11 @@ function lastWord(before: string): { word: string; comma: boolean } | null {
   return j === i ? null : { word: before.slice(j + 1, i + 1), comma };
 }
 /** A title or a lower-case role noun right before the name: "Nurse Keisha", "office manager Bea", "OTA Brenda". */
-const ROLE_WORD = new RegExp(`^(?:${ROLE_EN}|${ROLE_ES}|ma|np|pa|rn|lpn|ota|cota|pta|rbt|bcba)$`, 'u');
+const ROLE_WORD = new RegExp(`^(?:${ROLE_EN}|${ROLE_ES}|ma|cma|np|pa|rn|lpn|rt|rrt|ota|cota|pta|rbt|bcba)$`, 'u');
 const TITLE_ONLY = new RegExp(`^(?:${PRACTICE_TITLE}|practitioner)$`, 'iu');
 /** Some role word in the window: every appositive frame needs one. */
 const ROLE_ANY = new RegExp(`\\b(?:${ROLE_EN}|${ROLE_ES})`, 'u');
-const ACRONYM = /^(?:MA|CMA|NP|PA|PT|DPT|OT|RN|LPN|LVN|CNA|OTA|COTA|PTA|SLP|RDH|CRNA|RBT|BCBA|LMFT|LCSW|PA-C)$/u;
+const ACRONYM = /^(?:MA|CMA|NP|PA|PT|DPT|OT|RN|LPN|LVN|CNA|OTA|COTA|PTA|SLP|RDH|CRNA|RBT|BCBA|LMFT|LCSW|PA-C|RT|RRT)$/u;
 
 /**
  * True when the text right before a name frames it as the practice's person.
