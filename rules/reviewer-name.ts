@@ -17,6 +17,10 @@ const unknownWord = (w: string) => {
   return tags === undefined || /Name|Person/.test(Array.isArray(tags) ? tags.join(' ') : tags);
 };
 
+/** A group noun right after a capitalized word: the word names a place or club, not a person. */
+const GROUP_AFTER =
+  /^\s(?:neighbors|neighbours|community|families|residents|parents|moms|dads|fans|vecinos|vecinas|familias|comunidad)\b/i;
+
 const MSG = "Using the person's name in a public reply identifies them and ties them to the practice.";
 
 /** Greeting at the start of a sentence: "Hi Maria", "Thank you so much, Eleanor". Case-sensitive
@@ -46,6 +50,8 @@ function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boole
   // "Welcome to the neighborhood, Sharma Family Dental!", "Thank you, Willow Creek Foot Care":
   // a business or school, not a person.
   if (inOrgName(ctx.text, start, end)) return null;
+  // "Thanks Greenway neighbors!", "Gracias, Eastlake familias": a place naming a group of people.
+  if (GROUP_AFTER.test(ctx.text.slice(end, end + 20))) return null;
   const desc = ctx.describeName(start, end);
   if (desc.staff || desc.provider) return null;
   const honorific = HONORIFIC.test(name);
@@ -116,6 +122,8 @@ const rule: SentenceRule = {
       'Happy birthday, Rosa! 🎂 Our front desk coordinator has been the first voice on our phones for six years.',
       // A place, not a person.
       'Thanks, Boston!',
+      // A neighborhood naming its residents.
+      'Thanks Greenway neighbors for the warm welcome!',
       // A role's spotlight frames the name as staff, so the thanks later in the post greets her too.
       'Hygienist spotlight: Kendra has been with us 12 years! Happy anniversary, Kendra!',
       // Staff member in a staff frame.

@@ -385,7 +385,7 @@ function sentencesOf(c: TrainCase): Sentences {
  * and the sentences the two share are safe. Other violations of several sentences give no rows.
  * Both twins come from one writer group, so cross-validation keeps them in one fold.
  */
-function sentenceRows(cs: readonly TrainCase[]): { xs: SparseVector[]; ys: number[] } {
+export function sentenceRows(cs: readonly TrainCase[]): { xs: SparseVector[]; ys: number[] } {
   const byId = new Map(cs.map((c) => [`${c.group}\u0000${c.id}`, c]));
   const xs: SparseVector[] = [];
   const ys: number[] = [];

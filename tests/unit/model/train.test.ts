@@ -4,7 +4,15 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearCaches, modelCard, moduleSource, readJsonl, type TrainCase, trainModel } from '../../../lib/cli/train';
+import {
+  clearCaches,
+  modelCard,
+  moduleSource,
+  readJsonl,
+  sentenceRows,
+  type TrainCase,
+  trainModel,
+} from '../../../lib/cli/train';
 import {
   DEFAULT_TRAIN,
   dot,
@@ -111,6 +119,42 @@ describe('Naive-Bayes weighting', () => {
     // Without nb it is plain logistic regression.
     const plain = trainNb(xs, ys, { ...opts, nb: undefined }, 8);
     expect([...plain.w]).toEqual([...trainLogistic(xs, ys, { ...opts, nb: undefined }, 8).w]);
+  });
+});
+
+describe('sentence rows', () => {
+  const c = (id: string, text: string, label: TrainCase['label'], twin?: string): TrainCase => ({
+    id,
+    text,
+    label,
+    categories: [],
+    source: 'b99',
+    group: 'b99',
+    untuned: true,
+    twin,
+  });
+
+  it('takes the clause where a violation differs from its safe twin as the risky sentence', () => {
+    const shared = 'Thank you for the kind words. Please call us anytime.';
+    const rows = sentenceRows([
+      c('v', `Thank you for the kind words. Glad the new retainer fits. Please call us anytime.`, 'violation', 's'),
+      c('s', `Thank you for the kind words. Glad to hear from you. Please call us anytime.`, 'safe', 'v'),
+      c('one', 'So glad your crown is holding up!', 'violation'),
+      // A violation of several sentences without a twin: which sentence is risky is unknown.
+      c('alone', `${shared} See you at your cleaning.`, 'violation'),
+    ]);
+    // v: 2 shared (safe) + 1 risky; s: 3 safe; one: 1 violation; alone: nothing.
+    expect(rows.ys).toEqual([0, 1, 0, 0, 0, 0, 1]);
+    expect(rows.xs).toHaveLength(7);
+  });
+
+  it('gives no rows when the twins differ everywhere or in more than two sentences', () => {
+    const rows = sentenceRows([
+      c('v', 'We loved seeing you. Your implant looks great. Your gums healed. The bill is paid.', 'violation', 's'),
+      c('s', 'Thanks for writing. We appreciate it. Have a good week. Call anytime.', 'safe', 'v'),
+    ]);
+    // Only the safe twin's own sentences.
+    expect(rows.ys).toEqual([0, 0, 0, 0]);
   });
 });
 
