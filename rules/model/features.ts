@@ -862,6 +862,10 @@ export function cuesOf(
     if (isFirstName(w) && !NOT_NAME.has(w) && !(staffWords?.has(w) ?? false)) {
       const before = prev;
       cues.add(before === 'dr' || before === 'doctor' ? 'dr-name' : 'name');
+    } else if (staffWords?.has(w)) {
+      // A name the reply frames as staff: staff news ("Happy birthday to our MA Rosa, engaged this
+      // weekend!") reads like gossip about a person unless the model knows whose name it is.
+      cues.add('staff-name');
     } else if (w.endsWith('s') && isFirstName(w.slice(0, -1)) && !NOT_NAME.has(w.slice(0, -1))) {
       cues.add('name-possessive');
     }
