@@ -17,7 +17,7 @@ const VISIT_VERBS =
 
 /** Words that make a preceding name part of a place, school or team name. */
 const PLACE_AFTER =
-  /^\s+(?:high|elementary|middle|academy|college|university|school|park|street|st|avenue|ave|road|rd|county|counties|hospital|library|church|memorial|stadium|field|center|centre|boulevard|blvd|vision|dental|medical|health|healthcare|care|insurance|plans?|clinics?|offices?|locations?|campus|branch|team|fertility|recovery|counseling|hospice|hearing|eye|eyecare|pharmacy|foundation|group|associates|family dental)\b/i;
+  /^\s+(?:high|elementary|middle|academy|college|university|school|park|street|st|avenue|ave|road|rd|county|counties|hospital|library|church|methodist|baptist|lutheran|catholic|presbyterian|episcopal|memorial|stadium|field|center|centre|boulevard|blvd|vision|dental|medical|health|healthcare|care|insurance|plans?|clinics?|offices?|locations?|campus|branch|team|fertility|recovery|counseling|hospice|hearing|eye|eyecare|pharmacy|foundation|group|associates|family dental)\b/i;
 
 /** Words that make "the Lions" an organization. */
 const ORG_AFTER = /^'?\s+(?:club|foundation|association|society|league|team|chapter|lodge|organization|group)\b/i;
@@ -41,6 +41,8 @@ export function mayHaveName(ctx: SentenceContext): boolean {
 export function nameCandidate(ctx: SentenceContext, t: Token): boolean {
   const raw = ctx.text.slice(t.start, t.end);
   if (!/^\p{Lu}/u.test(raw) || raw === 'I' || /^[A-Z]{2,5}$/.test(raw)) return false;
+  // A holiday: "Valentine's Day", "Mother's Day".
+  if (/^\p{Lu}\p{L}*'s\s+Day\b/u.test(ctx.text.slice(t.start, t.start + 30))) return false;
   if (!lexicalCandidate(ctx, t)) return false;
   // Providers ("Dr. Patel") and staff frames ("our office manager, Dana") never need the parse.
   // Checked last: the frames are the costly part and most capitalized words fail the lexicon first.
@@ -151,6 +153,10 @@ const rule: SentenceRule = {
       'Statement on Lena Voss: Lena Voss presented a forged card at one of our clinics.',
     ],
     pass: [
+      // A holiday named after a person.
+      "Happy Valentine's Day from the ortho crew! Chewy candy hearts are braces enemies.",
+      // A church lending its lot.
+      'Please use the church lot across the street, Grace Methodist kindly said yes.',
       // A credential as the role: "our RT", "our MA".
       'Spotlight: our RT Marisa has fitted more CPAP masks than anyone we know!',
       // Staff framed after an emoji: the office's therapy dog.

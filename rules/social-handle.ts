@@ -17,7 +17,7 @@ const PRACTICE_BEFORE =
 
 /** A business or group thanked for what it did for the practice: "Thanks @x for hosting us", "for catering". */
 const PARTNER_AFTER =
-  /^\s(?:for|por)\s(?:(?:the|your|su|el|la)\s)?(?:hosting|having us|sponsoring|catering|donating|co-?hosting|partnering|inviting us|welcoming us|supporting our|recibirnos|invitarnos|patrocinar|donar)\b/i;
+  /^\s(?:for|por)\s(?:(?:the|your|su|el|la)\s)?(?:hosting|having us|sponsoring|catering|donating|co-?hosting|partnering|inviting (?:us|our|dr)|welcoming us|supporting our|letting us (?:run|set up|host|hold|visit|speak|table|join|use|park)|recibirnos|invitarnos|patrocinar|donar)\b/i;
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -62,6 +62,8 @@ const rule: SentenceRule = {
       '¡Síguenos en Instagram @sonrisasfelices para más consejos!',
       // A business thanked for what it did for the practice.
       'Thanks @fleetfeetdenver for co-hosting shoe-fitting night!',
+      // The same for letting the practice set up at its event.
+      'Thanks to @MapleGroveYMCA for letting us set up a table at Family Fun Night!',
       // An email address, not a handle.
       'Write to hello@maplegrove.com.',
     ],
