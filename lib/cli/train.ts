@@ -350,7 +350,7 @@ interface Sentences {
 const sentenceCache = new Map<string, Sentences>();
 
 /** A vector folded into 2^bits buckets (indices masked, duplicates summed, sorted). */
-export function fold(x: SparseVector, bits: number): SparseVector {
+function fold(x: SparseVector, bits: number): SparseVector {
   const mask = (1 << bits) - 1;
   const m = new Map<number, number>();
   for (let k = 0; k < x.idx.length; k++) {
@@ -938,6 +938,10 @@ const EXPERIMENTS: readonly string[] = [
   '300-character rule (one mechanism; the figures are within noise of keeping both). Also measured:',
   'the operating point (how many misses one false alarm costs, 2 to 6, and the demote cap -1 to 1) moves',
   'the out-of-fold batches meeting the bar only between 46 and 49 of 90: the misses are structural.',
+  '',
+  "A 'staff-name' cue for a name the reply frames as staff (staff birthdays, engagements and milestones",
+  'in own posts read like gossip about a person otherwise), out of fold on 125,000 cases: AUC 0.9922 ->',
+  '0.9924, own posts 0.9847 -> 0.9853, standard 94.3% / 2.9% -> 93.9% / 2.7% (thresholds re-chosen). Kept.',
   '',
 ];
 
