@@ -323,9 +323,10 @@ export interface Models {
 
 /** Trains on scored cases plus their robustness copies (issue #9 item 5), and the sentence model. */
 function trainOn(cs: readonly TrainCase[], opts: TrainOptions): Models {
+  const kept = scored(cs);
   const xs: SparseVector[] = [];
   const ys: number[] = [];
-  for (const c of scored(cs)) {
+  for (const c of kept) {
     const y = c.label === 'violation' ? 1 : 0;
     xs.push(features(c));
     ys.push(y);
@@ -335,7 +336,7 @@ function trainOn(cs: readonly TrainCase[], opts: TrainOptions): Models {
       ys.push(y);
     }
   }
-  const rows = sentenceRows(scored(cs));
+  const rows = sentenceRows(kept);
   return {
     whole: quantize(trainNb(xs, ys, opts)),
     sentence: quantize(trainNb(rows.xs, rows.ys, opts, 1 << SENTENCE_BITS)),

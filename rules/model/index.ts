@@ -23,6 +23,8 @@ interface Loaded {
   ws: Int8Array;
 }
 let loaded: Loaded | undefined;
+/** Folds a whole-reply feature index into the sentence model's smaller space. */
+const SENTENCE_MASK = (1 << MODEL.sentenceBits) - 1;
 
 function decode(b64: string): Int8Array {
   const bin = atob(b64);
@@ -64,9 +66,8 @@ export function scoreNormalized(
 /** The sentence model's logit for one sentence's features (folded into its smaller space). */
 export function scoreSentenceVector(x: SparseVector): number {
   const { ws } = loadModel();
-  const mask = (1 << MODEL.sentenceBits) - 1;
   let s = 0;
-  for (let k = 0; k < x.idx.length; k++) s += ws[x.idx[k]! & mask]! * x.val[k]!;
+  for (let k = 0; k < x.idx.length; k++) s += ws[x.idx[k]! & SENTENCE_MASK]! * x.val[k]!;
   return s * MODEL.sentenceScale + MODEL.sentenceBias;
 }
 
@@ -206,12 +207,11 @@ export function explain(
     }
   }
   const { ws } = loadModel();
-  const mask = (1 << MODEL.sentenceBits) - 1;
   const sentence = normText.slice(best.start, best.end);
   const ex = extractNormalized(sentence, staffWords, dropWords, approved);
   const pushes = ex.tokens.map((t) => {
     let s = 0;
-    for (const b of tokenBuckets(t.word)) s += ws[b & mask]!;
+    for (const b of tokenBuckets(t.word)) s += ws[b & SENTENCE_MASK]!;
     return { t, s };
   });
   const top = Math.max(0, ...pushes.map((p) => p.s));
