@@ -5,7 +5,7 @@
  */
 import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
-import { DENOMINATIONS, inOrgName, ORG_WORD } from './engine/names';
+import { inOrgName, ORG_WORD } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { PROVIDER_BEFORE, staffAfter, staffBefore } from './engine/staff';
 import { CLINICAL_KINDS, type Token } from './engine/terms';
@@ -16,10 +16,8 @@ const VISIT_VERBS =
   /\b(?:came (?:to us|in|by)|comes in|visited|was (?:seen|in|here|treated)|walked in|stopped by|started (?:with|seeing)|finished|completed|graduated|is (?:back|healing|recovering|doing)|has been coming|got (?:her|his|their)|went from|in (?:today|this morning|this afternoon|yesterday)|stopped in|showed up|checked in|was (?:admitted|discharged|brought in)|presented\b(?=[^.!?]*\b(?:at|to) (?:one of )?our (?:clinics?|offices?|hospitals?|locations?|practice|facilit(?:y|ies)|centers?|ER|emergency)))\b/i;
 
 /** Words that make a preceding name part of a place, school or team name. */
-const PLACE_AFTER = new RegExp(
-  `^\\s+(?:high|elementary|middle|academy|college|university|school|park|street|st|avenue|ave|road|rd|county|counties|hospital|library|church|${DENOMINATIONS}|memorial|stadium|field|center|centre|boulevard|blvd|vision|dental|medical|health|healthcare|care|insurance|plans?|clinics?|offices?|locations?|campus|branch|team|fertility|recovery|counseling|hospice|hearing|eye|eyecare|pharmacy|foundation|group|associates|family dental)\\b`,
-  'i',
-);
+const PLACE_AFTER =
+  /^\s+(?:high|elementary|middle|academy|college|university|school|park|street|st|avenue|ave|road|rd|county|counties|hospital|library|church|methodist|baptist|lutheran|catholic|presbyterian|episcopal|memorial|stadium|field|center|centre|boulevard|blvd|vision|dental|medical|health|healthcare|care|insurance|plans?|clinics?|offices?|locations?|campus|branch|team|fertility|recovery|counseling|hospice|hearing|eye|eyecare|pharmacy|foundation|group|associates|family dental)\b/i;
 
 /** Words that make "the Lions" an organization. */
 const ORG_AFTER = /^'?\s+(?:club|foundation|association|society|league|team|chapter|lodge|organization|group)\b/i;

@@ -85,17 +85,12 @@ export const NOT_NAMES = new Set([
  */
 export const TITLE_ALONE = new Set(['chef', 'coach', 'padre', 'pastor', 'principal', 'professor', 'rabbi', 'reverend']);
 
-/** Church denominations: "Grace Methodist", "St. Luke's Lutheran" name a church, not a person. */
-export const DENOMINATIONS = 'methodist|baptist|lutheran|catholic|presbyterian|episcopal';
-
 /**
  * Last words of a business, school or organization's name ("Sharma Family Dental", "Grace
  * Fellowship", "Lincoln Elementary"): the capitalized words before them are not a person.
  */
-export const ORG_WORD = new RegExp(
-  `^(?:dental|dentistry|orthodontics|pediatrics|dermatology|chiropractic|optical|optometry|vision|eyecare|hearing|audiology|pharmacy|clinic|hospice|hospital|medical|health|healthcare|wellness|counseling|recovery|fertility|therapy|rehab|surgery|associates|group|center|centre|institute|foundation|fellowship|church|${DENOMINATIONS}|ministries|parish|school|elementary|academy|college|university|library|living|bakery|cafe|restaurant|grill|kitchen|market|salon|spa|studio|gym|fitness|club|association|society|league|council|chamber|bank|inc|llc|company|blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy)$`,
-  'i',
-);
+export const ORG_WORD =
+  /^(?:dental|dentistry|orthodontics|pediatrics|dermatology|chiropractic|optical|optometry|vision|eyecare|hearing|audiology|pharmacy|clinic|hospice|hospital|medical|health|healthcare|wellness|counseling|recovery|fertility|therapy|rehab|surgery|associates|group|center|centre|institute|foundation|fellowship|church|methodist|baptist|lutheran|catholic|presbyterian|episcopal|ministries|parish|school|elementary|academy|college|university|library|living|bakery|cafe|restaurant|grill|kitchen|market|salon|spa|studio|gym|fitness|club|association|society|league|council|chamber|bank|inc|llc|company|blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy)$/i;
 
 /** Endings of town and neighborhood names ("Harborview", "Brookfield", "Westside"). */
 export const PLACE_SUFFIX =
