@@ -82,7 +82,7 @@ export const SENTENCE_WEIGHT = 0.5;
 /**
  * The score analyze uses: the whole reply's, plus for a reply of several sentences SENTENCE_WEIGHT
  * times its riskiest sentence's score. `sentenceScore` scores a slice with the sentence model (the
- * CLI passes a cached scorer; see lib/cli/train.ts).
+ * trainer passes a cached scorer; see lib/train/fit.ts).
  */
 export function replyScore(
   whole: number,

@@ -15,7 +15,7 @@ import {
   recordedBatches,
   renderLedger,
 } from '../../lib/cli/ledger';
-import { batches } from '../../lib/cli/train';
+import { batches } from '../../lib/train/corpus';
 
 const rates = (recall: number, falseAlarms: number, violations = 100, safe = 100) => ({
   recall,

@@ -4,15 +4,9 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  clearCaches,
-  modelCard,
-  moduleSource,
-  readJsonl,
-  sentenceRows,
-  type TrainCase,
-  trainModel,
-} from '../../../lib/cli/train';
+import { modelCard, moduleSource } from '../../../lib/train/card';
+import { readJsonl, type TrainCase } from '../../../lib/train/corpus';
+import { clearCaches, sentenceRows, trainModel } from '../../../lib/train/fit';
 import {
   DEFAULT_TRAIN,
   dot,
