@@ -43,7 +43,7 @@ export const DEMOTE_CAP: Record<Strictness, number | null> = { relaxed: 0, stand
 export const FOLDS = 5;
 
 // ---------------------------------------------------------------------------------------------
-// Caches: features and rule verdicts are computed once per text per run.
+// Caches: features and sentences are computed once per text per run (rule verdicts: ./rules-answers.ts).
 
 const featureCache = new Map<string, SparseVector>();
 
