@@ -18,9 +18,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_TRAIN, type TrainOptions } from '../../rules/model/learn';
 import type { Strictness } from '../../rules/types';
-import { cell, learningCurve, modelCard, moduleSource, pct } from '../train/card';
+import { cell, modelCard, moduleSource, pct } from '../train/card';
 import { baseCorpora, batches, readJsonl, repoRoot, type TrainCase } from '../train/corpus';
-import { type Rates, rates, scored, scoreQ, type Trained, trainModel } from '../train/fit';
+import { learningCurve, type Rates, rates, scored, scoreQ, type Trained, trainModel } from '../train/fit';
 import { combinedFlag, rulesAnswer, saveRulesCache } from '../train/rules-answers';
 import { appendRows, type LedgerRow, nextLook, readLedger, unfinished } from './ledger';
 

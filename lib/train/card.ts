@@ -1,26 +1,23 @@
 /**
- * What `npm run train` writes: the generated weights module and the model card, with the learning
- * curve and the record of what was tried.
+ * What `npm run train` writes: the generated weights module and the model card (with the learning
+ * curve lib/train/fit.ts measures and the record of what was tried).
  */
 import { APPROVED_RUN, BITS, GROUP_SCALE } from '../../rules/model/features';
 import { SENTENCE_WEIGHT } from '../../rules/model/index';
-import { DEFAULT_TRAIN, HEAD_BITS, permutation, type TrainOptions, toBase64 } from '../../rules/model/learn';
+import { HEAD_BITS, type TrainOptions, toBase64 } from '../../rules/model/learn';
 import type { Strictness } from '../../rules/types';
-import type { TrainCase } from './corpus';
 import {
   ALARM_COST,
+  auc,
   BUDGETS,
+  type CurvePoint,
   DEMOTE_CAP,
   FOLDS,
   MAX_DEMOTED,
-  quantile,
   type Rates,
   rates,
   SENTENCE_BITS,
-  scored,
-  scoreQ,
   type Trained,
-  trainOn,
 } from './fit';
 
 export const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -81,75 +78,6 @@ export const MODEL: {
   trainedOn: ${t.cases.length},
 };
 `;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Learning curve and ledger.
-
-/** A point of the learning curve. */
-export interface CurvePoint {
-  n: number;
-  auc: number;
-  recallAt3: number;
-}
-
-export function auc(cs: readonly TrainCase[], s: ArrayLike<number>): number {
-  const neg = cs
-    .map((c, i) => [c, i] as const)
-    .filter(([c]) => c.label === 'safe')
-    .map(([, i]) => s[i]!)
-    .sort((a, b) => a - b);
-  let sum = 0;
-  let pos = 0;
-  cs.forEach((c, i) => {
-    if (c.label !== 'violation') return;
-    pos++;
-    let lo = 0;
-    let hi = neg.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (neg[mid]! < s[i]!) lo = mid + 1;
-      else hi = mid;
-    }
-    sum += lo;
-  });
-  return pos && neg.length ? sum / pos / neg.length : 0;
-}
-
-/**
- * Learning curve: a seeded 20% of the writer groups is held out; the model is trained on growing
- * seeded samples of the rest. Recall is read at the score where 3% of the held-out safe replies
- * are flagged (a curve figure, not a threshold: nothing is chosen from it).
- */
-export function learningCurve(cases: readonly TrainCase[], opts: TrainOptions = DEFAULT_TRAIN): CurvePoint[] {
-  const cs = scored(cases);
-  const groups = [...new Set(cs.map((c) => c.group))].sort();
-  const order = permutation(groups.length, opts.seed + 7);
-  const testGroups = new Set<string>();
-  let testN = 0;
-  for (const gi of order) {
-    if (testN >= cs.length * 0.2) break;
-    testGroups.add(groups[gi]!);
-    testN += cs.filter((c) => c.group === groups[gi]).length;
-  }
-  const test = cs.filter((c) => testGroups.has(c.group));
-  const pool = cs.filter((c) => !testGroups.has(c.group));
-  const perm = permutation(pool.length, opts.seed + 11);
-  const shuffled = Array.from(perm, (i) => pool[i]!);
-  const sizes: number[] = [];
-  for (let n = 500; n < shuffled.length; n *= 2) sizes.push(n);
-  sizes.push(shuffled.length);
-  return sizes.map((n) => {
-    const m = trainOn(shuffled.slice(0, n), opts);
-    const s = test.map((c) => scoreQ(m, c));
-    const safe = test
-      .map((c, i) => [c, i] as const)
-      .filter(([c]) => c.label === 'safe')
-      .map(([, i]) => s[i]!)
-      .sort((a, b) => a - b);
-    const thr = quantile(safe, 0.97);
-    return { n, auc: auc(test, s), recallAt3: rates(test, (_, i) => s[i]! > thr).recall };
-  });
 }
 
 /**
