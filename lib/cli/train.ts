@@ -6,7 +6,8 @@
  *   npm run train -- --ledger     record the first look of every pending batch (a batch file with
  *                                 no ledger row) before it joins training (lib/cli/ledger.ts);
  *                                 `--ledger b61 b62` records only those
- *   npm run train -- --fresh      record one look at tests/corpus/fresh-holdout/
+ *   npm run train -- --fresh      record one look at tests/corpus/fresh-holdout/ (with --ledger: one
+ *                                 model, trained on what was recorded before either, measures both)
  * Training data: tests/corpus/policy-cases.jsonl, tests/corpus/holdout.jsonl,
  * ../shared/corpus/dev.jsonl (skipped with a message if absent), the shipped templates and the
  * batches in tests/corpus/batches/ whose first look is recorded in tests/corpus/ledger.json.
@@ -16,7 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_TRAIN, type TrainOptions } from '../../rules/model/learn';
+import { DEFAULT_TRAIN } from '../../rules/model/learn';
 import type { Strictness } from '../../rules/types';
 import { cell, modelCard, moduleSource, pct } from '../train/card';
 import { baseCorpora, batches, readJsonl, repoRoot, type TrainCase } from '../train/corpus';
@@ -68,7 +69,7 @@ function measureRows(
  * `--ledger`: each pending batch (no ledger row yet) is measured at first look with the model
  * trained on everything recorded, its row appended; from then on it is training data.
  */
-function recordPending(opts: TrainOptions, only: readonly string[] = []): void {
+function recordPending(trained: () => [Trained, number], only: readonly string[] = []): void {
   const open = unfinished(path.join(repoRoot, 'tests/corpus/batches'));
   const pending = batches(repoRoot, 'pending').filter(([name]) => {
     if (only.length && !only.includes(name)) return false;
@@ -79,14 +80,13 @@ function recordPending(opts: TrainOptions, only: readonly string[] = []): void {
     console.log('ledger: no pending batches (every batch file has its first look recorded)');
     return;
   }
-  const training = [...baseCorpora(), ...batches().flatMap(([, cs]) => cs)];
-  const t = trainModel(training, opts, false);
-  appendRows(measureRows(t, pending, 'batch', scored(training).length));
+  const [t, n] = trained();
+  appendRows(measureRows(t, pending, 'batch', n));
   console.log(`ledger: recorded ${pending.map(([n]) => n).join(', ')}; they are training data from now on`);
 }
 
 /** `--fresh`: one recorded look at the fresh holdout with the model trained on everything recorded. */
-function recordFresh(opts: TrainOptions): void {
+function recordFresh(trained: () => [Trained, number]): void {
   const dir = path.join(repoRoot, 'tests/corpus/fresh-holdout');
   const open = unfinished(dir);
   const files = fs.existsSync(dir)
@@ -103,25 +103,33 @@ function recordFresh(opts: TrainOptions): void {
     const name = f.replace(/\.jsonl$/, '');
     return [name, readJsonl(path.join(dir, f), name, true)] as [string, TrainCase[]];
   });
-  const training = [...baseCorpora(), ...batches().flatMap(([, cs]) => cs)];
-  const t = trainModel(training, opts, false);
+  const [t, n] = trained();
   const rows = readLedger();
   const look = (name: string) => nextLook(name, rows);
   const all: [string, TrainCase[]] = ['all fresh', sets.flatMap(([, cs]) => cs)];
-  appendRows(measureRows(t, [...sets, all], 'fresh', scored(training).length, look));
+  appendRows(measureRows(t, [...sets, all], 'fresh', n, look));
 }
 
 function main(): void {
   const args = process.argv.slice(2);
   const opts = DEFAULT_TRAIN;
   if (args.includes('--ledger') || args.includes('--fresh')) {
+    // Both looks use the model trained on everything recorded before either (trained once, on demand).
+    let model: [Trained, number] | undefined;
+    const trained = (): [Trained, number] => {
+      if (!model) {
+        const training = [...baseCorpora(), ...batches().flatMap(([, cs]) => cs)];
+        model = [trainModel(training, opts, false), scored(training).length];
+      }
+      return model;
+    };
     // `--ledger b61 b62`: record only those pending batches (the rest stay pending, never trained on).
     if (args.includes('--ledger'))
       recordPending(
-        opts,
+        trained,
         args.filter((a) => /^b\d+$/.test(a)),
       );
-    if (args.includes('--fresh')) recordFresh(opts);
+    if (args.includes('--fresh')) recordFresh(trained);
     saveRulesCache();
     return;
   }
