@@ -9,7 +9,7 @@ import { normalize } from '../../rules/engine/normalize';
 import { resolveOptions } from '../../rules/engine/options';
 import { segment } from '../../rules/engine/segment';
 import { extract, extractNormalized, type SparseVector, stripPunctuation } from '../../rules/model/features';
-import { replyScore } from '../../rules/model/index';
+import { replyScore, WINDOW_WORDS, windowsOf, wordsOf } from '../../rules/model/index';
 import {
   DEFAULT_TRAIN,
   dot,
@@ -119,10 +119,16 @@ export function trainOn(cs: readonly TrainCase[], opts: TrainOptions): Models {
   };
 }
 
-/** A case's normalized text and its sentences (segment's spans), each with its folded vector (cached). */
+/** A case's normalized text and its sentences (segment's spans), each with its folded vector and its windows (cached). */
+interface Unit {
+  start: number;
+  end: number;
+  text: string;
+  v: SparseVector;
+}
 interface Sentences {
   norm: string;
-  spans: Array<{ start: number; end: number; text: string; v: SparseVector }>;
+  spans: Array<Unit & { windows: Array<Unit & { from: number; to: number }>; words: string[] }>;
 }
 const sentenceCache = new Map<string, Sentences>();
 
@@ -143,16 +149,33 @@ function sentencesOf(c: TrainCase): Sentences {
   if (!e) {
     const norm = normalize(c.text).text;
     const staff = staffOf(c);
+    const vec = (a: number, b: number) => fold(extractNormalized(norm.slice(a, b), staff).vector, SENTENCE_BITS);
     e = {
       norm,
-      spans: segment(norm).map((s) => {
-        const text = norm.slice(s.start, s.end);
-        return { ...s, text, v: fold(extractNormalized(text, staff).vector, SENTENCE_BITS) };
-      }),
+      spans: segment(norm).map((s) => ({
+        ...s,
+        text: norm.slice(s.start, s.end),
+        v: vec(s.start, s.end),
+        words: wordsOf(norm, s.start, s.end).map((w) => norm.slice(w.start, w.end).toLowerCase()),
+        windows: windowsOf(norm, s).map((w) => ({ ...w, text: norm.slice(w.start, w.end), v: vec(w.start, w.end) })),
+      })),
     };
     sentenceCache.set(c.text, e);
   }
   return e;
+}
+
+/** The words [from, to) where sentence `a` differs from its most similar sentence in `others` (common prefix and suffix cut). */
+function differingWords(a: string[], others: string[][]): { from: number; to: number } | undefined {
+  let best: { from: number; to: number; kept: number } | undefined;
+  for (const b of others) {
+    let p = 0;
+    while (p < a.length && p < b.length && a[p] === b[p]) p++;
+    let q = 0;
+    while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+    if (!best || p + q > best.kept) best = { from: p, to: a.length - q, kept: p + q };
+  }
+  return best && best.to > best.from && best.kept > 0 ? best : undefined;
 }
 
 /**
@@ -160,29 +183,45 @@ function sentencesOf(c: TrainCase): Sentences {
  * a safe reply is safe. In a violation of several sentences, only a writer's near-twin says which
  * sentence is risky: where the twin differs in one or two sentences (not all), those are violations
  * and the sentences the two share are safe. Other violations of several sentences give no rows.
+ * Windows of long sentences: every window of a safe reply is safe; in a violation's risky sentence
+ * the twin says which words differ, and windows holding them are violations, windows clear of them safe.
  * Both twins come from one writer group, so cross-validation keeps them in one fold.
  */
 export function sentenceRows(cs: readonly TrainCase[]): { xs: SparseVector[]; ys: number[] } {
   const byId = new Map(cs.map((c) => [`${c.group}\u0000${c.id}`, c]));
   const xs: SparseVector[] = [];
   const ys: number[] = [];
+  const push = (v: SparseVector, y: number) => {
+    xs.push(v);
+    ys.push(y);
+  };
   for (const c of cs) {
     const { spans } = sentencesOf(c);
-    if (spans.length <= 1 || c.label === 'safe') {
+    if (c.label === 'safe') {
       for (const s of spans) {
-        xs.push(s.v);
-        ys.push(c.label === 'violation' ? 1 : 0);
+        push(s.v, 0);
+        for (const w of s.windows) push(w.v, 0);
       }
       continue;
     }
     const t = c.twin ? byId.get(`${c.group}\u0000${c.twin}`) : undefined;
-    if (t?.label !== 'safe') continue;
-    const shared = new Set(sentencesOf(t).spans.map((s) => s.text));
-    const risky = spans.filter((s) => !shared.has(s.text)).length;
-    if (risky === 0 || risky > 2 || risky === spans.length) continue;
-    for (const s of spans) {
-      xs.push(s.v);
-      ys.push(shared.has(s.text) ? 0 : 1);
+    const twin = t?.label === 'safe' ? sentencesOf(t).spans : undefined;
+    if (spans.length <= 1) for (const s of spans) push(s.v, 1);
+    if (!twin) continue;
+    const shared = new Set(twin.map((s) => s.text));
+    const risky = spans.filter((s) => !shared.has(s.text));
+    if (risky.length === 0 || risky.length > 2) continue;
+    if (spans.length > 1 && risky.length < spans.length) for (const s of spans) push(s.v, shared.has(s.text) ? 0 : 1);
+    const others = twin.filter((s) => !spans.some((x) => x.text === s.text)).map((s) => s.words);
+    for (const s of risky) {
+      if (!s.windows.length) continue;
+      const d = differingWords(s.words, others.length ? others : [[]]);
+      if (!d || d.to - d.from > 2 * WINDOW_WORDS) continue;
+      for (const w of s.windows) {
+        const overlap = Math.min(w.to, d.to) - Math.max(w.from, d.from);
+        if (overlap >= Math.min(d.to - d.from, WINDOW_WORDS / 2)) push(w.v, 1);
+        else if (overlap <= 0) push(w.v, 0);
+      }
     }
   }
   return { xs, ys };
@@ -192,8 +231,16 @@ export function sentenceRows(cs: readonly TrainCase[]): { xs: SparseVector[]; ys
 export function scoreQ(m: Models, c: TrainCase): number {
   const whole = dot(m.whole.q, features(c)) * m.whole.scale + m.whole.b;
   const { norm, spans } = sentencesOf(c);
-  const byStart = new Map(spans.map((s) => [s.start, s.v]));
-  return replyScore(whole, norm, (a) => dot(m.sentence.q, byStart.get(a)!) * m.sentence.scale + m.sentence.b);
+  const byRange = new Map<string, SparseVector>();
+  for (const s of spans) {
+    byRange.set(`${s.start}:${s.end}`, s.v);
+    for (const w of s.windows) byRange.set(`${w.start}:${w.end}`, w.v);
+  }
+  return replyScore(
+    whole,
+    norm,
+    (a, b) => dot(m.sentence.q, byRange.get(`${a}:${b}`)!) * m.sentence.scale + m.sentence.b,
+  );
 }
 
 /** Assigns whole writer groups to folds (largest first, to the lightest fold; ties by name). */

@@ -72,28 +72,81 @@ export function scoreSentenceVector(x: SparseVector): number {
 }
 
 /**
- * How much a reply's riskiest sentence adds to its whole-reply score (logit per logit). The whole
- * reply's features dilute one risky clause among polite boilerplate; a second, smaller model trained
- * on sentences (the clause where a violation differs from its safe twin, and every sentence of safe
- * replies) says which sentence carries it. Chosen by group-wise cross-validation (see MODEL_CARD.md).
+ * How much a reply's riskiest sentence (or window) adds to its whole-reply score (logit per logit).
+ * The whole reply's features dilute one risky clause among polite boilerplate; a second, smaller
+ * model trained on sentences and windows (where a violation differs from its safe twin, and every
+ * sentence and window of safe replies) says which part carries it. Chosen by group-wise
+ * cross-validation (see MODEL_CARD.md).
  */
 export const SENTENCE_WEIGHT = 0.5;
 
 /**
- * The score analyze uses: the whole reply's, plus for a reply of several sentences SENTENCE_WEIGHT
- * times its riskiest sentence's score. `sentenceScore` scores a slice with the sentence model (the
- * trainer passes a cached scorer; see lib/train/fit.ts).
+ * The score analyze uses: the whole reply's, plus SENTENCE_WEIGHT times the riskiest score among
+ * its scoredUnits (none for a short reply of one sentence). `sentenceScore` scores a slice with the
+ * sentence model (the trainer passes a cached scorer; see lib/train/fit.ts).
  */
 export function replyScore(
   whole: number,
   normText: string,
   sentenceScore: (start: number, end: number) => number,
 ): number {
-  const spans = segment(normText);
-  if (spans.length < 2) return whole;
+  const units = scoredUnits(normText);
+  if (units.length === 0) return whole;
   let best = Number.NEGATIVE_INFINITY;
-  for (const s of spans) best = Math.max(best, sentenceScore(s.start, s.end));
+  for (const u of units) best = Math.max(best, sentenceScore(u.start, u.end));
   return whole + SENTENCE_WEIGHT * best;
+}
+
+/**
+ * Windows of a long sentence. "..., and yours should arrive from the lab next week, so ..." is a
+ * few risky words in a sentence of thirty: read whole, the sentence looks like the boilerplate
+ * around it. Read in windows of WINDOW_WORDS words every WINDOW_STEP words, one window holds it.
+ * Sizes chosen by group-wise cross-validation (MODEL_CARD.md, session 11).
+ */
+export const WINDOW_WORDS = 8;
+export const WINDOW_STEP = 4;
+/** Sentences of more than this many words are also read in windows. */
+export const LONG_SENTENCE = 14;
+
+/** A window: its offsets in the text and its words [from, to) within the sentence. */
+export interface Window {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+}
+
+const WORD = /\S+/g;
+
+/** Word spans [start, end) of text.slice(start, end), offsets in the text. */
+export function wordsOf(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  WORD.lastIndex = 0;
+  const slice = text.slice(start, end);
+  for (let m = WORD.exec(slice); m; m = WORD.exec(slice))
+    out.push({ start: start + m.index, end: start + m.index + m[0].length });
+  return out;
+}
+
+/** Windows of WINDOW_WORDS words every WINDOW_STEP words over a long sentence (none for a short one). */
+export function windowsOf(text: string, s: { start: number; end: number }): Window[] {
+  const w = wordsOf(text, s.start, s.end);
+  if (w.length <= LONG_SENTENCE) return [];
+  const out: Window[] = [];
+  for (let i = 0; ; i += WINDOW_STEP) {
+    const j = Math.min(w.length, i + WINDOW_WORDS);
+    out.push({ start: w[i]!.start, end: w[j - 1]!.end, from: i, to: j });
+    if (j >= w.length) break;
+  }
+  return out;
+}
+
+/** What the sentence model reads: every sentence of a reply of several, and windows of long sentences. */
+export function scoredUnits(normText: string): Array<{ start: number; end: number }> {
+  const spans = segment(normText);
+  const out: Array<{ start: number; end: number }> = spans.length < 2 ? [] : [...spans];
+  for (const s of spans) for (const w of windowsOf(normText, s)) out.push({ start: w.start, end: w.end });
+  return out;
 }
 
 /** Scores a normalized reply as analyze does (see replyScore); returns the extraction too. */

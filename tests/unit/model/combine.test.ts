@@ -7,7 +7,16 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeRules } from '../../../rules/index';
 import { aboutPatientsAsAGroup, demotable, MODEL_MAX_CHARS, withoutBorderline } from '../../../rules/model/combine';
-import { replyScore, SENTENCE_WEIGHT, thresholdsFor } from '../../../rules/model/index';
+import {
+  LONG_SENTENCE,
+  replyScore,
+  SENTENCE_WEIGHT,
+  scoredUnits,
+  thresholdsFor,
+  WINDOW_STEP,
+  WINDOW_WORDS,
+  windowsOf,
+} from '../../../rules/model/index';
 import { CATEGORIES, type Finding, LEARNED_RULE_ID } from '../../../rules/types';
 
 // Replies the rules miss but that confirm a patient or their care (own wording).
@@ -195,11 +204,19 @@ describe('a reply of several sentences is also judged by its riskiest sentence',
     'Thank you so much for taking the time to share this with everyone. Our whole team reads every review together. ';
   const scores = (text: string) => (a: number, b: number) => (text.slice(a, b).includes('stitches') ? 5 : -3);
 
-  it('a reply of one sentence keeps its whole-reply score', () => {
+  it('a short reply of one sentence keeps its whole-reply score', () => {
     const text = 'Great news that the stitches are out, see you soon!';
     expect(replyScore(-2, text, scores(text))).toBe(-2);
+  });
+
+  it('reads a long sentence in windows too, so a few risky words are not lost in it', () => {
     const long = `${'very '.repeat(70)}long`;
-    expect(replyScore(-2, long, () => 9)).toBe(-2);
+    expect(replyScore(-2, long, () => 9)).toBe(-2 + SENTENCE_WEIGHT * 9);
+    // One sentence of thirty words, the risky words in the middle: one window holds them.
+    const words = Array.from({ length: 30 }, (_, i) => (i === 14 ? 'stitches' : `word${i}`));
+    const text = `${words.join(' ')}.`;
+    const only = (a: number, b: number) => (text.slice(a, b).includes('stitches') ? 5 : -3);
+    expect(replyScore(-2, text, only)).toBe(-2 + SENTENCE_WEIGHT * 5);
   });
 
   it("adds the riskiest sentence's score, weighted, to the whole reply's", () => {
@@ -215,6 +232,38 @@ describe('a reply of several sentences is also judged by its riskiest sentence',
     const twin = `${filler}We are so glad to hear from you and appreciate your kind words. Please reach out to our office anytime, we are always happy to help.`;
     expect(analyze(buried).verdict).not.toBe('ok');
     expect(analyze(twin).verdict).toBe('ok');
+  });
+});
+
+describe('windows of a long sentence', () => {
+  const sentence = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+
+  it('a short sentence has none', () => {
+    expect(windowsOf(sentence(LONG_SENTENCE), { start: 0, end: sentence(LONG_SENTENCE).length })).toEqual([]);
+  });
+
+  it('cover every word of a long one, WINDOW_WORDS at a time, every WINDOW_STEP words', () => {
+    const text = sentence(LONG_SENTENCE + 9);
+    const ws = windowsOf(text, { start: 0, end: text.length });
+    expect(ws[0]!.from).toBe(0);
+    expect(ws.at(-1)!.to).toBe(LONG_SENTENCE + 9);
+    for (const [i, w] of ws.entries()) {
+      expect(w.from).toBe(i * WINDOW_STEP);
+      expect(w.to - w.from).toBeLessThanOrEqual(WINDOW_WORDS);
+      expect(text.slice(w.start, w.end).split(' ')).toHaveLength(w.to - w.from);
+    }
+  });
+
+  it('are read with the sentences of a reply: offsets in the whole text', () => {
+    const text = `Thanks for writing. ${sentence(LONG_SENTENCE + 1)}.`;
+    const units = scoredUnits(text);
+    // Two sentences, then the windows of the long one.
+    expect(units.slice(0, 2).map((u) => text.slice(u.start, u.end))).toEqual([
+      'Thanks for writing.',
+      `${sentence(LONG_SENTENCE + 1)}.`,
+    ]);
+    expect(units.length).toBeGreaterThan(2);
+    for (const u of units.slice(2)) expect(text.slice(u.start, u.end)).toMatch(/^w\d+( w\d+)*\.?$/);
   });
 });
 

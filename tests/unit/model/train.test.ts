@@ -142,6 +142,24 @@ describe('sentence rows', () => {
     expect(rows.xs).toHaveLength(7);
   });
 
+  it('takes windows holding the words a violation adds inside a long sentence as risky, windows clear of them as safe', () => {
+    const head = 'Thank you so much for the kind words about our front desk team and for taking the time';
+    const tail = 'to share them here with everyone in our community who reads these reviews';
+    const rows = sentenceRows([
+      c('v', `${head}, especially since your implant crown finally fits well, ${tail}.`, 'violation', 's'),
+      c('s', `${head} ${tail}.`, 'safe', 'v'),
+    ]);
+    // v: one sentence (a violation row), then its windows: some risky, some safe, some left out.
+    expect(rows.ys[0]).toBe(1);
+    const vWindows = rows.ys.length - 1 - sentenceRows([c('s', `${head} ${tail}.`, 'safe')]).ys.length;
+    const windowYs = rows.ys.slice(1, 1 + vWindows);
+    expect(windowYs).toContain(1);
+    expect(windowYs).toContain(0);
+    // s: its sentence and every one of its windows are safe.
+    expect(rows.ys.slice(1 + vWindows).every((y) => y === 0)).toBe(true);
+    expect(rows.ys.length).toBeGreaterThan(4);
+  });
+
   it('gives no rows when the twins differ everywhere or in more than two sentences', () => {
     const rows = sentenceRows([
       c('v', 'We loved seeing you. Your implant looks great. Your gums healed. The bill is paid.', 'violation', 's'),
