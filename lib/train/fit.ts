@@ -9,7 +9,7 @@ import { normalize } from '../../rules/engine/normalize';
 import { resolveOptions } from '../../rules/engine/options';
 import { segment } from '../../rules/engine/segment';
 import { extract, extractNormalized, type SparseVector, stripPunctuation } from '../../rules/model/features';
-import { replyScore, WINDOW_WORDS, windowsOf, wordsOf } from '../../rules/model/index';
+import { replyScore, WINDOW_WORDS, type Window, windowsOf, wordsOf } from '../../rules/model/index';
 import {
   DEFAULT_TRAIN,
   dot,
@@ -119,16 +119,17 @@ export function trainOn(cs: readonly TrainCase[], opts: TrainOptions): Models {
   };
 }
 
-/** A case's normalized text and its sentences (segment's spans), each with its folded vector and its windows (cached). */
+/** A slice the sentence model reads: a sentence or a window, with its folded vector. */
 interface Unit {
   start: number;
   end: number;
   text: string;
   v: SparseVector;
 }
+/** A case's normalized text and its sentences (segment's spans), each with its lower-cased words and its windows (cached). */
 interface Sentences {
   norm: string;
-  spans: Array<Unit & { windows: Array<Unit & { from: number; to: number }>; words: string[] }>;
+  spans: Array<Unit & { words: string[]; windows: Array<Unit & Window> }>;
 }
 const sentenceCache = new Map<string, Sentences>();
 
@@ -165,7 +166,10 @@ function sentencesOf(c: TrainCase): Sentences {
   return e;
 }
 
-/** The words [from, to) where sentence `a` differs from its most similar sentence in `others` (common prefix and suffix cut). */
+/**
+ * The words [from, to) where sentence `a` differs from its most similar sentence in `others` (their
+ * common prefix and suffix cut away); undefined when there is none to compare or nothing is shared.
+ */
 function differingWords(a: string[], others: string[][]): { from: number; to: number } | undefined {
   let best: { from: number; to: number; kept: number } | undefined;
   for (const b of others) {
@@ -215,7 +219,7 @@ export function sentenceRows(cs: readonly TrainCase[]): { xs: SparseVector[]; ys
     const others = twin.filter((s) => !spans.some((x) => x.text === s.text)).map((s) => s.words);
     for (const s of risky) {
       if (!s.windows.length) continue;
-      const d = differingWords(s.words, others.length ? others : [[]]);
+      const d = differingWords(s.words, others);
       if (!d || d.to - d.from > 2 * WINDOW_WORDS) continue;
       for (const w of s.windows) {
         const overlap = Math.min(w.to, d.to) - Math.max(w.from, d.from);
