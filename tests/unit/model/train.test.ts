@@ -149,15 +149,11 @@ describe('sentence rows', () => {
       c('v', `${head}, especially since your implant crown finally fits well, ${tail}.`, 'violation', 's'),
       c('s', `${head} ${tail}.`, 'safe', 'v'),
     ]);
-    // v: one sentence (a violation row), then its windows: some risky, some safe, some left out.
-    expect(rows.ys[0]).toBe(1);
-    const vWindows = rows.ys.length - 1 - sentenceRows([c('s', `${head} ${tail}.`, 'safe')]).ys.length;
-    const windowYs = rows.ys.slice(1, 1 + vWindows);
-    expect(windowYs).toContain(1);
-    expect(windowYs).toContain(0);
-    // s: its sentence and every one of its windows are safe.
-    expect(rows.ys.slice(1 + vWindows).every((y) => y === 0)).toBe(true);
-    expect(rows.ys.length).toBeGreaterThan(4);
+    // v: 39 words, differing from s in words 17-25 ("time, especially ... well,"). Its sentence is a
+    // violation; of its windows (8 words every 4), those holding 4+ differing words are violations,
+    // those clear of them safe, and the two that graze them ([12,20), [24,32)) give no row.
+    // s: its sentence and its 7 windows, all safe.
+    expect(rows.ys).toEqual([1, 0, 0, 0, 1, 1, 0, 0, ...new Array(8).fill(0)]);
   });
 
   it('gives no rows when the twins differ everywhere or in more than two sentences', () => {
