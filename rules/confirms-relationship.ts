@@ -103,7 +103,8 @@ export const PATTERNS: Pattern[] = [
     suggestion: SAFE_THANKS,
   },
   {
-    re: /\bwelcome (?:back|to (?:the|our) (?:practice|family|clinic|office))\b/gi,
+    // Not a colleague back from leave: "Welcome back, Dr. Lin!", "Welcome back to our front desk, Jess!".
+    re: /\bwelcome (?:back\b(?!,?\s+(?:(?:to\s+)?(?:our|the)\s+(?:team|front desk|staff|crew)\b|(?:Dr|Doctor|Nurse|Coach)\b))|to (?:the|our) (?:practice|family|clinic|office))\b/gi,
     message: MSG,
     suggestion: SAFE_THANKS,
   },
@@ -511,6 +512,10 @@ const rule: SentenceRule = {
       'New client special: $9 a unit on your first visit with us!',
       // A staff member's work anniversary.
       'Hygienist Brenda just hit 20 years with us!',
+      // A doctor back from leave, welcomed in the practice's post.
+      "Welcome back, Dr. Lin! She's seeing patients again starting Monday.",
+      // A colleague back at the front desk.
+      'Welcome back to our front desk, Jess!',
       // A group's own visits, not the reader's.
       'Kids love picking a sticker after their appointment.',
       // A staff credential: the exam she passed.

@@ -22,7 +22,7 @@ export const PERSONAL =
   /\b(?:born|birthday|dob|date of birth|(?:your|his|her|their) (?:[\w-]+ )?(?:appointment|visit|exam|birthday|surgery|procedure|cleaning|checkup|call|admission|discharge|stay|delivery|due date|results?|claim|bill|statement|session|consult|consultation|follow-up|refill|order)|you were|you came|you had|you called|you contacted|before you|after you|our call|we spoke|admitted|discharged|seen on|visit on|exam (?:was|on)|surgery (?:was|on)|appointment (?:was|on))\b/i;
 /** What a birthday is wished to when it is not one person's: the practice, a business, everyone. */
 const NOT_A_PERSON_AFTER =
-  /^\s*(?:,\s*)?to\s+(?:(?:our|the)\s+(?:practice|office|clinic|location|team|business|whole)|all\b|everyone|every\b|(?:\p{Lu}[\p{L}'&.-]*\s){1,4}(?:Dental|Dentistry|Orthodontics|Clinic|Cl[ií]nica|Health|Care|Medical|Pediatrics|Center|Spa|Therapy|Chiropractic|Vision|Eye|Smiles?|PT|Wellness|Hospital|Pharmacy|Associates|Group)\b)/u;
+  /^\s*(?:,\s*)?to\s+(?:(?:our|the)\s+(?:[\p{L}-]+\s+){0,2}(?:[Pp]ractice|[Oo]ffice|[Cc]linic|[Ll]ocation|[Tt]eam|[Bb]usiness|[Ww]hole|[Ss]tudio|[Ss]pa|[Cc]enter|[Tt]own|[Cc]ity|[Vv]illage|[Cc]ommunity|[Ss]chool|[Ss]tore|[Ss]hop)\b|all\b|everyone|every\b|(?:\p{Lu}[\p{L}'&.-]*\s){1,4}(?:Dental|Dentistry|Orthodontics|Clinic|Cl[ií]nica|Health|Care|Medical|Pediatrics|Center|Spa|Therapy|Chiropractic|Vision|Eye|Smiles?|PT|Wellness|Hospital|Pharmacy|Associates|Group)\b)/u;
 const PRACTICE =
   /\b(?:we(?:'re| are| will be)? (?:closed|open|opening|moving)|opens|holiday|hours|office|location|event|open house|clinic day|starting|starts|through|until)\b/i;
 
@@ -69,6 +69,10 @@ const rule: SentenceRule = {
       'We are closed 12/25 for the holiday.',
       // The practice's own birthday.
       'Happy 5th birthday to Brightside Urgent Care! 🎂',
+      // The practice's own birthday, with words between.
+      'Happy 3rd birthday to our little skin studio! Three years of facials and laughs.',
+      // A town's.
+      'Happy 100th birthday to the Town of Cedar Falls!',
     ],
   },
 };

@@ -5,7 +5,7 @@
  */
 import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
-import { HONORIFIC, inOrgName, NAME_SOURCE, NOT_NAMES, PLACE_SUFFIX, TITLE_ALONE } from './engine/names';
+import { HONORIFIC, inOrgName, isPlaceName, NAME_SOURCE, NOT_NAMES, PLACE_SUFFIX, TITLE_ALONE } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { TITLE_WORD } from './engine/staff';
 import { SAFE_GREETING } from './engine/wording';
@@ -50,6 +50,8 @@ function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boole
   // "Welcome to the neighborhood, Sharma Family Dental!", "Thank you, Willow Creek Foot Care":
   // a business or school, not a person.
   if (inOrgName(ctx.text, start, end)) return null;
+  // "Hi Oak Hollow!", "¡Hola Valle Verde!": a neighborhood greeted as a community.
+  if (isPlaceName(name)) return null;
   // "Thanks Greenway neighbors!", "Gracias, Eastlake familias": a place naming a group of people.
   if (GROUP_AFTER.test(ctx.text.slice(end, end + 20))) return null;
   const desc = ctx.describeName(start, end);
@@ -142,6 +144,12 @@ const rule: SentenceRule = {
       'Thanks, Pastor! We love partnering with your church on the backpack drive.',
       // A business, not a person.
       'Welcome to the neighborhood, Sharma Family Dental!',
+      // A neighborhood greeted in a post.
+      'Hi Maple Heights! Our new location opens Monday.',
+      // The same in Spanish.
+      '¡Hola Valle Verde! Hoy abrimos hasta las 8.',
+      // A business thanked in Spanish.
+      '¡Gracias, Panadería La Estrella, por el pan dulce!',
       // A school thanked in Spanish.
       'Gracias Escuela Lincoln por recibirnos en la feria de salud.',
       // The next sentence says who she is: staff (Spanish drops the pronoun).

@@ -96,12 +96,33 @@ export const ORG_WORD =
 export const PLACE_SUFFIX =
   /(?:view|ville|town|gate|wood|woods|field|fields|land|side|port|burg|burgh|ford|dale|brook|shire|ton|city|park|heights|hills|valley|lake|springs|beach|bay|creek|ridge|grove|haven|mont|point)$/;
 
+/**
+ * Land words that end a neighborhood's two- or three-word name ("Oak Hollow", "Maple Heights",
+ * "Fox Run") or open a Spanish one ("Valle Verde", "Lomas del Sol"). Only words that are not also
+ * common surnames (Park, Hill, Woods, Lake and Brooks are left out).
+ */
+const PLACE_LAST =
+  /^(?:hollow|hills|heights|valley|creek|ridge|springs|run|meadows|grove|estates|village|acres|crossing|commons|falls|lakes|harbor|harbour|bluffs|pines|oaks|terrace|trails?|landing|glen|knolls?)$/i;
+const PLACE_FIRST_ES = /^(?:valle|lomas|colinas|barrio|colonia|rancho|playa|pueblo)$/i;
+
+/** A capitalized name of several words that names a neighborhood or town, not a person. */
+export function isPlaceName(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length > 1 && (PLACE_LAST.test(words[words.length - 1]!) || PLACE_FIRST_ES.test(words[0]!));
+}
+
 /** Specialty and service words that end a practice's name ("Willow Creek Foot Care", "Clearwater Bone & Joint"). */
 const PRACTICE_WORD =
   /^(?:care|joint|spine|pain|imaging|radiology|orthopaedics|orthopedics|podiatry|cardiology|oncology|urology|neurology|gastroenterology|allergy|diagnostics|laboratory|labs|medicine|physicians|partners|specialists|clinics|centers|practice|aesthetics|smiles|eyes?|skin)$/i;
 /** Capitalized words that open a Spanish practice's name ("Óptica Visión Clara", "Clínica del Dolor Pinecrest"). */
-const ORG_BEFORE_ES =
-  /(?:^|\s)(?:[ÓO]ptica|Cl[ií]nica|Centro|Farmacia|Consultorio|Laboratorio|Im[aá]genes|Diagn[oó]sticas?|Ortopedia|Podolog[ií]a|Medicina|Deportiva|Odontolog[ií]a|Grupo|Instituto|Hospital|Radiolog[ií]a|Pediatr[ií]a|Fisioterapia|Terapia|Dermatolog[ií]a|Cardiolog[ií]a|Salud|Dental|Integral)(?:\s(?:del?|la|los|las)|\s\p{Lu}[\p{L}'-]*){0,3}\s$/u;
+const ES_ORG_WORD =
+  '(?:[ÓO]ptica|Cl[ií]nica|Centro|Farmacia|Panader[ií]a|Taquer[ií]a|Restaurante|Tienda|Escuela|Iglesia|Parroquia|Liga|Consultorio|Laboratorio|Im[aá]genes|Diagn[oó]sticas?|Ortopedia|Podolog[ií]a|Medicina|Deportiva|Odontolog[ií]a|Grupo|Instituto|Hospital|Radiolog[ií]a|Pediatr[ií]a|Fisioterapia|Terapia|Dermatolog[ií]a|Cardiolog[ií]a|Salud|Dental|Integral)';
+const ORG_BEFORE_ES = new RegExp(
+  `(?:^|\\s)${ES_ORG_WORD}(?:\\s(?:del?|la|los|las)|\\s\\p{Lu}[\\p{L}'-]*){0,3}\\s$`,
+  'u',
+);
+/** A Spanish business word opening the name itself ("Panadería La Estrella"). */
+const ORG_FIRST_ES = new RegExp(`^${ES_ORG_WORD}$`, 'u');
 
 /**
  * The capitalized name at [start, end) is part of a business's name: it, or the capitalized words
@@ -111,7 +132,7 @@ const ORG_BEFORE_ES =
  */
 export function inOrgName(text: string, start: number, end: number): boolean {
   const own = text.slice(start, end).split(/\s+/);
-  if (own.length > 1 && ORG_WORD.test(own[own.length - 1]!)) return true;
+  if (own.length > 1 && (ORG_WORD.test(own[own.length - 1]!) || ORG_FIRST_ES.test(own[0]!))) return true;
   const after = /^(?:\s(?:&\s)?\p{Lu}[\p{L}'-]*){1,3}/u.exec(text.slice(end, end + 60));
   if (after) {
     const last = after[0].trim().split(/\s+/).pop()!;
