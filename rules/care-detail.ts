@@ -274,6 +274,9 @@ const rule: SentenceRule = {
       'Glad the ultrasound came back clear.',
       'Your copay should be lower next time.',
       'Hope you are enjoying the new hearing aids.',
+      // Conditions that everyday dictionaries list, so the curated table must (rules/data/care-terms.ts).
+      'Sorry your lupus has been flaring again.',
+      'Glad the shingles cleared up before the wedding!',
     ],
     pass: [
       // "Christmas" is the holiday, not Christmas disease.

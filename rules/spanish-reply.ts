@@ -4,6 +4,8 @@
  * them. The Spanish version of the approved template ("gracias por contarnos", "su resultado
  * positivo") stays clean.
  */
+import type { TermKind } from './data/care-terms';
+import { SPANISH_CARE_TERMS } from './data/care-terms-es';
 import { type Pattern, runPatterns } from './engine/cues';
 import type { SentenceRule } from './engine/rule';
 
@@ -74,6 +76,39 @@ function anyones(text: string, start: number, word: string): boolean {
 const PROMO =
   /\b(?:descuentos?|\d+ ?%|gratis|gratuita|gratuito|promocion|precio especial|estrena|estrenen|vengan|preguntanos|pregunten|te explicamos|le explicamos)\b|%/i;
 
+/** Kinds of the Spanish care table that are clinical details on their own ("su lupus", "su cesárea"). */
+const CLINICAL: ReadonlySet<TermKind> = new Set([
+  'condition',
+  'symptom',
+  'procedure',
+  'medication',
+  'device',
+  'result',
+]);
+/**
+ * Table words that say nothing clinical alone or that the patterns read in context: "sus puntos"
+ * (loyalty points), "su resultado positivo" (the approved template), a bill's "seguro", a fertility
+ * or flu service offered to anyone, "audífonos" that are often headphones.
+ */
+const CONTEXTUAL = new Set([
+  'puntos',
+  'resultados',
+  'sangre',
+  'azucar',
+  'fertilidad',
+  'gripe',
+  'covid',
+  'recuperacion',
+  'audifonos',
+]);
+/** The table's clinical words as regex alternatives, longest first (multi-word terms allow any spacing). */
+const tableWords = (keep: (term: string, kind: TermKind) => boolean) =>
+  SPANISH_CARE_TERMS.filter(([t, k]) => keep(t, k))
+    .map(([t]) => t.replace(/ /g, '\\s+'))
+    .sort((a, b) => b.length - a.length)
+    .join('|');
+const CLINICAL_ES = tableWords((t, k) => CLINICAL.has(k) && !CONTEXTUAL.has(t));
+
 /** Spanish patterns (accent-free, case-insensitive). */
 export const PATTERNS: Pattern[] = [
   {
@@ -85,7 +120,11 @@ export const PATTERNS: Pattern[] = [
     when: (ctx, m) => !/^(?:su|sus|tu|tus) (?:primer|proxim)/i.test(m[0]) || !PROMO.test(ctx.text),
   },
   {
-    re: /\b(?:su|sus|tu|tus) (?:nuev[ao]s? )?(?:tratamiento|tratamientos|limpieza|examen|procedimiento|cirugia|operacion|receta|medicamento|medicamentos|medicina|factura|saldo|seguro|diagnostico|resultados (?:de|del)|analisis|terapia|corona|implante|implantes|frenos|lentes|vacuna|dolor|rodilla|espalda|muela|diente|dientes|embarazo|parto|radiografias?|biopsia|lesion|recuperacion|condicion|enfermedad|alergia|ansiedad|depresion|presion)\b/gi,
+    // The words here, then the clinical words of rules/data/care-terms-es.ts.
+    re: new RegExp(
+      `\\b(?:su|sus|tu|tus) (?:nuev[ao]s? )?(?:tratamiento|tratamientos|limpieza|examen|procedimiento|cirugia|operacion|receta|medicamento|medicamentos|medicina|factura|saldo|seguro|diagnostico|resultados (?:de|del)|analisis|terapia|corona|implante|implantes|frenos|lentes|vacuna|dolor|rodilla|espalda|muela|diente|dientes|embarazo|parto|radiografias?|biopsia|lesion|recuperacion|condicion|enfermedad|alergia|ansiedad|depresion|presion|${CLINICAL_ES})\\b`,
+      'gi',
+    ),
     message: CARE,
     severity: 'block',
   },
@@ -145,7 +184,11 @@ export const PATTERNS: Pattern[] = [
   },
   {
     // A feeling about a person's health: "esperamos que su bebé se sienta mejor de la fiebre".
-    re: /\b(?:fiebre|dolor|dolido|duele|gripe|tos|infeccion|alergias?|asma|diabetes|azucar|insulina|embarazo|cirugias?|operacion|fractura|hueso|yeso|herida|puntos|recetas?|medicamentos?|medicinas?|vacunas?|caries|coronas?|implantes?|dentadura|frenos|lentes|terapia|tratamientos?|urgencias|emergencia|lesion|recuperacion|resultados|analisis|biopsia|quimioterapia|ansiedad|depresion|consumir|sobriedad|sobrio|sobria|recaida|adiccion|rinoplastia|transformacion|radiografias?|muela|extraccion|inyecciones?|rodilla|espalda|oido|gotas|cateterismo|aspirina|suboxona|metadona|presion|colesterol|niveles|programa|pastillas|botox|relleno|retoque|dosis|nebulizacion|inhalador|a1c|glucosa|libras|kilos|ozempic|mounjaro|semaglutida|insulina|crema|pomada)\b/gi,
+    // The words here, then the clinical words of rules/data/care-terms-es.ts.
+    re: new RegExp(
+      `\\b(?:fiebre|dolor|dolido|duele|gripe|tos|infeccion|alergias?|asma|diabetes|azucar|insulina|embarazo|cirugias?|operacion|fractura|hueso|yeso|herida|puntos|recetas?|medicamentos?|medicinas?|vacunas?|caries|coronas?|implantes?|dentadura|frenos|lentes|terapia|tratamientos?|urgencias|emergencia|lesion|recuperacion|resultados|analisis|biopsia|quimioterapia|ansiedad|depresion|consumir|sobriedad|sobrio|sobria|recaida|adiccion|rinoplastia|transformacion|radiografias?|muela|extraccion|inyecciones?|rodilla|espalda|oido|gotas|cateterismo|aspirina|suboxona|metadona|presion|colesterol|niveles|programa|pastillas|botox|relleno|retoque|dosis|nebulizacion|inhalador|a1c|glucosa|libras|kilos|ozempic|mounjaro|semaglutida|insulina|crema|pomada|${CLINICAL_ES})\\b`,
+      'gi',
+    ),
     message: CARE,
     severity: 'block',
     // "se siente mejor", "te recuperas": the reflexive addresses the reader too; instructions to this
@@ -257,8 +300,13 @@ const rule: SentenceRule = {
       'Sí, puede cambiar su cita del jueves para la próxima semana.',
       'Como paciente nuestro desde hace años, su opinión nos importa mucho.',
       '¡Gracias como siempre por sus palabras!',
+      // A condition from the Spanish care table (rules/data/care-terms-es.ts), accents folded.
+      'Qué gusto que su psoriasis esté más tranquila con la crema nueva.',
+      'Lamentamos que su cesárea haya sido tan difícil.',
     ],
     pass: [
+      // The same condition as a topic of a talk for anyone.
+      'Este jueves hablamos de psoriasis y eccema en la biblioteca, ¡todos bienvenidos!',
       // A condition put to any reader ("si juegas…"), not this reader's care.
       'Si juegas fútbol y tienes dolor de rodilla, ya sabes con quién ir.',
       // The practice's week wrapped up for everyone: the office reopens Monday.

@@ -21,8 +21,9 @@ import { normalize, toOriginal } from '../engine/normalize';
 import { resolveOptions } from '../engine/options';
 import { SAFE_PRIVATE, SAFE_THANKS } from '../engine/wording';
 import { type Analysis, type AnalyzeOptions, type Category, type Finding, LEARNED_RULE_ID } from '../types';
-import { approvedRuns, isFirstName } from './features';
+import { approvedRuns } from './features';
 import { categoryOf, explain, scoreReply, thresholdsFor } from './index';
+import { isFirstName } from './vocabulary';
 
 /** Plain words per category for a learned finding: why, and a safer wording. */
 const WORDING: Record<Category, { message: string; suggestion: string }> = {

@@ -10,10 +10,10 @@ import {
   DIM,
   extract,
   extractNormalized,
-  foldSpanish,
   stripPunctuation,
   tokensOf,
 } from '../../../rules/model/features';
+import { foldSpanish } from '../../../rules/model/vocabulary';
 
 const nonCue = (text: string) => {
   // n-gram buckets only: the cues are the part that may read punctuation.

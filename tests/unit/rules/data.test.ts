@@ -1,12 +1,14 @@
 /** Vocabulary tables in rules/data are sorted, without duplicates, and every entry has a note. */
 import { describe, expect, it } from 'vitest';
 import { CARE_TERMS } from '../../../rules/data/care-terms';
+import { SPANISH_CARE_TERMS } from '../../../rules/data/care-terms-es';
 import { HOMOGLYPHS } from '../../../rules/data/homoglyphs';
 import { MEDICAL_TERMS } from '../../../rules/data/medical-terms.generated';
 import { SLANG } from '../../../rules/data/slang';
 
 const tables: Record<string, ReadonlyArray<readonly [string, string, string]>> = {
   CARE_TERMS,
+  SPANISH_CARE_TERMS,
   SLANG,
 };
 
