@@ -282,6 +282,22 @@ const EXPERIMENTS: readonly string[] = [
   'violations and windows clear of them safe. Speed with windows (`npx tsx tests/bench/rules.bench.ts`):',
   'full analysis 0.99 -> 1.08 parses, keystroke p95 0.171 -> 0.215 parse.',
   '',
+  '## What changed (session 12)',
+  '',
+  'The vocabulary the model shares with the rules grew. Conditions that everyday dictionaries list were',
+  'missing from the curated English table (the generated long tail leaves everyday words out): lupus,',
+  'shingles, schizophrenia, anorexia, denture, warfarin, IUI and 70 more (662 -> 738 terms). The Spanish',
+  'care words moved from this module into `rules/data/care-terms-es.ts` (about 80 -> 189 terms), which the',
+  'Spanish rule now reads too. Rules alone on every batch and fresh file (`tests/corpus`), before -> after:',
+  '',
+  '| replies | violations newly flagged | safe newly flagged |',
+  '| --- | ---: | ---: |',
+  '| English (62,993 violations, 63,842 safe) | 210 | 12 |',
+  '| Spanish (27,850 violations, 28,777 safe) | 1,009 | 107 |',
+  '',
+  'Every new finding is one the model may demote. The first batches measured with it at first look are',
+  'b373-b378 and fresh f75, f76 (tests/corpus/LEDGER.md).',
+  '',
 ];
 
 /** The model card (deterministic). */
