@@ -7,7 +7,7 @@
 
 import { CREDENTIAL_AFTER, CREDENTIAL_BEFORE, GROUP_OWNERS } from './data/care-terms';
 import type { SentenceContext } from './engine/context';
-import { addressesYou, possessorOf, TOPIC_BEFORE } from './engine/cues';
+import { addressesYou, EXPLAINER, possessorOf, TOPIC_BEFORE } from './engine/cues';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { CLINICAL_KINDS, type TermHit } from './engine/terms';
 import { SAFE_PRIVATE } from './engine/wording';
@@ -40,7 +40,7 @@ const EVERY_VISIT = /\b(?:every|each|any|all) (?:appointments?|visits?|check-?up
 const KIN =
   /\b(?:your|his|her) (?:son|daughter|kids?|kiddo|child|children|little one|baby|husband|wife|partner|mom|dad|mother|father|grandma|grandpa)\b/i;
 
-/** Markers of general education or a public tip, whoever reads it. */
+/** Markers of general education or a public tip, whoever reads it (and see EXPLAINER). */
 const EDU_MARKER =
   /^\W{0,8}(?:[\w']+ ){0,3}?(?:myths?|facts?|psa|tips?|101)\b(?! (?:was|is|of|results?|levels?|tests?|came|numbers?)\b)|\bsigns? (?:that )?(?:your|ur)\b|\bnaturally (?:drops?|declines?|changes?|slows?|rises?|falls?)\b|\b(?:is|are) based on (?:your|ur)\b|\bdepends? on (?:your|ur)\b|\bsufferers\b|\bmyth\b/i;
 
@@ -118,6 +118,13 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
     )
   )
     return false;
+  // "her 5,000th cataract surgery": a provider's milestone, a count of everyone's care.
+  if (
+    /\b(?:\d{1,3},\d{3}|\d{4,})(?:st|nd|rd|th)\s+(?:[\w-]+\s+)?$/i.test(
+      ctx.text.slice(Math.max(0, hit.start - 30), hit.start),
+    )
+  )
+    return false;
   // "this kind of pain": a kind, not a case.
   if (
     /\b(?:this|that|these|those)\s+(?:kind|type|sort)s?\s+of\s+$/i.test(
@@ -134,7 +141,8 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   if (who === 'third' && groupOwned(ctx, hit.start)) return false;
   // Education addressed to any reader: "5 signs your thyroid might be off", "Men: your testosterone
   // naturally drops", "dosing is based on your labs", "PSA: don't use cotton swabs in your ears".
-  if (who === 'second' && EDU_MARKER.test(ctx.text) && !ctx.anchored && !ctx.past) return false;
+  if (who === 'second' && (EDU_MARKER.test(ctx.text) || EXPLAINER.test(ctx.text)) && !ctx.anchored && !ctx.past)
+    return false;
   const beforeText = ctx.text.slice(Math.max(0, hit.start - 16), hit.start);
   const afterText = ctx.text.slice(hit.end, hit.end + 60);
   const definite = /\b(?:the|that|this)\s+(?:new\s+|old\s+|[\w-]+\s+)?$/i.test(beforeText);
@@ -305,6 +313,15 @@ const rule: SentenceRule = {
       'Words cannot ease this kind of pain, but we are holding you close.',
       // Education to any reader, marked as such.
       '5 signs your thyroid might be off: tired all the time, cold hands, brain fog.',
+      // How-tos, explainers and memes about a hypothetical reader (a practice's own posts).
+      // A provider's milestone counts everyone's care.
+      'Dr. Kapoor performed her 5,000th cataract surgery today!',
+      // A how-to in a practice's own post: its "your" is any reader.
+      'How to clean your glasses the right way (no, not with your shirt)!',
+      // A "POV:" meme about a hypothetical reader.
+      'POV: your hearing aid is "broken" and it is just a dead battery.',
+      // An explainer for anyone.
+      'What your audiogram actually means, in 60 seconds.',
     ],
   },
 };

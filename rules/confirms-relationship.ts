@@ -14,6 +14,10 @@ const MSG = 'This confirms the reviewer is a patient, which is itself private he
 const KIDS =
   '(?:little ones?|son|daughter|kids?|children|child|baby|family|husband|wife|mom|dad|boys?|girls?|twins|grandkids|pup)';
 
+/** Visits that are not for care: interviews, deliveries, installs, service calls. */
+const NOT_CARE_VISIT =
+  /\b(?:interview|applicants?|hiring|r[eé]sum[eé]|deliver(?:y|ies)|install(?:ation)?|service (?:visit|call|tech)|vendor|contractor)\b/i;
+
 /** Patterns of the relationship, on the normalized sentence (all case-insensitive, linear). */
 export const PATTERNS: Pattern[] = [
   {
@@ -350,6 +354,8 @@ export const PATTERNS: Pattern[] = [
     re: /\bthe (?:[\w-]+-(?:minute|hour|long) )wait\b|\b(?:you waited|(?:had|have) to wait|your (?:[\w-]+ )?wait|the (?:long |[\w-]+-(?:minute|hour) |extra |unexpected )?wait(?: time)?)\b(?=[^.!?]{0,60}\b(?:today|yesterday|last \w+|this (?:morning|afternoon|week)|on \w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\w+day's|past your|for your|minutes|hours?|while you|so long|that long|forever)\b)/gi,
     message: 'How long a specific person waited is a detail of their visit.',
     severity: 'block',
+    // A job applicant's interview or a vendor's delivery, not a visit for care.
+    when: (ctx) => !NOT_CARE_VISIT.test(ctx.text),
   },
 ];
 
@@ -403,6 +409,8 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
     )
       continue;
     if (ANYONE_BEFORE.test(lead) || OWN_OR_ADVICE_BEFORE.test(lead)) continue;
+    // "your service visit", "the delivery visit": a vendor's, not a visit for care.
+    if (hit.kind === 'visit' && /\b(?:service|site|sales|vendor|delivery|install(?:ation)?)\s+$/i.test(lead)) continue;
     // A staff member's credential ("her IBCLC exam" she passed, "his board certification") and a
     // group's own visits ("Kids love picking one after their appointment").
     if (credential(ctx, hit) || STUDY_BEFORE.test(lead) || groupOwned(ctx, hit.start)) continue;
@@ -486,6 +494,8 @@ const rule: SentenceRule = {
       'We are so glad your daughter had a positive experience.',
     ],
     pass: [
+      // A job applicant's wait for an interview, not a visit for care.
+      'We apologize that you waited 20 minutes past your scheduled interview time.',
       // A condition about anyone, no day named: billing policy, not this reader's visit.
       "If it's been more than 3 years since your last visit, you may be considered a new patient again.",
       // A day of the practice's, not the reader's.

@@ -9,7 +9,7 @@
  */
 import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
-import { TOPIC_BEFORE } from './engine/cues';
+import { EXPLAINER, TOPIC_BEFORE } from './engine/cues';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { CLINICAL_KINDS } from './engine/terms';
 import { SAFE_PRIVATE } from './engine/wording';
@@ -283,7 +283,7 @@ const rule: SentenceRule = {
     )
       return out;
     // "Soreness that fades in a day is normal": education about no one in particular.
-    if (EDU.test(ctx.text) && !spans.some((s) => pointed(ctx, s))) return out;
+    if ((EDU.test(ctx.text) || EXPLAINER.test(ctx.text)) && !spans.some((s) => pointed(ctx, s))) return out;
     // An instruction or slogan to everyone ("Know your numbers: blood pressure ..."): it points at
     // nothing in particular and speaks to no one by feeling or empathy.
     if (
@@ -308,6 +308,8 @@ const rule: SentenceRule = {
       'ur retainer still ok?',
     ],
     pass: [
+      // A PSA and a how-to for anyone.
+      'Pumpkin season PSA: lift with your legs, not your back!',
       // The practice offering a service: nobody's care.
       'We now offer allergy shots on Tuesday evenings.',
       // Conditional advice for anyone.

@@ -118,6 +118,10 @@ const rule: SentenceRule = {
       'Thanks, Maria! Our hygienists loved reading this.',
     ],
     pass: [
+      // The platform greeted, not a person.
+      'Hi Nextdoor friends, the new lights on our sign now shut off at 10 p.m.',
+      // A business thanked by its name.
+      'Thank you, Bramble Toys, for donating 200 stuffed animals!',
       // A post celebrating a role's week: the names it greets are the staff celebrated.
       'Happy Nurses Week to Pam, Amy and Rhonda! Bring them a donut if you see them.',
       // The next sentence says what she does here, in a celebration of her.

@@ -62,8 +62,9 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\bbaby #?\d\b/gi, message: MSG, when: (ctx) => ctx.terms.length > 0 },
   {
-    // (Not to the staff or a school: "Felicidades a nuestra enfermera Karla", "a la Escuela Lincoln".)
-    re: /\b(?:felicidades|felicitaciones) a\b(?! (?:(?:nuestr[ao]s?|la|el|los|las) (?:[\p{L}]+ )?(?:enfermer|doctor|dra?\b|equipo|personal|recepcionista|higienista|asistente|gerente|colega|compa\u00f1er|terapeuta|m\u00e9dic|dentista|coordinador|quiropr|fisioterapeut|optometr|psic[oó]log|odont[oó]log|esteticista)|la escuela|el equipo|los equipos|tod[ao]s? (?:el|la|los|las) (?:equipo|personal|escuela)))/giu,
+    // (Not to the staff or a school: "Felicidades a nuestra enfermera Karla", "a la Escuela Lincoln";
+    // nor to everyone who does something: "Felicidades a todos los que terminan este mes".)
+    re: /\b(?:felicidades|felicitaciones) a\b(?! (?:(?:nuestr[ao]s?|la|el|los|las) (?:[\p{L}]+ )?(?:enfermer|doctor|dra?\b|equipo|personal|recepcionista|higienista|asistente|gerente|colega|compa\u00f1er|terapeuta|m\u00e9dic|dentista|coordinador|quiropr|fisioterapeut|optometr|psic[oó]log|odont[oó]log|esteticista)|la escuela|el equipo|los equipos|tod[ao]s? (?:el|la|los|las) (?:equipo|personal|escuela)|tod[ao]s(?: l[ao]s)? (?:que|quienes)\b|quienes\b))/giu,
     message: MSG,
     when: (ctx) => /\bsu\b/i.test(ctx.text),
   },
@@ -164,6 +165,8 @@ const rule: SentenceRule = {
       'Huge congrats to one of our group members on two years of sobriety.',
     ],
     pass: [
+      // Everyone who finishes, nobody in particular.
+      '¡Felicidades a todos los que terminan este mes! Ustedes pueden.',
       // The post says the patient's written authorization covers it (engine/whole-post.ts).
       "Shared with Denise's written permission: Denise's smile makeover, eight veneers in two visits!",
       // A staff member's milestone, framed as staff.

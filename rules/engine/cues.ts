@@ -201,6 +201,15 @@ export function addressesYou(ctx: SentenceContext): boolean {
   return /\byou(?:'re|'ve|'d)?\b/i.test(ctx.text.replace(THANK_YOU, ''));
 }
 
+/**
+ * An explainer for any reader, the shape of a practice's own educational posts: a PSA, a how-to,
+ * "what your audiogram actually means, explained in 60 seconds", a listicle ("3 things to
+ * check"), "ever wonder", "here's why", "it measures your eye pressure", a "POV:" meme (not one
+ * about a patient). Its "your" is a hypothetical reader.
+ */
+export const EXPLAINER =
+  /\bpsa\s*:|^\W{0,8}pov\b(?![^.!?]*\b(?:pts?|patients?|clients?)\b)|(?<!\bon )\bhow to\b|\bwhat (?:your|ur) (?:[\w-]+ ){1,2}(?:actually |really )?(?:means?|does|says)\b|\bexplained in \d|\b(?:\d+|three|four|five|six|seven|ten) (?:things|ways|signs|reasons|questions|mistakes)\b|\b(?:ever wonder(?:ed)?|here'?s (?:how|what|why)|when to (?:see|call|replace|book))\b|\b(?:it|this (?:test|exam|check)) (?:measures|checks|shows)\b/i;
+
 /** Content about a topic: "our webinar on ...", "a blog post about ...". */
 export const TOPIC_BEFORE =
   /\b(?:blog|post|article|video|webinar|seminar|class|talk|workshop|guide|series|podcast|newsletter|tips|live|handout|page|reel|website|site|information|info|resources|research|study|paper|book|lecture|presentation)\s+(?:on|about|for)\s+(?:[\w-]+\s+){0,2}$/i;

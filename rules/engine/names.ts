@@ -71,6 +71,17 @@ export const NOT_NAMES = new Set([
   'todos',
   'vecinas',
   'vecinos',
+  // The platforms themselves ("Hi Nextdoor friends", "Thanks, Instagram fam!").
+  'facebook',
+  'fb',
+  'google',
+  'healthgrades',
+  'instagram',
+  'ig',
+  'linkedin',
+  'nextdoor',
+  'tiktok',
+  'yelp',
   // Service clubs thanked by their one-word name ("Thanks, Rotary!").
   'kiwanis',
   'rotary',
@@ -90,7 +101,7 @@ export const TITLE_ALONE = new Set(['chef', 'coach', 'padre', 'pastor', 'princip
  * Fellowship", "Lincoln Elementary"): the capitalized words before them are not a person.
  */
 export const ORG_WORD =
-  /^(?:dental|dentistry|orthodontics|pediatrics|dermatology|chiropractic|optical|optometry|vision|eyecare|hearing|audiology|pharmacy|clinic|hospice|hospital|medical|health|healthcare|wellness|counseling|recovery|fertility|therapy|rehab|surgery|associates|group|center|centre|institute|foundation|fellowship|church|methodist|baptist|lutheran|catholic|presbyterian|episcopal|ministries|parish|school|elementary|academy|college|university|library|living|bakery|cafe|restaurant|grill|kitchen|market|salon|spa|studio|gym|fitness|club|association|society|league|council|chamber|bank|inc|llc|company|blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy)$/i;
+  /^(?:dental|dentistry|orthodontics|pediatrics|dermatology|chiropractic|optical|optometry|vision|eyecare|hearing|audiology|pharmacy|clinic|hospice|hospital|medical|health|healthcare|wellness|counseling|recovery|fertility|therapy|rehab|surgery|associates|group|center|centre|institute|foundation|fellowship|church|methodist|baptist|lutheran|catholic|presbyterian|episcopal|ministries|parish|school|elementary|academy|college|university|library|living|bakery|cafe|coffee|restaurant|grill|kitchen|diner|pizzeria|brewery|brewing|market|toys|books|bookstore|boutique|florist|farms|hardware|motors|realty|supply|construction|plumbing|landscaping|cleaners|media|magazine|radio|gallery|theater|theatre|museum|shelter|rescue|pantry|salon|spa|studio|gym|fitness|club|association|society|league|council|chamber|bank|inc|llc|company|blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy)$/i;
 
 /** Endings of town and neighborhood names ("Harborview", "Brookfield", "Westside"). */
 export const PLACE_SUFFIX =
