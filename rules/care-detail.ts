@@ -7,7 +7,7 @@
 
 import { CREDENTIAL_AFTER, CREDENTIAL_BEFORE, GROUP_OWNERS } from './data/care-terms';
 import type { SentenceContext } from './engine/context';
-import { addressesYou, EXPLAINER, possessorOf, TOPIC_BEFORE } from './engine/cues';
+import { addressesYou, EXPLAINER, POV_MEME, possessorOf, TOPIC_BEFORE } from './engine/cues';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { CLINICAL_KINDS, type TermHit } from './engine/terms';
 import { SAFE_PRIVATE } from './engine/wording';
@@ -43,6 +43,13 @@ const KIN =
 /** Markers of general education or a public tip, whoever reads it (and see EXPLAINER). */
 const EDU_MARKER =
   /^\W{0,8}(?:[\w']+ ){0,3}?(?:myths?|facts?|psa|tips?|101)\b(?! (?:was|is|of|results?|levels?|tests?|came|numbers?)\b)|\bsigns? (?:that )?(?:your|ur)\b|\bnaturally (?:drops?|declines?|changes?|slows?|rises?|falls?)\b|\b(?:is|are) based on (?:your|ur)\b|\bdepends? on (?:your|ur)\b|\bsufferers\b|\bmyth\b/i;
+
+// Words that single one person out of a count ("including one", "someone", "uno de").
+const SINGLED_OUT =
+  /\b(?:including|incl|one (?:very |of )|someone|somebody|of them|among them|incluyendo|uno de|una de)\b/i;
+// Goods and couriers before "delivery": a shipment, not a birth.
+const NOT_A_BIRTH =
+  /\b(?:coffee|food|lunch|pizza|flower|package|parcel|mail|supply|supplies|grocery|courier|truck|vendor|linen|ups|fedex|amazon|furniture|equipment|donation)\s+$/i;
 
 // Nouns after a care word that make it the name of a unit, team or program of the practice.
 const UNIT_AFTER =
@@ -139,9 +146,26 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   if (credential(ctx, hit)) return false;
   const who = possessorOf(ctx, hit);
   if (who === 'third' && groupOwned(ctx, hit.start)) return false;
+  // "43 shots before 11am", "980 pruebas auditivas": a count of everyone's care, nobody's (unless
+  // it singles someone out: "11 ablations today, including one very nervous retired pilot").
+  if (
+    who !== 'second' &&
+    who !== 'name' &&
+    /s$/i.test(ctx.text.slice(hit.start, hit.end)) &&
+    /\b\d{2,}(?:,\d{3})*\s+$/.test(ctx.text.slice(Math.max(0, hit.start - 12), hit.start)) &&
+    !SINGLED_OUT.test(ctx.text)
+  )
+    return false;
+  // "the coffee delivery": a courier's, not a birth.
+  if (/^deliver/i.test(hit.term) && NOT_A_BIRTH.test(ctx.text.slice(Math.max(0, hit.start - 24), hit.start)))
+    return false;
   // Education addressed to any reader: "5 signs your thyroid might be off", "Men: your testosterone
   // naturally drops", "dosing is based on your labs", "PSA: don't use cotton swabs in your ears".
-  if (who === 'second' && (EDU_MARKER.test(ctx.text) || EXPLAINER.test(ctx.text)) && !ctx.anchored && !ctx.past)
+  if (
+    who === 'second' &&
+    !ctx.anchored &&
+    (((EDU_MARKER.test(ctx.text) || POV_MEME.test(ctx.text)) && !ctx.past) || EXPLAINER.test(ctx.text))
+  )
     return false;
   const beforeText = ctx.text.slice(Math.max(0, hit.start - 16), hit.start);
   const afterText = ctx.text.slice(hit.end, hit.end + 60);
@@ -287,6 +311,10 @@ const rule: SentenceRule = {
       'Glad the shingles cleared up before the wedding!',
     ],
     pass: [
+      // A count of everyone's care, nobody singled out.
+      'Shot clinic was packed this morning: 43 shots before 11am!',
+      // A courier's delivery, not a birth.
+      'Sorry about the mixup with the coffee delivery this morning!',
       // "Christmas" is the holiday, not Christmas disease.
       'Merry Christmas from all of us, wishing you rest and warmth.',
       // A service the practice offers, nobody's care.

@@ -4,7 +4,7 @@
  */
 import { credential, groupOwned } from './care-detail';
 import type { SentenceContext } from './engine/context';
-import { type Pattern, possessorOf, runPatterns } from './engine/cues';
+import { EXPLAINER, type Pattern, possessorOf, runPatterns } from './engine/cues';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { SAFE_THANKS } from './engine/wording';
 
@@ -79,6 +79,8 @@ export const PATTERNS: Pattern[] = [
     // A feeling about how this visit went compared with others: "glad check-in was quicker this time".
     re: /^\W*(?:[\w']+ ){0,3}?(?:glad|happy|sorry|thrilled|relieved)\b[^.!?]{0,60}?\b(?:this time|that time|on this visit)\b/gi,
     message: MSG,
+    // ("Sorry the MA job didn't work out this time": an applicant.)
+    when: (ctx) => !NOT_CARE_VISIT.test(ctx.text) && !/\b(?:job|position|application)s?\b/i.test(ctx.text),
   },
   {
     // The reader or their people at the office, met in person, or on their way in:
@@ -295,7 +297,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming|visiting|stopping)(?: in| by| out)? to (?:our|the) (?!(?:[\w-]+ )?(?:fair|event|open house|party|fundraiser|drive|festival|seminar|class|webinar|5k|run|walk|career day|talk)(?![\w-]))[\w-]+/gi,
+    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming|visiting|stopping)(?: in| by| out)? to (?:our|the) (?!(?:[\w-]+ )?(?:fair|event|open house|party|bash|picnic|celebration|gala|cookout|bbq|parade|carnival|luncheon|mixer|meetup|booth|fundraiser|drive|festival|seminar|class|webinar|5k|run|walk|career day|talk)(?![\w-]))[\w-]+/gi,
     message: MSG,
     suggestion: SAFE_THANKS,
   },
@@ -409,6 +411,8 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
     )
       continue;
     if (ANYONE_BEFORE.test(lead) || OWN_OR_ADVICE_BEFORE.test(lead)) continue;
+    // "things your podiatrist wants you to stop doing: 1) ...": an explainer for any reader.
+    if (EXPLAINER.test(ctx.text) && !ctx.anchored) continue;
     // "your service visit", "the delivery visit": a vendor's, not a visit for care.
     if (hit.kind === 'visit' && /\b(?:service|site|sales|vendor|delivery|install(?:ation)?)\s+$/i.test(lead)) continue;
     // A staff member's credential ("her IBCLC exam" she passed, "his board certification") and a
@@ -494,6 +498,12 @@ const rule: SentenceRule = {
       'We are so glad your daughter had a positive experience.',
     ],
     pass: [
+      // An explainer: anyone's podiatrist.
+      'Things your podiatrist wants you to stop doing: ignoring heel pain.',
+      // An applicant, not a patient.
+      "Sorry the MA job didn't work out this time, but we keep applications on file.",
+      // An event the practice threw, not a visit.
+      'Thanks for coming to our Brace-Off Bash!',
       // A job applicant's wait for an interview, not a visit for care.
       'We apologize that you waited 20 minutes past your scheduled interview time.',
       // A condition about anyone, no day named: billing policy, not this reader's visit.

@@ -31,6 +31,11 @@ export const PATTERNS: Pattern[] = [
     // The reviewer described in the third person: "the patient arrived intoxicated", "was asked to leave".
     re: /\b(?:the|this|that) (?:patient|client|reviewer|individual|person|gentleman|lady|customer)\b[^.!?]{0,30}?\b(?:arrived|came in|showed up|left|was (?:asked|escorted|told|discharged|dismissed|seen|treated)|were (?:asked|escorted|told)|refused|declined|became)\b|\b(?:was|were) (?:asked|told) to leave\b/gi,
     message: MSG,
+    // ("Your rep was asked to leave because vendors may not approach anyone": a vendor, not a patient.)
+    when: (ctx) =>
+      !/\b(?:rep|reps|representatives?|vendors?|sales ?(?:person|people|rep)|solicitors?|contractors?|couriers?)\b/i.test(
+        ctx.text,
+      ),
   },
   {
     re: /\byou (?:never |didn't |did not |didnt )?(?:picked up|answered|returned (?:our|any) calls?|brought|raised your voice|yelled|were asked to leave|showed up (?:late|early|without|an hour)|were scheduled|checked in at|said you were)\b|\b(?:but|and|then) (?:cancel(?:l)?ed|missed|declined|never showed|no-showed)\b(?=[^.!?]{0,40}\b(?:times?|twice|appointments?|visits?)\b)|\b(?:you're|youre|your|you are) the one who\b|\bwe have (?:the|your) (?:signed |recorded )?(?:form|voicemail|recording|signature|consent|agreement|receipt)\b/gi,
@@ -143,6 +148,8 @@ const rule: SentenceRule = {
       'Your account has been past due since spring.',
     ],
     pass: [
+      // A vendor's rep, not a patient.
+      'Your rep was asked to leave because vendors may not approach anyone in the waiting room.',
       // A policy stated for everyone, not one person's record.
       'Anyone who misses two appointments without notice is asked to pay a deposit.',
       // Conditional advice.

@@ -9,7 +9,7 @@
  */
 import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
-import { EXPLAINER, TOPIC_BEFORE } from './engine/cues';
+import { EXPLAINER, POV_MEME, TOPIC_BEFORE } from './engine/cues';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { CLINICAL_KINDS } from './engine/terms';
 import { SAFE_PRIVATE } from './engine/wording';
@@ -283,7 +283,11 @@ const rule: SentenceRule = {
     )
       return out;
     // "Soreness that fades in a day is normal": education about no one in particular.
-    if ((EDU.test(ctx.text) || EXPLAINER.test(ctx.text)) && !spans.some((s) => pointed(ctx, s))) return out;
+    if (
+      (EDU.test(ctx.text) || EXPLAINER.test(ctx.text) || (POV_MEME.test(ctx.text) && !ctx.past)) &&
+      !spans.some((s) => pointed(ctx, s))
+    )
+      return out;
     // An instruction or slogan to everyone ("Know your numbers: blood pressure ..."): it points at
     // nothing in particular and speaks to no one by feeling or empathy.
     if (

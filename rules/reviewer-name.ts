@@ -118,6 +118,14 @@ const rule: SentenceRule = {
       'Thanks, Maria! Our hygienists loved reading this.',
     ],
     pass: [
+      // A Spanish club and a county thanked by name.
+      '¡Gracias Club de Corredores de Edinburg!',
+      // A county, not a person.
+      'Thank you Porter County! See everyone at the fair.',
+      // A team photo's caption: the practice's titled people open the list.
+      'Team photo day! Back row: Dr. Walsh, Dr. Kapoor, Tina, Jessie.',
+      // A plural role, then the staff it names.
+      'Happy Hygiene Month to our incredible RDHs, Kelly, Simone and Abby!',
       // The platform greeted, not a person.
       'Hi Nextdoor friends, the new lights on our sign now shut off at 10 p.m.',
       // A business thanked by its name.

@@ -6,7 +6,7 @@
  */
 import type { TermKind } from './data/care-terms';
 import { SPANISH_CARE_TERMS } from './data/care-terms-es';
-import { type Pattern, runPatterns } from './engine/cues';
+import { EXPLAINER, type Pattern, runPatterns } from './engine/cues';
 import type { SentenceRule } from './engine/rule';
 
 const CONFIRM = 'Esto confirma que la persona es paciente (this confirms the person is a patient).';
@@ -253,6 +253,7 @@ function nobodyInParticular(text: string): boolean {
       text,
     ) ||
     QUESTION.test(text) ||
+    EXPLAINER.test(text) ||
     /^[\s\u00bf\u00a1]*(?:(?:te|le) van a\b|(?:vas|va|tienes|tiene|sabias|sabia|es tu|es su|necesitas|necesita|buscas|busca)\b[^?]*\?)/i.test(
       text,
     )
@@ -305,6 +306,8 @@ const rule: SentenceRule = {
       'Lamentamos que su cesárea haya sido tan difícil.',
     ],
     pass: [
+      // A listicle for anyone.
+      '3 cosas que tu podólogo quiere que dejes de hacer: aguantarte el dolor de talón por meses.',
       // The same condition as a topic of a talk for anyone.
       'Este jueves hablamos de psoriasis y eccema en la biblioteca, ¡todos bienvenidos!',
       // A condition put to any reader ("si juegas…"), not this reader's care.

@@ -16,7 +16,7 @@ export const PERSONAL_BEFORE =
 
 /** Signs that a numbered address is the practice's own (where it is, where to apply or drop things off). */
 const PRACTICE =
-  /\b(?:our|office|clinic|location|suite|ste|located|visit us|find us|open|opens|opening|reopened|moved|moving|address is|parking|building|campus|practice|hiring|apply|resum[eé]s?|drop (?:it |them |yours |one )?off|still at|oficina|cl[ií]nica|contratando|curr[ií]culum|ubicad[oa]s?|estamos en|nos mudamos|pase a|venga al?|vis[ií]tenos)\b/i;
+  /\b(?:our|office|clinic|location|suite|ste|located|visit us|find us|open|opens|opening|reopened|moved|moving|address is|parking|building|campus|practice|hiring|apply|resum[eé]s?|drop (?:it |them |yours |one )?off|memorial gifts?|donations? (?:can|may) be|still at|oficina|cl[ií]nica|contratando|curr[ií]culum|ubicad[oa]s?|estamos en|nos mudamos|pase a|venga al?|vis[ií]tenos)\b/i;
 
 const rule: SentenceRule = {
   id: 'street-address',
@@ -32,7 +32,11 @@ const rule: SentenceRule = {
       if (ctx.options.practiceAddress?.includes(m[0].toLowerCase().replace(/\.$/, ''))) continue;
       const before = ctx.text.slice(Math.max(0, m.index - 40), m.index);
       // A house number with no sign that it is the practice ("our office at", "Suite 200") is a home.
-      const numbered = /^\d/.test(m[0]) && !PRACTICE.test(ctx.text);
+      // ("a 2024 Best Place to Work": a year before a title, not a house number.)
+      const numbered =
+        /^\d/.test(m[0]) &&
+        !PRACTICE.test(ctx.text) &&
+        !(/^(?:19|20)\d\d\s/.test(m[0]) && /\b(?:a|an|the|our|in|since)\s$/i.test(before));
       if (!PERSONAL_BEFORE.test(before) && !numbered) continue;
       out.push({ start: m.index, end: m.index + m[0].length, message: MSG });
     }
@@ -41,6 +45,8 @@ const rule: SentenceRule = {
   examples: {
     flag: ['We will mail the brace to your home on Cedar Lane.', 'Say hi to the sweet couple from Oak Street!'],
     pass: [
+      // A year before an award's title, not a house number.
+      "We're honored to be named a 2024 Best Place to Work.",
       // The practice's own location.
       'Our new office opens at 1200 Harbor Blvd next month.',
       // Directions.

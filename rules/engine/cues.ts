@@ -204,11 +204,14 @@ export function addressesYou(ctx: SentenceContext): boolean {
 /**
  * An explainer for any reader, the shape of a practice's own educational posts: a PSA, a how-to,
  * "what your audiogram actually means, explained in 60 seconds", a listicle ("3 things to
- * check"), "ever wonder", "here's why", "it measures your eye pressure", a "POV:" meme (not one
- * about a patient). Its "your" is a hypothetical reader.
+ * check", "things your podiatrist wants you to stop doing", "3 cosas que..."), "ever wonder",
+ * "here's why", "it measures your eye pressure". Its "your" is a hypothetical reader, even in the
+ * past tense ("3 signs: ... you got better, then worse").
  */
 export const EXPLAINER =
-  /\bpsa\s*:|^\W{0,8}pov\b(?![^.!?]*\b(?:pts?|patients?|clients?)\b)|(?<!\bon )\bhow to\b|\bwhat (?:your|ur) (?:[\w-]+ ){1,2}(?:actually |really )?(?:means?|does|says)\b|\bexplained in \d|\b(?:\d+|three|four|five|six|seven|ten) (?:things|ways|signs|reasons|questions|mistakes)\b|\b(?:ever wonder(?:ed)?|here'?s (?:how|what|why)|when to (?:see|call|replace|book))\b|\b(?:it|this (?:test|exam|check)) (?:measures|checks|shows)\b/i;
+  /\bpsa\s*:|(?<!\b(?:on|you|u|him|her|them|me|know) )\bhow to\b|\bwhat (?:your|ur) (?:[\w-]+ ){1,2}(?:actually |really )?(?:means?|does|says)\b|\bexplained in \d|\b(?:\d+|three|four|five|six|seven|ten) (?:things|ways|signs|reasons|questions|mistakes)\b|\b(?:ever wonder(?:ed)?|here'?s (?:how|what|why)|when to (?:see|call|replace|book))\b|\b(?:it|this (?:test|exam|check)) (?:measures|checks|shows)\b|\bthings (?:your|ur)\b|\b(?:\d+|tres|cuatro|cinco|seis|siete|diez) (?:cosas|se[nñ]ales|formas|maneras|razones|errores|preguntas)\b|\bc[oó]mo (?:saber|cuidar|limpiar|elegir|prevenir)\b/i;
+/** A "POV:" meme in English about a hypothetical reader (not one about a patient). */
+export const POV_MEME = /^\W{0,8}pov\b(?![^.!?]*\b(?:pts?|patients?|clients?)\b)/i;
 
 /** Content about a topic: "our webinar on ...", "a blog post about ...". */
 export const TOPIC_BEFORE =

@@ -113,7 +113,7 @@ export const PLACE_SUFFIX =
  * common surnames (Park, Hill, Woods, Lake and Brooks are left out).
  */
 const PLACE_LAST =
-  /^(?:hollow|hills|heights|valley|creek|ridge|springs|run|meadows|grove|estates|village|acres|crossing|commons|falls|lakes|harbor|harbour|bluffs|pines|oaks|terrace|trails?|landing|glen|knolls?)$/i;
+  /^(?:county|township|borough|hollow|hills|heights|valley|creek|ridge|springs|run|meadows|grove|estates|village|acres|crossing|commons|falls|lakes|harbor|harbour|bluffs|pines|oaks|terrace|trails?|landing|glen|knolls?)$/i;
 const PLACE_FIRST_ES = /^(?:valle|lomas|colinas|barrio|colonia|rancho|playa|pueblo)$/i;
 
 /** A capitalized name of several words that names a neighborhood or town, not a person. */
@@ -127,7 +127,7 @@ const PRACTICE_WORD =
   /^(?:care|joint|spine|pain|imaging|radiology|orthopaedics|orthopedics|podiatry|cardiology|oncology|urology|neurology|gastroenterology|allergy|diagnostics|laboratory|labs|medicine|physicians|partners|specialists|clinics|centers|practice|aesthetics|smiles|eyes?|skin)$/i;
 /** Capitalized words that open a Spanish practice's name ("Óptica Visión Clara", "Clínica del Dolor Pinecrest"). */
 const ES_ORG_WORD =
-  '(?:[ÓO]ptica|Cl[ií]nica|Centro|Farmacia|Panader[ií]a|Taquer[ií]a|Restaurante|Tienda|Escuela|Iglesia|Parroquia|Liga|Consultorio|Laboratorio|Im[aá]genes|Diagn[oó]sticas?|Ortopedia|Podolog[ií]a|Medicina|Deportiva|Odontolog[ií]a|Grupo|Instituto|Hospital|Radiolog[ií]a|Pediatr[ií]a|Fisioterapia|Terapia|Dermatolog[ií]a|Cardiolog[ií]a|Salud|Dental|Integral)';
+  '(?:[ÓO]ptica|Cl[ií]nica|Centro|Club|Asociaci[oó]n|Fundaci[oó]n|Colegio|Universidad|Comit[eé]|Farmacia|Panader[ií]a|Taquer[ií]a|Restaurante|Tienda|Escuela|Iglesia|Parroquia|Liga|Consultorio|Laboratorio|Im[aá]genes|Diagn[oó]sticas?|Ortopedia|Podolog[ií]a|Medicina|Deportiva|Odontolog[ií]a|Grupo|Instituto|Hospital|Radiolog[ií]a|Pediatr[ií]a|Fisioterapia|Terapia|Dermatolog[ií]a|Cardiolog[ií]a|Salud|Dental|Integral)';
 const ORG_BEFORE_ES = new RegExp(
   `(?:^|\\s)${ES_ORG_WORD}(?:\\s(?:del?|la|los|las)|\\s\\p{Lu}[\\p{L}'-]*){0,3}\\s$`,
   'u',
@@ -144,6 +144,8 @@ const ORG_FIRST_ES = new RegExp(`^${ES_ORG_WORD}$`, 'u');
 export function inOrgName(text: string, start: number, end: number): boolean {
   const own = text.slice(start, end).split(/\s+/);
   if (own.length > 1 && (ORG_WORD.test(own[own.length - 1]!) || ORG_FIRST_ES.test(own[0]!))) return true;
+  // "Club de Corredores", "Fundación del Valle": a Spanish business word before de/del/la.
+  if (ORG_FIRST_ES.test(own[0]!) && /^\s(?:de|del|la|los|las)\s/.test(text.slice(end, end + 6))) return true;
   const after = /^(?:\s(?:&\s)?\p{Lu}[\p{L}'-]*){1,3}/u.exec(text.slice(end, end + 60));
   if (after) {
     const last = after[0].trim().split(/\s+/).pop()!;

@@ -13,7 +13,7 @@
 
 /** Roles a person holds at a practice (English). Lower-case in text: a capitalized word is a name. */
 const ROLE_EN =
-  'managers?|coordinators?|leads?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owners?|founders?|billers?|schedulers?|technicians?|techs?|pharmacists?|midwi(?:fe|ves)|dietitians?|trainers?|ceo|president|partners?|associates?|hosts?|supervisors?|liaisons?|advocates?|concierges?|practitioners?|aides?|caregivers?|volunteers?|chaplains?|navigators?|interpreters?|doulas?|scribes?|employees?|interns?|externs?|students?|educators?|paramedics?|consultants?|workers?|hires?|custodians?|chefs?|greeters?|colleagues?|coworkers?|co-workers?|teammates?|secretar(?:y|ies)|spokes(?:person|woman|man)|pta|ota|cota|rbt|bcba|np|rn|lpn|cna|attorneys?|lawyers?|counsel|front desk|(?:therapy |office |clinic )?dogs?|mascots?|[a-z]+(?:ists?|ologists?|icians?)';
+  'managers?|coordinators?|leads?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owners?|founders?|billers?|schedulers?|technicians?|techs?|pharmacists?|midwi(?:fe|ves)|dietitians?|trainers?|ceo|president|partners?|associates?|hosts?|supervisors?|liaisons?|advocates?|concierges?|practitioners?|aides?|caregivers?|volunteers?|chaplains?|navigators?|interpreters?|doulas?|scribes?|employees?|interns?|externs?|students?|educators?|paramedics?|consultants?|workers?|hires?|custodians?|chefs?|greeters?|colleagues?|coworkers?|co-workers?|teammates?|secretar(?:y|ies)|spokes(?:person|woman|man)|pta|ota|cota|rbt|bcba|nps?|rns?|lpns?|cnas?|rdhs?|attorneys?|lawyers?|counsel|front desk|(?:therapy |office |clinic )?dogs?|mascots?|[a-z]+(?:ists?|ologists?|icians?)';
 /** The same in Spanish (accents optional: staff type fast). Never "paciente" or "cliente". */
 const ROLE_ES =
   'gerentes?|doctora?s?|recepcionistas?|enfermer[ao]s?|asistentes?|coordinador(?:a|es|as)?|administrador(?:a|es|as)?|director(?:a|es|as)?|encargad[oa]s?|vocer[oa]s?|portavoz|t[eé]cnic[oa]s?|cajer[oa]s?|secretari[oa]s?|jef[ea]s?|due[nñ][oa]s?|fundador(?:a|es|as)?|supervisor(?:a|es|as)?|voluntari[oa]s?|capell[aá]n|int[eé]rpretes?|terapeutas?|fisioterapeutas?|pediatras?|psiquiatras?|quiropr[aá]ctic[oa]s?|cirujan[oa]s?|m[eé]dic[oa]s?|parteras?|promotor(?:a|es|as)?|defensor(?:a|es|as)?|consejer[oa]s?|trabajador(?:a|es|as)?|colaborador(?:a|es|as)?|emplead[oa]s?|\\p{Ll}+(?:[oó]log[oa]s?|istas?|iatras?)';
@@ -34,7 +34,7 @@ const re = (s: string) => new RegExp(s, 'iu');
 
 /** "our office manager, " / "my nurse navigator, " / "Dr. Farouk's assistant, " / "the practice manager, " */
 const BEFORE_EN = re(
-  `(?:\\bour|\\bmy|\\bthe|\\b(?:dr|dra|doctor)\\.?\\s\\p{L}+'s)\\s(?:very\\s)?(?:own\\s)?(?:new(?:est)?\\s)?(?:[\\p{L}-]+\\s){0,3}?(?:${ROLE_EN})(?:\\s(?:of|for)\\s(?:the\\s)?[\\p{L}-]+(?:\\s[\\p{L}-]+)?|\\s[\\p{L}-]+)?[,:]?\\s?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
+  `(?:\\bour|\\bmy|\\bthe|\\b(?:dr|dra|doctor)\\.?\\s\\p{L}+'s)\\s(?:very\\s)?(?:own\\s)?(?:new(?:est)?\\s)?(?:[\\p{L}&-]+\\s){0,3}?(?:${ROLE_EN})(?:\\s(?:of|for)\\s(?:the\\s)?[\\p{L}-]+(?:\\s[\\p{L}-]+)?|\\s[\\p{L}-]+)?[,:]?\\s?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
 );
 /** "nuestra encargada de cobros, " / "nuestra vocera, la Lic. " / "la recepcionista " / "una coordinadora de referencias, " */
 const BEFORE_ES = re(
@@ -48,11 +48,18 @@ const INTRO_BEFORE = re(
 );
 /** "our front desk team: Gina, Tom and Lupe" / "our team: Dr. Shah, Brooke, Maya & Luis". */
 const LIST_BEFORE = re(
-  `(?:\\bour|\\bnuestr[ao]s?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:team|staff|crew|equipo|personal|${ROLE_EN}|${ROLE_ES})(?:\\s[\\p{L}-]+){0,2}?\\s?:\\s(?:(?:(?:${TITLE}|${ROLE_EN})\\s)?\\p{Lu}[\\p{L}'.-]*(?:\\s\\p{Lu}[\\p{L}'.-]*)?(?:,\\s?|\\s(?:and|&|y)\\s)){0,5}(?:${TITLE}\\s)?$`,
+  `(?:\\bour|\\bnuestr[ao]s?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:team|staff|crew|equipo|personal|${ROLE_EN}|${ROLE_ES})(?:\\s[\\p{L}-]+){0,2}?\\s?:\\s(?:(?:(?:la|el)\\s)?(?:(?:${TITLE}|${ROLE_EN})\\s)?\\p{Lu}[\\p{L}'.-]*(?:\\s\\p{Lu}[\\p{L}'.-]*)?(?:,\\s?|\\s(?:and|&|y)\\s)){0,5}(?:${TITLE}\\s)?$`,
 );
 /** Later names of a list after a plural role or a group and a comma: "Our nurses, Patricia and Latoya". */
 const LIST_COMMA_BEFORE = re(
   `(?:\\bour|\\bnuestr[ao]s?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:team|staff|crew|equipo|personal|[\\p{L}-]+s)(?:\\s[\\p{L}-]+){0,2}?,\\s(?:\\p{Lu}[\\p{L}'.-]*(?:,\\s?|,?\\s(?:and|&|y)\\s)){1,5}$`,
+);
+/**
+ * Later names of a list that opened with the practice's titled people, after a colon: "Back row:
+ * Dr. Walsh, Dr. Kapoor, Tina, Jessie" (a team photo's caption, not patients).
+ */
+const LIST_TITLED_BEFORE = re(
+  `:\\s(?:(?:la|el)\\s)?${TITLE}\\s\\p{Lu}[\\p{L}'.-]*(?:\\s\\p{Lu}[\\p{L}'.-]*)?,\\s(?:(?:(?:la|el)\\s)?(?:${TITLE}\\s)?\\p{Lu}[\\p{L}'.-]*(?:\\s\\p{Lu}[\\p{L}'.-]*)?(?:,\\s?|,?\\s(?:and|&|y)\\s)){0,6}$`,
 );
 /** Spelled-out list of roles: "office manager Bea, and treatment coordinators Jo and Luis". */
 const LIST_ROLE_BEFORE = re(`(?:${ROLE_EN}|${ROLE_ES})\\s\\p{Lu}[\\p{L}'-]+\\s(?:and|&|y)\\s$`);
@@ -118,7 +125,7 @@ export function staffBefore(before: string): boolean {
     (lower.includes('own') && OWN_BEFORE.test(before)) ||
     (/welcome|bienvenid|say h|spotlight|month|week|year|mes\b|semana|a[nñ]o/.test(lower) &&
       INTRO_BEFORE.test(before)) ||
-    (before.includes(':') && LIST_BEFORE.test(before)) ||
+    (before.includes(':') && (LIST_BEFORE.test(before) || LIST_TITLED_BEFORE.test(before))) ||
     (/(?:,|\band|&|\by)\s$/.test(lower) && (LIST_COMMA_BEFORE.test(before) || LIST_ROLE_BEFORE.test(before))) ||
     /\bask for\s{0,2}$/.test(lower) ||
     /\bpregunt[ea] por\s(?:la\s|el\s)?$/.test(lower)
