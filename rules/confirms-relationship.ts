@@ -422,7 +422,7 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
     // new card to your next appointment", "Come see the new space at your next appointment".
     if (
       INSTRUCTION_OPENER.test(ctx.text) &&
-      /\b(?:at|to|during|before)\s+(?:your|ur)\s+(?:[\w-]+\s+){0,2}$/i.test(lead) &&
+      /\b(?:at|to|during|before|reason for)\s+(?:your|ur)\s+(?:[\w-]+\s+){0,2}$/i.test(lead) &&
       !ctx.past
     )
       continue;

@@ -42,6 +42,16 @@ const rule: SentenceRule = {
       // Brightside Urgent Care!", "Happy 1st birthday to all the babies turning one this month".
       if (/\bour\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 5), m.index))) continue;
       if (NOT_A_PERSON_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 60))) continue;
+      // "our hygienist Lucy's birthday today": a staff member's, framed as staff (the policy exempts staff).
+      const from = Math.max(0, m.index - 40);
+      const head = ctx.text.slice(from, m.index).trimEnd();
+      if (head.endsWith("'s")) {
+        // (A backwards scan over the owner's letters: an end-anchored regex would retry from each one.)
+        let k = head.length - 2;
+        while (k > 0 && /[\p{L}'-]/u.test(head[k - 1]!)) k--;
+        const d = /^\p{Lu}/u.test(head.slice(k)) ? ctx.describeName(from + k, from + head.length - 2) : null;
+        if (d && (d.staff || d.provider)) continue;
+      }
       out.push({ start: m.index, end: m.index + m[0].length, message: MSG, suggestion: 'Leave the birthday out.' });
     }
     if (!PERSONAL.test(ctx.text)) return out;
@@ -63,6 +73,8 @@ const rule: SentenceRule = {
       'Your cleaning on June 3rd went long because of the delay.',
     ],
     pass: [
+      // A staff member's birthday, framed as staff.
+      "It's our hygienist Lucy's birthday today!",
       // The practice's own date.
       'Our new office opens March 3 with an open house.',
       // Hours.

@@ -27,6 +27,9 @@ const rule: SentenceRule = {
       for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
         // Plain small numbers ("plan 2024", "case 1") are years or counts, not identifiers.
         if (re === RECORD && /^\D*(?:19|20)\d\d\D*$/.test(m[0].replace(/^\D+/, ''))) continue;
+        // A raffle's winning ticket is drawn for everyone, not a patient's record.
+        if (/^ticket/i.test(m[0]) && /\b(?:raffle|drawing|giveaway|winner|winning|sorteo|rifa|ganador)/i.test(ctx.text))
+          continue;
         out.push({
           start: m.index,
           end: m.index + m[0].length,
@@ -44,6 +47,8 @@ const rule: SentenceRule = {
       'Claim #A77310 was resubmitted.',
     ],
     pass: [
+      // A raffle's winning ticket.
+      'Drawing the winner of our summer raffle live: ticket #0472! DM us to claim it.',
       // A year, not an identifier.
       'Our membership plan launched in 2024.',
       // Counts.

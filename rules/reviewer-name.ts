@@ -118,6 +118,8 @@ const rule: SentenceRule = {
       'Thanks, Maria! Our hygienists loved reading this.',
     ],
     pass: [
+      // A role held for years, then the name.
+      'We are saddened to share the passing of our founding hygienist of 30 years, Doris Hill.',
       // A Spanish club and a county thanked by name.
       '¡Gracias Club de Corredores de Edinburg!',
       // A county, not a person.

@@ -249,7 +249,7 @@ function nobodyInParticular(text: string): boolean {
     /\b(?:ningun|ninguna|ningunos|cualquier|cualquiera|alguien|nadie|cada (?:persona|paciente|caso|cliente|familia)|tod[oa]s nuestr[oa]s (?:pacientes|pacientitos|clientes|clientas|familias)|todas las familias|algunas personas|algunos pacientes|muchas personas|muchos pacientes|la mayoria|todos los pacientes|las personas|los pacientes|por privacidad|por ley|no podemos (?:confirmar|hablar|comentar|discutir|compartir))\b/i.test(
       text,
     ) ||
-    /\bsi (?:usted|tiene|tienes|necesita|necesitas|nota|notas|quiere|quieres|alguien|es|eres|su|tu|le|te|hay|siente|sientes|piensa|piensas|cree|crees|ya|un|una|unos|unas|algun|alguna|algunos|algunas|despues de una?|eso|esto|prefiere|prefieres|desea|deseas|estas|(?!(?:puedes|apenas|antes|entonces|veces|ademas)\b)[a-zñ]{2,}(?:as|es)\b(?=\s(?!\d)))\b/i.test(
+    /\bsi (?:a (?:su|tu|sus|tus) |usted|tiene|tienes|necesita|necesitas|nota|notas|quiere|quieres|alguien|es|eres|su|tu|le|te|hay|siente|sientes|piensa|piensas|cree|crees|ya|un|una|unos|unas|algun|alguna|algunos|algunas|despues de una?|eso|esto|prefiere|prefieres|desea|deseas|estas|(?!(?:puedes|apenas|antes|entonces|veces|ademas)\b)[a-zñ]{2,}(?:as|es)\b(?=\s(?!\d)))\b/i.test(
       text,
     ) ||
     QUESTION.test(text) ||

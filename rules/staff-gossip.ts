@@ -74,7 +74,8 @@ export const PATTERNS: Pattern[] = [
       'gi',
     ),
     message: MSG,
-    when: narrated,
+    // ("a certain team member brought tamales": one of the staff.)
+    when: (ctx, m) => narrated(ctx) && !/\bteam members?\b/i.test(m[0]),
   },
   {
     // Any person who came in today, by whatever noun ("una actriz", "el alcalde").
@@ -159,6 +160,8 @@ const rule: SentenceRule = {
       'One client told us she fainted at her own wedding.',
     ],
     pass: [
+      // One of the staff, not a patient.
+      'A certain team member brought homemade tamales to huddle today!',
       // A policy about patients in general, nothing happened to anyone.
       'A patient who needs urgent care after hours should call our on-call line.',
       // Plural, generic.

@@ -298,6 +298,17 @@ const EXPERIMENTS: readonly string[] = [
   'Every new finding is one the model may demote. The first batches measured with it at first look are',
   'b373-b378 and fresh f75, f76 (tests/corpus/LEDGER.md).',
   '',
+  '## What changed (session 13)',
+  '',
+  "The rules' false alarms on a practice's own posts and on replies to people who are not patients, the",
+  'cells that missed 3% at first look, were read case by case on batches already ledgered: explainers and',
+  'listicles for any reader ("PSA:", how-tos, "what your audiogram means", "3 cosas que...") are',
+  "education; staff lists and plural roles name staff; counts of plural care are nobody's unless someone is",
+  'singled out; applicants, vendors and events the practice throws are not visits. Rules alone on the',
+  'training corpus, in two commits: 82 safe replies no longer flagged, 2 newly flagged, 10 violations',
+  'lost (each where another clause was the real leak and the model still reads it). First looks after',
+  'them: b391-b396 and fresh f81, f82 onwards.',
+  '',
 ];
 
 /** The model card (deterministic). */

@@ -13,7 +13,7 @@
 
 /** Roles a person holds at a practice (English). Lower-case in text: a capitalized word is a name. */
 const ROLE_EN =
-  'managers?|coordinators?|leads?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owners?|founders?|billers?|schedulers?|technicians?|techs?|pharmacists?|midwi(?:fe|ves)|dietitians?|trainers?|ceo|president|partners?|associates?|hosts?|supervisors?|liaisons?|advocates?|concierges?|practitioners?|aides?|caregivers?|volunteers?|chaplains?|navigators?|interpreters?|doulas?|scribes?|employees?|interns?|externs?|students?|educators?|paramedics?|consultants?|workers?|hires?|custodians?|chefs?|greeters?|colleagues?|coworkers?|co-workers?|teammates?|secretar(?:y|ies)|spokes(?:person|woman|man)|pta|ota|cota|rbt|bcba|nps?|rns?|lpns?|cnas?|rdhs?|attorneys?|lawyers?|counsel|front desk|(?:therapy |office |clinic )?dogs?|mascots?|[a-z]+(?:ists?|ologists?|icians?)';
+  'managers?|coordinators?|leads?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owners?|founders?|billers?|schedulers?|technicians?|techs?|pharmacists?|midwi(?:fe|ves)|dietitians?|trainers?|ceo|president|partners?|associates?|hosts?|supervisors?|liaisons?|advocates?|concierges?|practitioners?|aides?|caregivers?|volunteers?|chaplains?|navigators?|interpreters?|doulas?|scribes?|employees?|interns?|externs?|students?|educators?|paramedics?|consultants?|workers?|hires?|custodians?|chefs?|greeters?|colleagues?|coworkers?|co-workers?|teammates?|secretar(?:y|ies)|spokes(?:person|woman|man)|pta|ota|cota|rbt|bcba|nps?|rns?|lpns?|cnas?|rdhs?|ibclcs?|rdas?|efdas?|attorneys?|lawyers?|counsel|front desk|(?:therapy |office |clinic )?dogs?|mascots?|[a-z]+(?:ists?|ologists?|icians?)';
 /** The same in Spanish (accents optional: staff type fast). Never "paciente" or "cliente". */
 const ROLE_ES =
   'gerentes?|doctora?s?|recepcionistas?|enfermer[ao]s?|asistentes?|coordinador(?:a|es|as)?|administrador(?:a|es|as)?|director(?:a|es|as)?|encargad[oa]s?|vocer[oa]s?|portavoz|t[eé]cnic[oa]s?|cajer[oa]s?|secretari[oa]s?|jef[ea]s?|due[nñ][oa]s?|fundador(?:a|es|as)?|supervisor(?:a|es|as)?|voluntari[oa]s?|capell[aá]n|int[eé]rpretes?|terapeutas?|fisioterapeutas?|pediatras?|psiquiatras?|quiropr[aá]ctic[oa]s?|cirujan[oa]s?|m[eé]dic[oa]s?|parteras?|promotor(?:a|es|as)?|defensor(?:a|es|as)?|consejer[oa]s?|trabajador(?:a|es|as)?|colaborador(?:a|es|as)?|emplead[oa]s?|\\p{Ll}+(?:[oó]log[oa]s?|istas?|iatras?)';
@@ -27,14 +27,14 @@ const PRACTICE_TITLE =
 /** A practice title as a whole word (the name rules skip "Nurse Keisha" as a greeting target). */
 export const TITLE_WORD = new RegExp(`^(?:${PRACTICE_TITLE})\\.?$`, 'i');
 /** Titles written between a role and a name ("nuestra vocera, la Lic. Andrea Morales"). */
-const TITLE = `(?:${PRACTICE_TITLE}|lic|licda|licdo|licenciad[oa])\\.?`;
+const TITLE = `(?:${PRACTICE_TITLE}|lic|licda|licdo|lcda|lcdo|licenciad[oa])\\.?`;
 const HONOR = '(?:(?:mr|mrs|ms|miss|sr|sra|srta|don|doña)\\.?\\s)?';
 
 const re = (s: string) => new RegExp(s, 'iu');
 
 /** "our office manager, " / "my nurse navigator, " / "Dr. Farouk's assistant, " / "the practice manager, " */
 const BEFORE_EN = re(
-  `(?:\\bour|\\bmy|\\bthe|\\b(?:dr|dra|doctor)\\.?\\s\\p{L}+'s)\\s(?:very\\s)?(?:own\\s)?(?:new(?:est)?\\s)?(?:[\\p{L}&-]+\\s){0,3}?(?:${ROLE_EN})(?:\\s(?:of|for)\\s(?:the\\s)?[\\p{L}-]+(?:\\s[\\p{L}-]+)?|\\s[\\p{L}-]+)?[,:]?\\s?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
+  `(?:\\bour|\\bmy|\\bthe|\\b(?:dr|dra|doctor)\\.?\\s\\p{L}+'s)\\s(?:very\\s)?(?:own\\s)?(?:new(?:est)?\\s)?(?:[\\p{L}&-]+\\s){0,3}?(?:${ROLE_EN})(?:\\s(?:of|for)\\s(?:the\\s)?[\\p{L}\\d-]+(?:\\s[\\p{L}-]+)?|\\s[\\p{L}-]+)?[,:]?\\s?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
 );
 /** "nuestra encargada de cobros, " / "nuestra vocera, la Lic. " / "la recepcionista " / "una coordinadora de referencias, " */
 const BEFORE_ES = re(
@@ -165,4 +165,4 @@ export function staffAfter(after: string): boolean {
 }
 
 /** A provider's title right before a name ("Dr. Patel", "la Dra. Chen", "Lic. Galindo"). */
-export const PROVIDER_BEFORE = /\b(?:dr|dra|drs|dras|doctor|doctora|lic|licda|licdo)\.?\s*$/i;
+export const PROVIDER_BEFORE = /\b(?:dr|dra|drs|dras|doctor|doctora|lic|licda|licdo|lcda|lcdo)\.?\s*$/i;
