@@ -341,7 +341,6 @@ const rule: SentenceRule = {
       'Words cannot ease this kind of pain, but we are holding you close.',
       // Education to any reader, marked as such.
       '5 signs your thyroid might be off: tired all the time, cold hands, brain fog.',
-      // How-tos, explainers and memes about a hypothetical reader (a practice's own posts).
       // A provider's milestone counts everyone's care.
       'Dr. Kapoor performed her 5,000th cataract surgery today!',
       // A how-to in a practice's own post: its "your" is any reader.
