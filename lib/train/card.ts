@@ -305,9 +305,9 @@ const EXPERIMENTS: readonly string[] = [
   'listicles for any reader ("PSA:", how-tos, "what your audiogram means", "3 cosas que...") are',
   "education; staff lists and plural roles name staff; counts of plural care are nobody's unless someone is",
   'singled out; applicants, vendors and events the practice throws are not visits. Rules alone on the',
-  'training corpus, in two commits: 82 safe replies no longer flagged, 2 newly flagged, 10 violations',
-  'lost (each where another clause was the real leak and the model still reads it). First looks after',
-  'them: b391-b396 and fresh f81, f82 onwards.',
+  'training corpus, in three commits: 87 safe replies no longer flagged, 2 newly flagged, 12 violations',
+  'lost (mostly where another clause was the real leak). First looks with them: b385-b390 and fresh f79,',
+  'f80 after the first, b391-b396 and f81, f82 after the second, b397-b406 and f83-f86 after all three.',
   '',
 ];
 
