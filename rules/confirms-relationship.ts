@@ -505,7 +505,7 @@ const rule: SentenceRule = {
       // An event the practice threw, not a visit.
       'Thanks for coming to our Brace-Off Bash!',
       // A job applicant's wait for an interview, not a visit for care.
-      'We apologize that you waited 20 minutes past your scheduled interview time.',
+      'Sorry you had to wait 20 minutes before your interview with our hiring manager.',
       // A condition about anyone, no day named: billing policy, not this reader's visit.
       "If it's been more than 3 years since your last visit, you may be considered a new patient again.",
       // A day of the practice's, not the reader's.
