@@ -47,9 +47,10 @@ const EDU_MARKER =
 // Words that single one person out of a count ("including one", "someone", "uno de").
 const SINGLED_OUT =
   /\b(?:including|incl|one (?:very |of )|someone|somebody|of them|among them|incluyendo|uno de|una de)\b/i;
-// Goods and couriers before "delivery": a shipment, not a birth.
-const NOT_A_BIRTH =
-  /\b(?:coffee|food|lunch|pizza|flower|package|parcel|mail|supply|supplies|grocery|courier|truck|vendor|linen|ups|fedex|amazon|furniture|equipment|donation)\s+$/i;
+
+/** A share (under 100%) of a group of people: an outcome statistic, nobody's own care. 100% of a named roster is everyone on it. */
+const SHARE_OF_GROUP =
+  /\b\d{1,2}(?:\.\d+)?\s?(?:%|percent|por ciento)\s+(?:of|de)\s+(?:our\s+|the\s+|all\s+|nuestros\s+|nuestras\s+|los\s+|las\s+)?(?:[\w-]+\s+)?(?:clients|patients|people|members|families|moms|mothers|kids|children|adults|participants|residents|seniors|women|men|teens|pacientes|personas|familias|clientes|mujeres|hombres)\b/i;
 
 // Nouns after a care word that make it the name of a unit, team or program of the practice.
 const UNIT_AFTER =
@@ -146,6 +147,8 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   if (credential(ctx, hit)) return false;
   const who = possessorOf(ctx, hit);
   if (who === 'third' && groupOwned(ctx, hit.start)) return false;
+  // "72% of clients who started buprenorphine stayed in treatment": a share of a whole group.
+  if (who !== 'second' && who !== 'name' && SHARE_OF_GROUP.test(ctx.text)) return false;
   // "43 shots before 11am", "980 pruebas auditivas": a count of everyone's care, nobody's (unless
   // it singles someone out: "11 ablations today, including one very nervous retired pilot").
   if (
@@ -155,9 +158,6 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
     /\b\d{2,}(?:,\d{3})*\s+$/.test(ctx.text.slice(Math.max(0, hit.start - 12), hit.start)) &&
     !SINGLED_OUT.test(ctx.text)
   )
-    return false;
-  // "the coffee delivery": a courier's, not a birth.
-  if (/^deliver/i.test(hit.term) && NOT_A_BIRTH.test(ctx.text.slice(Math.max(0, hit.start - 24), hit.start)))
     return false;
   // Education addressed to any reader: "5 signs your thyroid might be off", "Men: your testosterone
   // naturally drops", "dosing is based on your labs", "PSA: don't use cotton swabs in your ears".
@@ -315,6 +315,10 @@ const rule: SentenceRule = {
       'Shot clinic was packed this morning: 43 shots before 11am!',
       // A courier's delivery, not a birth.
       'Sorry about the mixup with the coffee delivery this morning!',
+      // The courier named after the word.
+      'We are sorry your delivery driver waited so long at the back door.',
+      // A share of a whole group: an outcome statistic.
+      'Last year 64% of clients who began physical therapy with us met their walking goals.',
       // "Christmas" is the holiday, not Christmas disease.
       'Merry Christmas from all of us, wishing you rest and warmth.',
       // A service the practice offers, nobody's care.

@@ -33,7 +33,7 @@ export const PATTERNS: Pattern[] = [
   },
   {
     // Staff greet the reader: "our hygienist Priya says hi", "Dr. Lee sends her best".
-    re: /\b(?:(?:our|the) (?:[\w-]+ ){0,2}?(?:hygienists?|nurses?|doctors?|assistants?|therapists?|receptionists?|techs?|technicians?|providers?|dentists?|surgeons?|injectors?|coordinators?|manager|front desk|office)|dr\.?)(?: \p{Lu}[\p{L}'-]+)? (?:says|say|sends|send) (?:hi|hello|hey|love|hugs|their best|his best|her best|regards)\b/giu,
+    re: /\b(?:(?:our|the) (?:[\w-]+ ){0,2}?(?:hygienists?|nurses?|doctors?|assistants?|therapists?|receptionists?|techs?|technicians?|providers?|dentists?|surgeons?|injectors?|coordinators?|manager|front desk|office)|dr\.?)(?: \p{Lu}[\p{L}'-]+)? (?:says|say|sends|send) (?:hi|hello|hey|love|hugs|their best|his best|her best|regards)\b(?! to (?:all|every(?:one|body)|the whole|our|the (?:town|neighborhood|community))\b)/giu,
     message: MSG,
   },
   {
@@ -104,7 +104,7 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
-    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming in|coming by|coming back|coming to see us|stopping by(?! our (?:booth|table|tent|stand|page|post|profile|feed|channel|website|site|blog)\b)|stopping in|visiting(?! our (?:booth|table|tent|stand|page|post|profile|feed|channel|website|site|blog)\b)(?: us| our \w+)?|choosing us|trusting (?:us|our (?:[\w-]+ )?(?:team|staff|doctors?|providers?|clinicians?|nurses?))|sticking with us|staying with us|letting us (?:care for|treat|help|take care|be part|see)|being (?:a|our|such a) (?:\w+ )?(?:patient|client)|being (?:with|part of) (?:us|our (?:practice|clinic|office|family|team))|your visit|bringing (?:in )?your)/gi,
+    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming in|coming by(?! (?:our|the) (?:booth|table|tent|stand)\b)|coming back|coming to see us|stopping by(?! (?:our|the) (?:booth|table|tent|stand|page|post|profile|feed|channel|website|site|blog)\b)|stopping in|visiting(?! (?:our|the) (?:booth|table|tent|stand|page|post|profile|feed|channel|website|site|blog)\b)(?: us| our \w+)?|choosing us|trusting (?:us|our (?:[\w-]+ )?(?:team|staff|doctors?|providers?|clinicians?|nurses?))|sticking with us|staying with us|letting us (?:care for|treat|help|take care|be part|see)|being (?:a|our|such a) (?:\w+ )?(?:patient|client)|being (?:with|part of) (?:us|our (?:practice|clinic|office|family|team))|your visit|bringing (?:in )?your)/gi,
     message: MSG,
     suggestion: SAFE_THANKS,
   },
@@ -498,6 +498,10 @@ const rule: SentenceRule = {
       'We are so glad your daughter had a positive experience.',
     ],
     pass: [
+      // A closure notice: the closing greets everyone back.
+      'We are closed Thursday for Thanksgiving. See you Friday!',
+      // A booth at a fair is open to anyone.
+      'Thanks for coming by our booth at the farmers market, the kids loved the toothbrush race!',
       // An explainer: anyone's podiatrist.
       'Things your podiatrist wants you to stop doing: ignoring heel pain.',
       // An applicant, not a patient.

@@ -29,7 +29,7 @@ export const PATTERNS: Pattern[] = [
   },
   {
     // The reviewer described in the third person: "the patient arrived intoxicated", "was asked to leave".
-    re: /\b(?:the|this|that) (?:patient|client|reviewer|individual|person|gentleman|lady|customer)\b[^.!?]{0,30}?\b(?:arrived|came in|showed up|left|was (?:asked|escorted|told|discharged|dismissed|seen|treated)|were (?:asked|escorted|told)|refused|declined|became)\b|\b(?:was|were) (?:asked|told) to leave\b/gi,
+    re: /\b(?:the|this|that) (?:patient|client|reviewer|individual|person|gentleman|lady|customer)\b(?! who (?:says|said|claims|claimed|wrote|thinks|posted)\b)[^.!?]{0,30}?\b(?:arrived|came in|showed up|left|was (?:asked|escorted|told|discharged|dismissed|seen|treated)|were (?:asked|escorted|told)|refused|declined|became)\b|\b(?:was|were) (?:asked|told) to leave\b/gi,
     message: MSG,
     // ("Your rep was asked to leave because vendors may not approach anyone": a vendor, not a patient.)
     when: (ctx) =>
@@ -38,7 +38,7 @@ export const PATTERNS: Pattern[] = [
       ),
   },
   {
-    re: /\byou (?:never |didn't |did not |didnt )?(?:picked up|answered|returned (?:our|any) calls?|brought|raised your voice|yelled|were asked to leave|showed up (?:late|early|without|an hour)|were scheduled|checked in at|said you were)\b|\b(?:but|and|then) (?:cancel(?:l)?ed|missed|declined|never showed|no-showed)\b(?=[^.!?]{0,40}\b(?:times?|twice|appointments?|visits?)\b)|\b(?:you're|youre|your|you are) the one who\b|\bwe have (?:the|your) (?:signed |recorded )?(?:form|voicemail|recording|signature|consent|agreement|receipt)\b/gi,
+    re: /\byou (?:never |didn't |did not |didnt )?(?:picked up|answered|returned (?:our|any) calls?|brought(?! the house down\b)|raised your voice|yelled|were asked to leave|showed up (?:late|early|without|an hour)|were scheduled|checked in at|said you were)\b|\b(?:but|and|then) (?:cancel(?:l)?ed|missed|declined|never showed|no-showed)\b(?=[^.!?]{0,40}\b(?:times?|twice|appointments?|visits?)\b)|\b(?:you're|youre|your|you are) the one who\b|\bwe have (?:the|your) (?:signed |recorded )?(?:form|voicemail|recording|signature|consent|agreement|receipt)\b/gi,
     message: MSG,
   },
   {
@@ -156,6 +156,10 @@ const rule: SentenceRule = {
       'If you missed a call from us, just give us a ring back.',
       // Privacy talk.
       'We cannot look up anyone’s records on social media.',
+      // A band thanked for a concert, not a patient's conduct.
+      'Thanks to the fifth-grade choir: you brought the house down at our open house.',
+      // The reviewer's claim quoted back, not a record of what happened.
+      "To the person who wrote that we 'refused to help' a relative: we can't discuss anyone here, please call us.",
     ],
   },
 };

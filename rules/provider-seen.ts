@@ -16,7 +16,7 @@ const PROVIDER =
 export const PATTERNS: Pattern[] = [
   {
     re: new RegExp(
-      `${PROVIDER}\\s+(?:says|said|sends|sent)\\s+(?:hi|hello|hey|thanks|their best|her best|his best|love)`,
+      `${PROVIDER}\\s+(?:says|said|sends|sent)\\s+(?:hi|hello|hey|thanks|their best|her best|his best|love)(?!\\s+to\\s+(?:all|every(?:one|body)|the whole|our|the (?:town|neighborhood|community))\\b)`,
       'giu',
     ),
     message: MSG,
@@ -65,6 +65,8 @@ const rule: SentenceRule = {
       'Dr. Moreno is accepting new patients this fall.',
       // Generic reassurance about the team.
       'Our doctors are happy to answer questions by phone.',
+      // A greeting to the whole town in the practice's own post.
+      'Dr. Alvarez says hello to everyone at the Maple Street block party!',
     ],
   },
 };

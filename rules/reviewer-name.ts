@@ -118,6 +118,10 @@ const rule: SentenceRule = {
       'Thanks, Maria! Our hygienists loved reading this.',
     ],
     pass: [
+      // The writer signing off by name and role.
+      'I am sorry about the phone line. Call back and ask for me, Marisol, the office manager.',
+      // A staff member described with two roles.
+      'Happy retirement to our longtime hygienist and friend, Cheryl!',
       // A role held for years, then the name.
       'We are saddened to share the passing of our founding hygienist of 30 years, Doris Hill.',
       // A Spanish club and a county thanked by name.

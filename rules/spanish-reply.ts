@@ -28,7 +28,7 @@ const EVERYONE =
 const OFFER_NOW = /(?:atendemos|recibimos|tratamos)$/i;
 /**
  * An offer or a habit around a present-tense "le atendemos": "con gusto" before it, a channel after it
- * ("por teléfono", "en privado", "hoy mismo"), or a clause of any time ("mientras los atendemos",
+ * ("por teléfono", "en privado", "hoy mismo", "de inmediato"), or a clause of any time ("mientras los atendemos",
  * "en cuanto los recibimos"). "De nuevo", "otra vez", "igual que la vez pasada" still recall a visit.
  */
 function offered(text: string, start: number, length: number): boolean {
@@ -37,7 +37,7 @@ function offered(text: string, start: number, length: number): boolean {
   if (/^\s*(?:de nuevo|otra vez|igual|como (?:la vez|siempre|antes))\b/i.test(after)) return false;
   return (
     /\b(?:con (?:mucho )?gusto|gustosamente|mientras|en cuanto|cuando)\s+$/i.test(before) ||
-    /^\s*(?:\p{L}+\s+)?(?:en privado|por (?:telefono|whatsapp|correo|mensaje|chat|dm|inbox|privado)|personalmente|hoy mismo|al \(?\d)/iu.test(
+    /^\s*(?:\p{L}+\s+)?(?:en privado|por (?:telefono|whatsapp|correo|mensaje|chat|dm|inbox|privado)|personalmente|hoy mismo|de inmediato|enseguida|al \(?\d)/iu.test(
       after,
     )
   );
@@ -306,6 +306,8 @@ const rule: SentenceRule = {
       'Lamentamos que su cesárea haya sido tan difícil.',
     ],
     pass: [
+      // An offer to anyone who writes in.
+      'Disculpe la espera en el teléfono. Escríbanos por mensaje y le atendemos de inmediato.',
       // A listicle for anyone.
       '3 cosas que tu podólogo quiere que dejes de hacer: aguantarte el dolor de talón por meses.',
       // The same condition as a topic of a talk for anyone.

@@ -210,8 +210,12 @@ export function addressesYou(ctx: SentenceContext): boolean {
  */
 export const EXPLAINER =
   /\bpsa\s*:|(?<!\b(?:on|you|u|him|her|them|me|know) )\bhow to\b|\bwhat (?:your|ur) (?:[\w-]+ ){1,2}(?:actually |really )?(?:means?|does|says|sees|thinks|wants|notices)\b|\bexplained in \d|\b(?:\d+|three|four|five|six|seven|ten) (?:things|ways|signs|reasons|questions|mistakes)\b|\b(?:ever wonder(?:ed)?|here'?s (?:how|what|why)|when to (?:see|call|replace|book))\b|\b(?:it|this (?:test|exam|check)) (?:measures|checks|shows)\b|\bthings (?:your|ur)\b|\b(?:\d+|tres|cuatro|cinco|seis|siete|diez) (?:cosas|se[nñ]ales|formas|maneras|razones|errores|preguntas)\b|\bc[oó]mo (?:saber|cuidar|limpiar|elegir|prevenir)\b/i;
-/** A "POV:" meme in English about a hypothetical reader (not one about a patient). */
-export const POV_MEME = /^\W{0,8}pov\b(?![^.!?]*\b(?:pts?|patients?|clients?)\b)/i;
+/**
+ * A "POV:" or "me explaining..." meme in English about a hypothetical reader (not one about a
+ * patient): "me explaining for the 100th time why you shouldn't pop pimples".
+ */
+export const POV_MEME =
+  /^\W{0,8}(?:pov\b|me (?:explaining|telling|reminding|begging|watching) (?:for the \w+ time |again |everyone |people |y'all )?(?:why|how|that|you|u|people|everyone)\b)(?![^.!?]*\b(?:pts?|patients?|clients?)\b)/i;
 
 /** Content about a topic: "our webinar on ...", "a blog post about ...". */
 export const TOPIC_BEFORE =

@@ -135,6 +135,13 @@ const ORG_BEFORE_ES = new RegExp(
 /** A Spanish business word opening the name itself ("Panadería La Estrella"). */
 const ORG_FIRST_ES = new RegExp(`^${ES_ORG_WORD}$`, 'u');
 
+/** Lower-case county words after one name or two ("Harris and Lee counties"). */
+const COUNTY_AFTER =
+  /^(?:\s(?:and|&|y)\s\p{Lu}[\p{L}'-]*)?\s(?:counties|county|parish|parishes|townships?|boroughs?|condados?)\b/iu;
+/** Plural words that open the name of an order or club ("Sisters of Mercy", "Friends of the Library"). */
+const ORDER_WORD =
+  /^(?:sisters|brothers|daughters|sons|knights|friends|ladies|veterans|hermanas|hermanos|amigos|caballeros)$/i;
+
 /**
  * The capitalized name at [start, end) is part of a business's name: it, or the capitalized words
  * running on after it, ends in a business or specialty word ("Sharma Family Dental", "Willow Creek
@@ -146,6 +153,9 @@ export function inOrgName(text: string, start: number, end: number): boolean {
   if (own.length > 1 && (ORG_WORD.test(own[own.length - 1]!) || ORG_FIRST_ES.test(own[0]!))) return true;
   // "Club de Corredores", "Fundación del Valle": a Spanish business word before de/del/la.
   if (ORG_FIRST_ES.test(own[0]!) && /^\s(?:de|del|la|los|las)\s/.test(text.slice(end, end + 6))) return true;
+  // "Harris and Lee counties", "Sisters of St. Joseph", "Knights of Columbus": places and orders.
+  const next = text.slice(end, end + 40);
+  if (COUNTY_AFTER.test(next) || (ORDER_WORD.test(own[own.length - 1]!) && /^\s(?:of|de)\s/.test(next))) return true;
   const after = /^(?:\s(?:&\s)?\p{Lu}[\p{L}'-]*){1,3}/u.exec(text.slice(end, end + 60));
   if (after) {
     const last = after[0].trim().split(/\s+/).pop()!;

@@ -34,7 +34,7 @@ const re = (s: string) => new RegExp(s, 'iu');
 
 /** "our office manager, " / "my nurse navigator, " / "Dr. Farouk's assistant, " / "the practice manager, " */
 const BEFORE_EN = re(
-  `(?:\\bour|\\bmy|\\bthe|\\b(?:dr|dra|doctor)\\.?\\s\\p{L}+'s)\\s(?:very\\s)?(?:own\\s)?(?:new(?:est)?\\s)?(?:[\\p{L}&-]+\\s){0,3}?(?:${ROLE_EN})(?:\\s(?:of|for)\\s(?:the\\s)?[\\p{L}\\d-]+(?:\\s[\\p{L}-]+)?|\\s[\\p{L}-]+)?[,:]?\\s?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
+  `(?:\\bour|\\bmy|\\bthe|\\b(?:dr|dra|doctor)\\.?\\s\\p{L}+'s)\\s(?:very\\s)?(?:own\\s)?(?:new(?:est)?\\s)?(?:[\\p{L}&-]+\\s){0,3}?(?:${ROLE_EN})(?:\\s(?:of|for)\\s(?:the\\s)?[\\p{L}\\d-]+(?:\\s[\\p{L}-]+)?|\\s(?:and|&)\\s(?:dear\\s)?(?:friend|colleague|mentor)|\\s[\\p{L}-]+)?[,:]?\\s?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
 );
 /** "nuestra encargada de cobros, " / "nuestra vocera, la Lic. " / "la recepcionista " / "una coordinadora de referencias, " */
 const BEFORE_ES = re(
@@ -76,7 +76,7 @@ const AFTER_SIGNATURE = re(
  * doce años", "la Sra. Delfina Ortiz, gerente de la clínica", "Paola Zúñiga, nutrióloga bilingüe con".
  */
 const AFTER_APPOSITION = re(
-  `^,\\s(?:[\\p{L}-]+\\s)?(?:${ROLE_EN}|${ROLE_ES}|president[ae]s?)(?:\\s[\\p{L}-]+)?(?=\\s?[,;:]|\\s(?:with|con|de|del|at|en|in|of|for|para)\\s)`,
+  `^,\\s(?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_EN}|${ROLE_ES}|president[ae]s?)(?:\\s[\\p{L}-]+)?(?=\\s?[,;:]|\\s(?:with|con|de|del|at|en|in|of|for|para)\\s)`,
 );
 const AFTER_CREDENTIAL = new RegExp(`^,?\\s${CREDENTIAL}(?:,\\s${CREDENTIAL})*(?=[\\s,.!)]|$)`, 'u');
 /** What staff do: "Tamika runs our referral office", "Denise in intake", "Alicia in our referrals department". */
@@ -127,7 +127,7 @@ export function staffBefore(before: string): boolean {
       INTRO_BEFORE.test(before)) ||
     (before.includes(':') && (LIST_BEFORE.test(before) || LIST_TITLED_BEFORE.test(before))) ||
     (/(?:,|\band|&|\by)\s$/.test(lower) && (LIST_COMMA_BEFORE.test(before) || LIST_ROLE_BEFORE.test(before))) ||
-    /\bask for\s{0,2}$/.test(lower) ||
+    /\bask for(?: me,)?\s{0,2}$/.test(lower) ||
     /\bpregunt[ea] por\s(?:la\s|el\s)?$/.test(lower)
   );
 }

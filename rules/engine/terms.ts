@@ -122,6 +122,32 @@ function extraIndex(extra: readonly string[]): Map<string, Entry[]> | undefined 
   return map;
 }
 
+/**
+ * Care words that a neighbouring word makes something else: "the coffee delivery", "your delivery
+ * driver" are a courier's, not a birth; "the back door" is a place.
+ */
+const COURIER_BEFORE = new Set(
+  'coffee food lunch pizza flower package parcel mail grocery courier truck vendor linen ups fedex amazon furniture donation'.split(
+    ' ',
+  ),
+);
+const COURIER_AFTER = new Set(
+  'driver drivers person guy truck van window app company route dock entrance door'.split(' '),
+);
+/** "the back door", "the back lot": a place, not a body part. */
+const BACK_PLACE_AFTER = new Set(
+  'door doors room office lot entrance exit hallway hall row rows seat seats porch yard parking stairs gate desk corner patio deck'.split(
+    ' ',
+  ),
+);
+function notCare(tokens: Token[], first: number, last: number): boolean {
+  const word = tokens[first]!.word;
+  if (/^deliver/.test(word))
+    return COURIER_BEFORE.has(tokens[first - 1]?.word ?? '') || COURIER_AFTER.has(tokens[last + 1]?.word ?? '');
+  if (word === 'back' && first === last) return BACK_PLACE_AFTER.has(tokens[last + 1]?.word ?? '');
+  return false;
+}
+
 /** Finds care terms among the tokens; longest match wins, no overlaps. */
 export function findTerms(tokens: Token[], extraTerms: readonly string[] = []): TermHit[] {
   const curated = curatedIndex();
@@ -132,6 +158,10 @@ export function findTerms(tokens: Token[], extraTerms: readonly string[] = []): 
     const e = (extra && matchAt(tokens, i, extra)) || matchAt(tokens, i, curated);
     if (e) {
       const last = i + e.words.length - 1;
+      if (notCare(tokens, i, last)) {
+        i = last;
+        continue;
+      }
       hits.push({ start: tokens[i]!.start, end: tokens[last]!.end, term: e.term, kind: e.kind, first: i, last });
       i = last;
       continue;

@@ -6,7 +6,8 @@
  *  - a practice's week-in-review post to everyone ("What a week! New EKG machine, record flu
  *    shots... See you Monday!"): its closing "see you Monday" is the office reopening, not this
  *    reader's next visit. Only a post that talks about the practice's week counts: "Thanks for the
- *    review, see you Monday!" still confirms a visit;
+ *    review, see you Monday!" still confirms a visit. A closure notice reads the same way ("Closed
+ *    Monday for the holiday. See you Tuesday!");
  *  - a post celebrating a role's day or week: the names it greets are the staff celebrated.
  */
 import type { Category } from '../types';
@@ -50,9 +51,16 @@ const WEEK_WRAP =
 const REOPENING_CLOSING =
   /^(?:see (?:you|u|ya|y'all)(?: all| guys)?(?: on)? (?:mon|tues|wednes|thurs|fri|satur|sun)day|nos vemos (?:el|este) (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo))/i;
 
-/** True when the reply wraps up the practice's week. */
+/**
+ * The office closing for a day and reopening ("Closed Monday for Labor Day, see you Tuesday!",
+ * "Cerramos el lunes por día festivo. ¡Nos vemos el martes!"): the closing greets everyone back.
+ */
+const OFFICE_CLOSED =
+  /\b(?:(?:we(?:'re| are| will be| ll be)|office (?:is|will be)|we'?ll be) closed|closed (?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|closed (?:for|today|tomorrow)|cerramos (?:el|este|ma[nñ]ana|hoy)|(?:estaremos|estamos|permaneceremos) cerrad[oa]s|cerrad[oa]s? (?:el|este|por)|reabrimos)\b/iu;
+
+/** True when the reply wraps up the practice's week or announces a closure. */
 function wrapsUpTheWeek(text: string): boolean {
-  return WEEK_WRAP.test(text);
+  return WEEK_WRAP.test(text) || OFFICE_CLOSED.test(text);
 }
 
 /**
