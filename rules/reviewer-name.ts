@@ -21,6 +21,10 @@ const unknownWord = (w: string) => {
 const GROUP_AFTER =
   /^\s(?:neighbors|neighbours|community|families|residents|parents|moms|dads|fans|vecinos|vecinas|familias|comunidad)\b/i;
 
+/** The end of a street address right before a name: the name is its town. */
+const ADDRESS_BEFORE =
+  /(?:\b(?:suite|ste|unit|apt|floor|fl)(?:\.\s?|\s)#?[\w-]+|\b\d+\s(?:[\p{L}'-]+\s){1,3}(?:street|st|avenue|ave|road|rd|parkway|pkwy|blvd|boulevard|drive|dr|lane|ln|way|highway|hwy|court|ct|circle|plaza)\.?),\s?$/iu;
+
 const MSG = "Using the person's name in a public reply identifies them and ties them to the practice.";
 
 /** Greeting at the start of a sentence: "Hi Maria", "Thank you so much, Eleanor". Case-sensitive
@@ -50,6 +54,8 @@ function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boole
   // "Welcome to the neighborhood, Sharma Family Dental!", "Thank you, Willow Creek Foot Care":
   // a business or school, not a person.
   if (inOrgName(ctx.text, start, end)) return null;
+  // "7700 Ridgeview Parkway, Suite 300, Carlton.": the town of an address.
+  if (ADDRESS_BEFORE.test(ctx.text.slice(Math.max(0, start - 40), start))) return null;
   // "Hi Oak Hollow!", "¡Hola Valle Verde!": a neighborhood greeted as a community.
   if (isPlaceName(name)) return null;
   // "Thanks Greenway neighbors!", "Gracias, Eastlake familias": a place naming a group of people.
@@ -118,6 +124,8 @@ const rule: SentenceRule = {
       'Thanks, Maria! Our hygienists loved reading this.',
     ],
     pass: [
+      // The town at the end of the practice's mailing address.
+      'Please write to our privacy officer at 410 Grant Avenue, Suite 2, Millbrook.',
       // The writer signing off by name and role.
       'I am sorry about the phone line. Call back and ask for me, Marisol, the office manager.',
       // A staff member described with two roles.

@@ -4,6 +4,7 @@
  */
 import nlp from 'compromise';
 import type { ReplyContext } from '../types';
+import { inProperName } from './names';
 import type { ResolvedOptions } from './options';
 import { type Doc, parseTags } from './parse';
 import { PROVIDER_BEFORE, staffAfter, staffBefore } from './staff';
@@ -88,7 +89,7 @@ export class SentenceContext {
 
   /** Care terms in the sentence (curated, extra and generated vocabularies). */
   get terms(): TermHit[] {
-    this._terms ??= findTerms(this.tokens, this.options.extraTerms);
+    this._terms ??= findTerms(this.tokens, this.options.extraTerms).filter((t) => !inProperName(this.text, t));
     return this._terms;
   }
 

@@ -57,6 +57,18 @@ export const NOT_NAMES = new Set([
   'yay',
   'you',
   'reviewer',
+  // Salutations to nobody in particular ("Dear Community Member", "Dear Valued Reviewer").
+  'community',
+  'valued',
+  'member',
+  'customer',
+  'guest',
+  'madam',
+  'concerned',
+  'anonymous',
+  'usuario',
+  'usuaria',
+  'persona',
   "we're",
   'doc',
   // Spanish forms of address to a group or an institution ("¡Gracias, equipo!", "Gracias Escuela Lincoln").
@@ -90,11 +102,15 @@ export const NOT_NAMES = new Set([
 ]);
 
 /**
- * A role or title used alone as a form of address: "Thanks, Pastor!", "Congratulations, Chef!".
- * No name, so no identifier; with a name after it ("Coach Reggie", "Reverend and Mrs. Okoro") the
- * name is still judged.
+ * A role, title or family word used alone as a form of address: "Thanks, Pastor!", "Congratulations,
+ * Chef!", "Thanks Grandma!!". No name, so no identifier; with a name after it ("Coach Reggie",
+ * "Grandma Rose", "Reverend and Mrs. Okoro") the name is still judged.
  */
-export const TITLE_ALONE = new Set(['chef', 'coach', 'padre', 'pastor', 'principal', 'professor', 'rabbi', 'reverend']);
+export const TITLE_ALONE = new Set(
+  'chef coach padre pastor principal professor rabbi reverend grandma grandpa granny nana auntie aunt uncle abuela abuelo abuelita abuelito'.split(
+    ' ',
+  ),
+);
 
 /**
  * Last words of a business, school or organization's name ("Sharma Family Dental", "Grace
@@ -167,3 +183,24 @@ export function inOrgName(text: string, start: number, end: number): boolean {
 /** A capitalized name of one to three words, optionally with an honorific or an initial. */
 export const NAME_SOURCE =
   "(?:(?:Mr|Mrs|Ms|Miss|Mx)\\.?\\s+)?\\p{Lu}[\\p{L}'-]*(?:\\s+\\p{Lu}\\.(?!\\p{L})|\\s+\\p{Lu}[\\p{L}'-]*){0,2}";
+
+/** Words before a capitalized word that do not make it part of a name ("Your Recovery Plan"). */
+const NOT_NAME_START = /^(?:your|my|our|his|her|their|the|this|that|a|an|su|tu|la|el)$/i;
+
+/**
+ * A care word that is part of a capitalized proper name rather than anyone's care: a business
+ * ("Vista Metabolic Surgery", "Crossroads Recovery Health", "Helix Genetic Counseling"). Only capitalized words mid-name count: "Recovery is hard" and
+ * "Your Surgery Day Checklist" stay care words.
+ */
+export function inProperName(text: string, hit: { start: number; end: number }): boolean {
+  if (!/^\p{Lu}/u.test(text.slice(hit.start, hit.end))) return false;
+  const before = text.slice(Math.max(0, hit.start - 40), hit.start);
+  // The word before, read backwards (an end-anchored regex would retry from every letter).
+  const words = before.split(/\s+/).filter((w) => w && w !== '&');
+  const prev = /\s$/.test(before) ? words[words.length - 1] : undefined;
+  if (!prev || !/^\p{Lu}[\p{L}'&-]*$/u.test(prev) || NOT_NAME_START.test(prev)) return false;
+  const run = /^(?:\s(?:&\s)?\p{Lu}[\p{L}'-]*){0,4}/u.exec(text.slice(hit.end, hit.end + 60))![0];
+  const last = (text.slice(hit.start, hit.end) + run).trim().split(/\s+/).pop()!;
+  // ("No Cavity Club" is a club for what the name says: still care.)
+  return (ORG_WORD.test(last) || PRACTICE_WORD.test(last)) && !/^(?:club|society|association|league)$/i.test(last);
+}

@@ -16,7 +16,7 @@ const ROLE_EN =
   'managers?|coordinators?|leads?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owners?|founders?|billers?|schedulers?|technicians?|techs?|pharmacists?|midwi(?:fe|ves)|dietitians?|trainers?|ceo|president|partners?|associates?|hosts?|supervisors?|liaisons?|advocates?|concierges?|practitioners?|aides?|caregivers?|volunteers?|chaplains?|navigators?|interpreters?|doulas?|scribes?|employees?|interns?|externs?|students?|educators?|paramedics?|consultants?|workers?|hires?|custodians?|chefs?|greeters?|colleagues?|coworkers?|co-workers?|teammates?|secretar(?:y|ies)|spokes(?:person|woman|man)|pta|ota|cota|rbt|bcba|nps?|rns?|lpns?|cnas?|rdhs?|ibclcs?|rdas?|efdas?|attorneys?|lawyers?|counsel|front desk|(?:therapy |office |clinic )?dogs?|mascots?|[a-z]+(?:ists?|ologists?|icians?)';
 /** The same in Spanish (accents optional: staff type fast). Never "paciente" or "cliente". */
 const ROLE_ES =
-  'gerentes?|doctora?s?|recepcionistas?|enfermer[ao]s?|asistentes?|coordinador(?:a|es|as)?|administrador(?:a|es|as)?|director(?:a|es|as)?|encargad[oa]s?|vocer[oa]s?|portavoz|t[eé]cnic[oa]s?|cajer[oa]s?|secretari[oa]s?|jef[ea]s?|due[nñ][oa]s?|fundador(?:a|es|as)?|supervisor(?:a|es|as)?|voluntari[oa]s?|capell[aá]n|int[eé]rpretes?|terapeutas?|fisioterapeutas?|pediatras?|psiquiatras?|quiropr[aá]ctic[oa]s?|cirujan[oa]s?|m[eé]dic[oa]s?|parteras?|promotor(?:a|es|as)?|defensor(?:a|es|as)?|consejer[oa]s?|trabajador(?:a|es|as)?|colaborador(?:a|es|as)?|emplead[oa]s?|\\p{Ll}+(?:[oó]log[oa]s?|istas?|iatras?)';
+  'gerentes?|asesor(?:a|es|as)?|doctora?s?|recepcionistas?|enfermer[ao]s?|asistentes?|coordinador(?:a|es|as)?|administrador(?:a|es|as)?|director(?:a|es|as)?|encargad[oa]s?|vocer[oa]s?|portavoz|t[eé]cnic[oa]s?|cajer[oa]s?|secretari[oa]s?|jef[ea]s?|due[nñ][oa]s?|fundador(?:a|es|as)?|supervisor(?:a|es|as)?|voluntari[oa]s?|capell[aá]n|int[eé]rpretes?|terapeutas?|fisioterapeutas?|pediatras?|psiquiatras?|quiropr[aá]ctic[oa]s?|cirujan[oa]s?|m[eé]dic[oa]s?|parteras?|promotor(?:a|es|as)?|defensor(?:a|es|as)?|consejer[oa]s?|trabajador(?:a|es|as)?|colaborador(?:a|es|as)?|emplead[oa]s?|\\p{Ll}+(?:[oó]log[oa]s?|istas?|iatras?)';
 /** Credentials written after a name ("Omar, DPT", "Mariana Castillo, M.S., CCC-SLP"). */
 const CREDENTIAL =
   '(?:DPT|PTA?|OTR?|OTA|COTA|CCC-SLP|SLP|LMFT|LCSW|LPCC?|LMHC|PsyD|Ph\\.?D|MD|M\\.D|DO|DDS|DMD|RDH|RN|LPN|LVN|CNA|C?MA|NP|FNP|APRN|PA-C|PA|RD|LD|CDE|IBCLC|BCBA|RBT|DC|OD|AuD|DPM|M\\.?S|MSN|BSN|CRNA|CNM)\\.?';
@@ -34,7 +34,7 @@ const re = (s: string) => new RegExp(s, 'iu');
 
 /** "our office manager, " / "my nurse navigator, " / "Dr. Farouk's assistant, " / "the practice manager, " */
 const BEFORE_EN = re(
-  `(?:\\bour|\\bmy|\\bthe|\\b(?:dr|dra|doctor)\\.?\\s\\p{L}+'s)\\s(?:very\\s)?(?:own\\s)?(?:new(?:est)?\\s)?(?:[\\p{L}&-]+\\s){0,3}?(?:${ROLE_EN})(?:\\s(?:of|for)\\s(?:the\\s)?[\\p{L}\\d-]+(?:\\s[\\p{L}-]+)?|\\s(?:and|&)\\s(?:dear\\s)?(?:friend|colleague|mentor)|\\s[\\p{L}-]+)?[,:]?\\s?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
+  `(?:\\bour|\\bmy|\\bthe|\\b(?:dr|dra|doctor)\\.?\\s\\p{L}+'s)\\s(?:very\\s)?(?:own\\s)?(?:new(?:est)?\\s)?(?:[\\p{L}&+-]+\\s){0,3}?(?:${ROLE_EN})(?:\\s(?:of|for)\\s(?:the\\s)?[\\p{L}\\d-]+(?:\\s[\\p{L}-]+)?|\\s(?:and|&)\\s(?:dear\\s)?(?:friend|colleague|mentor)|\\s[\\p{L}-]+)?[,:]?\\s?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
 );
 /** "nuestra encargada de cobros, " / "nuestra vocera, la Lic. " / "la recepcionista " / "una coordinadora de referencias, " */
 const BEFORE_ES = re(
@@ -128,7 +128,7 @@ export function staffBefore(before: string): boolean {
     (before.includes(':') && (LIST_BEFORE.test(before) || LIST_TITLED_BEFORE.test(before))) ||
     (/(?:,|\band|&|\by)\s$/.test(lower) && (LIST_COMMA_BEFORE.test(before) || LIST_ROLE_BEFORE.test(before))) ||
     /\bask for(?: me,)?\s{0,2}$/.test(lower) ||
-    /\bpregunt[ea] por\s(?:la\s|el\s)?$/.test(lower)
+    /\bpregunt[ea] por\s(?:la\s|el\s)?(?:(?:sra|sr|srta|lic|licda|licdo)\.?\s)?$/.test(lower)
   );
 }
 

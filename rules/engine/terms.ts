@@ -124,7 +124,7 @@ function extraIndex(extra: readonly string[]): Map<string, Entry[]> | undefined 
 
 /**
  * Care words that a neighbouring word makes something else: "the coffee delivery", "your delivery
- * driver" are a courier's, not a birth; "the back door" is a place.
+ * driver" are a courier's, not a birth; "the back door" is a place; "your statement that..." was said.
  */
 const COURIER_BEFORE = new Set(
   'coffee food lunch pizza flower package parcel mail grocery courier truck vendor linen ups fedex amazon furniture donation'.split(
@@ -134,6 +134,8 @@ const COURIER_BEFORE = new Set(
 const COURIER_AFTER = new Set(
   'driver drivers person guy truck van window app company route dock entrance door'.split(' '),
 );
+/** "your statement that you intend to sue", "your statement regarding...": something said, not a bill. */
+const SAID_AFTER = new Set('that regarding about concerning on in to here above online posted made'.split(' '));
 /** "the back door", "the back lot": a place, not a body part. */
 const BACK_PLACE_AFTER = new Set(
   'door doors room office lot entrance exit hallway hall row rows seat seats porch yard parking stairs gate desk corner patio deck'.split(
@@ -144,6 +146,7 @@ function notCare(tokens: Token[], first: number, last: number): boolean {
   const word = tokens[first]!.word;
   if (/^deliver/.test(word))
     return COURIER_BEFORE.has(tokens[first - 1]?.word ?? '') || COURIER_AFTER.has(tokens[last + 1]?.word ?? '');
+  if (word === 'statement' && first === last) return SAID_AFTER.has(tokens[last + 1]?.word ?? '');
   if (word === 'back' && first === last) return BACK_PLACE_AFTER.has(tokens[last + 1]?.word ?? '');
   return false;
 }
