@@ -309,6 +309,22 @@ const EXPERIMENTS: readonly string[] = [
   'lost (mostly where another clause was the real leak). First looks with them: b385-b390 and fresh f79,',
   'f80 after the first, b391-b396 and f81, f82 after the second, b397-b406 and f83-f86 after all three.',
   '',
+  '## What changed (session 14)',
+  '',
+  "The same cells' false alarms, read again on b379-b408 and then on b409-b414 after their first look: a",
+  'closure notice\'s "see you Tuesday" greets everyone back; a booth at a fair, a courier\'s delivery and',
+  '"the back door" are nobody\'s visit or body; orders, clubs and counties ("the Sisters of St. Joseph",',
+  '"Harris and Lee counties"), an address\'s town and care words inside a business\'s capitalized name',
+  '("Crossroads Recovery Health") are not people or care; salutations to nobody ("Dear Community Member"),',
+  'family words alone ("Thanks Grandma!!"), staff signing off ("ask for me, Trent") and capitalized role',
+  'titles name no patient; "your statement that..." was said, not billed; a share of a group ("72% of',
+  'clients") is a statistic. Rules alone on the training corpus, two commits: 47 safe replies no longer',
+  'flagged (plus 24 in b409-b414), 21 violations lost (plus 6), most of them flagged before for the wrong',
+  'word. Tried and left out: "screening" as a care word (24 violations gained, 18 safe newly flagged), and',
+  'greeting cards read as payment cards (writers label "thanks for the card" a violation: it confirms a',
+  'visit). First looks with them: b409-b414 and f89, f90 after the first commit, b415-b420 and f91, f92',
+  'after both.',
+  '',
 ];
 
 /** The model card (deterministic). */
