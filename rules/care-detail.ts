@@ -48,7 +48,10 @@ const EDU_MARKER =
 const SINGLED_OUT =
   /\b(?:including|incl|one (?:very |of )|someone|somebody|of them|among them|incluyendo|uno de|una de)\b/i;
 
-/** A share (under 100%) of a group of people: an outcome statistic, nobody's own care. 100% of a named roster is everyone on it. */
+/**
+ * A share (under 100%) of a group of people: an outcome statistic, nobody's own care. 100% of a
+ * named roster is everyone on it.
+ */
 const SHARE_OF_GROUP =
   /\b\d{1,2}(?:\.\d+)?\s?(?:%|percent|por ciento)\s+(?:of|de)\s+(?:our\s+|the\s+|all\s+|nuestros\s+|nuestras\s+|los\s+|las\s+)?(?:[\w-]+\s+)?(?:clients|patients|people|members|families|moms|mothers|kids|children|adults|participants|residents|seniors|women|men|teens|pacientes|personas|familias|clientes|mujeres|hombres)\b/i;
 

@@ -9,6 +9,7 @@ import { HONORIFIC, inOrgName, isPlaceName, NAME_SOURCE, NOT_NAMES, PLACE_SUFFIX
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { TITLE_WORD } from './engine/staff';
 import { SAFE_GREETING } from './engine/wording';
+import { STREET } from './street-address';
 
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 /** A word compromise's lexicon does not list as a common word (or lists as a name). */
@@ -21,9 +22,18 @@ const unknownWord = (w: string) => {
 const GROUP_AFTER =
   /^\s(?:neighbors|neighbours|community|families|residents|parents|moms|dads|fans|vecinos|vecinas|familias|comunidad)\b/i;
 
-/** The end of a street address right before a name: the name is its town. */
-const ADDRESS_BEFORE =
-  /(?:\b(?:suite|ste|unit|apt|floor|fl)(?:\.\s?|\s)#?[\w-]+|\b\d+\s(?:[\p{L}'-]+\s){1,3}(?:street|st|avenue|ave|road|rd|parkway|pkwy|blvd|boulevard|drive|dr|lane|ln|way|highway|hwy|court|ct|circle|plaza)\.?),\s?$/iu;
+/** A suite or unit right before a name ("Suite 300, Carlton"): the name is the address's town. */
+const SUITE_BEFORE = /\b(?:suite|ste|unit|apt|floor|fl)(?:\.\s?|\s)#?[\w-]+,\s?$/i;
+
+/** The name at `start` is the town of a street address ("410 Grant Avenue, Millbrook"). */
+function afterAddress(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  if (SUITE_BEFORE.test(before)) return true;
+  STREET.lastIndex = 0;
+  for (let m = STREET.exec(before); m; m = STREET.exec(before))
+    if (/^\d/.test(m[0]) && /^,\s?$/.test(before.slice(m.index + m[0].length))) return true;
+  return false;
+}
 
 const MSG = "Using the person's name in a public reply identifies them and ties them to the practice.";
 
@@ -55,7 +65,7 @@ function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boole
   // a business or school, not a person.
   if (inOrgName(ctx.text, start, end)) return null;
   // "7700 Ridgeview Parkway, Suite 300, Carlton.": the town of an address.
-  if (ADDRESS_BEFORE.test(ctx.text.slice(Math.max(0, start - 40), start))) return null;
+  if (afterAddress(ctx.text, start)) return null;
   // "Hi Oak Hollow!", "¡Hola Valle Verde!": a neighborhood greeted as a community.
   if (isPlaceName(name)) return null;
   // "Thanks Greenway neighbors!", "Gracias, Eastlake familias": a place naming a group of people.

@@ -151,6 +151,8 @@ const ORG_BEFORE_ES = new RegExp(
 /** A Spanish business word opening the name itself ("Panadería La Estrella"). */
 const ORG_FIRST_ES = new RegExp(`^${ES_ORG_WORD}$`, 'u');
 
+/** Capitalized words running on after a name ("Willow Creek| Foot Care"). */
+const CAPITALIZED_RUN = /^(?:\s(?:&\s)?\p{Lu}[\p{L}'-]*){1,3}/u;
 /** Lower-case county words after one name or two ("Harris and Lee counties"). */
 const COUNTY_AFTER =
   /^(?:\s(?:and|&|y)\s\p{Lu}[\p{L}'-]*)?\s(?:counties|county|parish|parishes|townships?|boroughs?|condados?)\b/iu;
@@ -172,7 +174,7 @@ export function inOrgName(text: string, start: number, end: number): boolean {
   // "Harris and Lee counties", "Sisters of St. Joseph", "Knights of Columbus": places and orders.
   const next = text.slice(end, end + 40);
   if (COUNTY_AFTER.test(next) || (ORDER_WORD.test(own[own.length - 1]!) && /^\s(?:of|de)\s/.test(next))) return true;
-  const after = /^(?:\s(?:&\s)?\p{Lu}[\p{L}'-]*){1,3}/u.exec(text.slice(end, end + 60));
+  const after = CAPITALIZED_RUN.exec(text.slice(end, end + 60));
   if (after) {
     const last = after[0].trim().split(/\s+/).pop()!;
     if (ORG_WORD.test(last) || PRACTICE_WORD.test(last)) return true;
@@ -188,9 +190,9 @@ export const NAME_SOURCE =
 const NOT_NAME_START = /^(?:your|my|our|his|her|their|the|this|that|a|an|su|tu|la|el)$/i;
 
 /**
- * A care word that is part of a capitalized proper name rather than anyone's care: a business
- * ("Vista Metabolic Surgery", "Crossroads Recovery Health", "Helix Genetic Counseling"). Only capitalized words mid-name count: "Recovery is hard" and
- * "Your Surgery Day Checklist" stay care words.
+ * A care word that is part of a business's capitalized name rather than anyone's care ("Vista
+ * Metabolic Surgery", "Crossroads Recovery Health", "Helix Genetic Counseling"). Only capitalized
+ * words mid-name count: "Recovery is hard" and "Your Surgery Day Checklist" stay care words.
  */
 export function inProperName(text: string, hit: { start: number; end: number }): boolean {
   if (!/^\p{Lu}/u.test(text.slice(hit.start, hit.end))) return false;
@@ -199,7 +201,7 @@ export function inProperName(text: string, hit: { start: number; end: number }):
   const words = before.split(/\s+/).filter((w) => w && w !== '&');
   const prev = /\s$/.test(before) ? words[words.length - 1] : undefined;
   if (!prev || !/^\p{Lu}[\p{L}'&-]*$/u.test(prev) || NOT_NAME_START.test(prev)) return false;
-  const run = /^(?:\s(?:&\s)?\p{Lu}[\p{L}'-]*){0,4}/u.exec(text.slice(hit.end, hit.end + 60))![0];
+  const run = CAPITALIZED_RUN.exec(text.slice(hit.end, hit.end + 60))?.[0] ?? '';
   const last = (text.slice(hit.start, hit.end) + run).trim().split(/\s+/).pop()!;
   // ("No Cavity Club" is a club for what the name says: still care.)
   return (ORG_WORD.test(last) || PRACTICE_WORD.test(last)) && !/^(?:club|society|association|league)$/i.test(last);
