@@ -314,6 +314,8 @@ const rule: SentenceRule = {
       'Glad the shingles cleared up before the wedding!',
     ],
     pass: [
+      // The weather and the business's hours, not a diagnosis or surgery.
+      'Closed today due to icy road conditions. Our hours of operation resume tomorrow.',
       // A count of everyone's care, nobody singled out.
       'Shot clinic was packed this morning: 43 shots before 11am!',
       // A courier's delivery, not a birth.

@@ -392,6 +392,10 @@ const OFFER =
   /\b(?:special|offer|free|\$\s?\d|\d+\s?%|off\b|new (?:patients?|clients?)|book|schedule|includes?|included|complimentary|what to expect)\b/i;
 
 /** "your visit", "your next cleaning", "your care team", "her first dental visit". */
+/** After "appointment": the post someone was named to ("as chair of", "to the state board"). */
+const APPOINTED_TO =
+  /^\s(?:as (?:the |a |an |our )?(?:new |interim |incoming )?(?:chair\w*|director|president|head|chief|member|dean|fellow|professor|officer|commissioner|trustee)|to (?:the |a |an )?(?:[\w-]+ ){0,2}(?:board|council|committee|commission|faculty|panel|task force))\b/i;
+
 function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const hit of ctx.terms) {
@@ -415,6 +419,8 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
     if (EXPLAINER.test(ctx.text) && !ctx.anchored) continue;
     // "your service visit", "the delivery visit": a vendor's, not a visit for care.
     if (hit.kind === 'visit' && /\b(?:service|site|sales|vendor|delivery|install(?:ation)?)\s+$/i.test(lead)) continue;
+    // "his appointment as chair of the board": a post he was named to, not a visit.
+    if (hit.kind === 'visit' && APPOINTED_TO.test(ctx.text.slice(hit.end, hit.end + 60))) continue;
     // A staff member's credential ("her IBCLC exam" she passed, "his board certification") and a
     // group's own visits ("Kids love picking one after their appointment").
     if (credential(ctx, hit) || STUDY_BEFORE.test(lead) || groupOwned(ctx, hit.start)) continue;
@@ -498,6 +504,10 @@ const rule: SentenceRule = {
       'We are so glad your daughter had a positive experience.',
     ],
     pass: [
+      // A post a colleague was named to, not a visit.
+      'Congratulations to Dr. Wells on his appointment as chair of the state board!',
+      // A new colleague's welcome (engine/whole-post.ts).
+      'Meet our newest surgeon, Dr. Okonkwo! Welcome to the family!',
       // A closure notice: the closing greets everyone back.
       'We are closed Thursday for Thanksgiving. See you Friday!',
       // A booth at a fair is open to anyone.

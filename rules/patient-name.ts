@@ -155,6 +155,8 @@ const rule: SentenceRule = {
       'Statement on Lena Voss: Lena Voss presented a forged card at one of our clinics.',
     ],
     pass: [
+      // Clinicians introduced with their credentials.
+      'We welcome three new clinicians to our counseling team: Lauren Pierce, LMFT; Darnell Hayes, LCSW.',
       // An order of nuns and two counties, not people.
       'Thank you to the Sisters of Charity and to Adams and Brown counties for funding our vaccine van.',
       // A capitalized Spanish verb opening a tip, not a name.

@@ -65,6 +65,12 @@ function brandLike(ctx: SentenceContext): Span | undefined {
     // "the Lakeview High band", "the Westside gym", "the Mesa Verde league": a place or team, not a brand.
     if (PLACE_NOUN_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
     if (ctx.isPersonName(m.index, m.index + m[0].length)) continue;
+    // A job title's department, not a drug: "our Director of Operations", "Head of Patient Experience".
+    const lead = ctx.text
+      .slice(Math.max(0, m.index - 24), m.index)
+      .trimEnd()
+      .split(/\s+/);
+    if (lead.at(-1) === 'of' && /^\p{Lu}\p{L}/u.test(lead.at(-2) ?? '')) continue;
     // A provider's surname, not a drug: "Dr. Frazier says ...".
     if (/\b(?:dr|doctor)\.?\s*$/i.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) continue;
     // Insurers and other listed words are the term tables' business.
@@ -312,6 +318,8 @@ const rule: SentenceRule = {
       'ur retainer still ok?',
     ],
     pass: [
+      // A job title's department, not a drug's brand.
+      'Your feedback went to our Director of Operations, who will reach out to you.',
       // A PSA and a how-to for anyone.
       'Pumpkin season PSA: lift with your legs, not your back!',
       // The practice offering a service: nobody's care.

@@ -50,6 +50,10 @@ export const MIDDLE = new RegExp(`,\\s?(${NAME_SOURCE}),\\s`, 'gu');
 /** A name closing the sentence after a comma: "So proud of you, Marcus!". */
 export const CLOSING = new RegExp(`,\\s?(${NAME_SOURCE})[!.?\\s\\p{Extended_Pictographic}\\u200d\\ufe0f]*$`, 'u');
 
+/** A valediction before the writer's own name ("Con cariño, Rosa", "Warm regards, Dana"): a signature. */
+const VALEDICTION =
+  /^\W*(?:con cari[nñ]o|atentamente|sinceramente|cordialmente|un abrazo|bendiciones|warmly|sincerely|respectfully|gratefully|(?:warm |kind |best )?regards|with gratitude|yours truly)\s?,\s?$/i;
+
 function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boolean): RuleFinding | null {
   if (!m?.[1]) return null;
   const name = m[1].replace(/[.!?]+$/, (p) => (/\s\p{Lu}\.$/u.test(m[1]!) ? p : ''));
@@ -59,6 +63,8 @@ function candidate(ctx: SentenceContext, m: RegExpExecArray | null, loose: boole
   if (NOT_NAMES.has(first) || /^[A-Z]{2,5}$/.test(name)) return null;
   // "Coach Ramirez", "Padre Tomás", "Nurse Keisha": a person addressed by a role, not as a patient.
   if (TITLE_WORD.test(first)) return null;
+  // "Con cariño, Rosa": the writer signing off.
+  if (VALEDICTION.test(ctx.text.slice(0, start))) return null;
   // "Thanks, Pastor!": a title alone names nobody ("Reverend and Mrs. Okoro" still names a couple).
   if (TITLE_ALONE.has(first) && !/\s/.test(name) && !/^\s*(?:and|&)\s/i.test(ctx.text.slice(end))) return null;
   // "Welcome to the neighborhood, Sharma Family Dental!", "Thank you, Willow Creek Foot Care":
@@ -136,6 +142,8 @@ const rule: SentenceRule = {
     pass: [
       // The town at the end of the practice's mailing address.
       'Please write to our privacy officer at 410 Grant Avenue, Suite 2, Millbrook.',
+      // The writer signing off after a valediction.
+      'Gracias por escribirnos. Con cariño, Rosa',
       // The writer signing off by name and role.
       'I am sorry about the phone line. Call back and ask for me, Marisol, the office manager.',
       // A staff member described with two roles.

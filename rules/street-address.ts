@@ -16,7 +16,7 @@ export const PERSONAL_BEFORE =
 
 /** Signs that a numbered address is the practice's own (where it is, where to apply or drop things off). */
 const PRACTICE =
-  /\b(?:our|office|clinic|location|suite|ste|located|visit us|find us|open|opens|opening|reopened|moved|moving|address is|parking|building|campus|practice|hiring|apply|resum[eé]s?|drop (?:it |them |yours |one )?off|memorial gifts?|donations? (?:can|may) be|still at|oficina|cl[ií]nica|contratando|curr[ií]culum|ubicad[oa]s?|estamos en|nos mudamos|pase a|venga al?|vis[ií]tenos)\b/i;
+  /\b(?:our|office|clinic|location|suite|ste|located|visit us|find us|open|opens|opening|reopened|moved|moving|address is|parking|building|campus|practice|hiring|apply|resum[eé]s?|drop (?:it |them |yours |one )?off|memorial gifts?|donations? (?:can|may) be|drop-?offs?|attn|still at|oficina|cl[ií]nica|contratando|curr[ií]culum|aplique|en persona|ubicad[oa]s?|estamos en|nos mudamos|pase a|venga al?|vis[ií]tenos)\b/i;
 
 const rule: SentenceRule = {
   id: 'street-address',
@@ -51,6 +51,8 @@ const rule: SentenceRule = {
       'Our new office opens at 1200 Harbor Blvd next month.',
       // Directions.
       'Parking is available behind the building on Main Street.',
+      // Mail for the practice, to its own address.
+      'Drop letters at the front desk or mail them to 800 Oak Park Blvd, Attn: Activities Team.',
       // Where to apply: the practice's own door.
       "We're hiring! Drop off a resume at 410 Birch Ave.",
     ],

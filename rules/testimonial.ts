@@ -27,7 +27,7 @@ export const PATTERNS: Pattern[] = [
   { re: /\bbefore\s*(?:and|&|\/|n|-|\u27a1\ufe0f?|\u2192|->|>|to)?\s*after\b/gi, message: MSG, when: personish },
   {
     // ("Staff Member of the Month" is an employee award.)
-    re: /\b(?:success story|patient of the (?:month|week|year)|client of the (?:month|week|year)|(?<!(?:staff|team|employee) )member of the month|#?transformation ?(?:tuesday|thursday|friday)|#\w*(?:transformation|beforeandafter|results)\w*)\b/gi,
+    re: /\b(?:success story|patient of the (?:month|week|year)|client of the (?:month|week|year)|(?<!(?:staff|team|employee) )member of the month)(?! (?:drawing|raffle|giveaway|contest|sweepstakes)\b)|\b(?:#?transformation ?(?:tuesday|thursday|friday)|#\w*(?:transformation|beforeandafter|results)\w*)\b/gi,
     message: MSG,
     when: (ctx) => !NO_PATIENT.test(ctx.text),
   },
@@ -42,7 +42,7 @@ export const PATTERNS: Pattern[] = [
   },
   { re: /\b(?:down|lost|dropped) \d+ ?(?:lbs?|pounds|kg|inches|sizes)\b/gi, message: MSG },
   {
-    re: /\b(?:client|patient|(?<!(?:staff|team|employee) )member|family) (?:spotlight|of the (?:month|week|year))\b|\bwall of fame\b|\b(?:reposting|sharing|resharing) (?:\p{Lu}[\p{L}'-]+'s|her|his|their|this) (?:story|post|review|photo|video|journey)\b|\bsaid (?:it best|in (?:her|his|their) review)\b/giu,
+    re: /\b(?:client|patient|(?<!(?:staff|team|employee) )member|family) (?:spotlight|of the (?:month|week|year))\b(?! (?:drawing|raffle|giveaway|contest|sweepstakes)\b)|\bwall of fame\b|\b(?:reposting|sharing|resharing) (?:\p{Lu}[\p{L}'-]+'s|her|his|their|this) (?:story|post|review|photo|video|journey)\b|\bsaid (?:it best|in (?:her|his|their) review)\b/giu,
     message: MSG,
   },
   {
@@ -74,7 +74,7 @@ export const PATTERNS: Pattern[] = [
     when: (ctx) => ctx.past || ctx.terms.length > 0 || /\b(?:celebrat|congrat|proud|after|today)/i.test(ctx.text),
   },
   {
-    re: /\b(?:celebrating|congrats to|congratulations to|shout ?-?out to|kudos to|hats off to) (?:our (?:buddy|friend|patient|client|member|little)|one of our|this (?:brave|amazing|sweet))\b/gi,
+    re: /\b(?:celebrating|congrats to|congratulations to|shout ?-?out to|kudos to|hats off to) (?:our (?:buddy|friend|patient|client|member|little)|one of our|this (?:brave|amazing|sweet))\b(?! (?:appreciation|raffle|drawing|giveaway|contest)\b)/gi,
     message: MSG,
   },
   {
@@ -165,6 +165,8 @@ const rule: SentenceRule = {
       'Huge congrats to one of our group members on two years of sobriety.',
     ],
     pass: [
+      // A monthly prize drawing for everyone who books, not a patient featured.
+      'Our Client of the Month drawing is back! Everyone who books in May is entered.',
       // Everyone who finishes, nobody in particular.
       '¡Felicidades a todos los que terminan este mes! Ustedes pueden.',
       // The post says the patient's written authorization covers it (engine/whole-post.ts).

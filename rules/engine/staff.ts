@@ -78,10 +78,10 @@ const AFTER_SIGNATURE = re(
 const AFTER_APPOSITION = re(
   `^,\\s(?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_EN}|${ROLE_ES}|president[ae]s?)(?:\\s[\\p{L}-]+)?(?=\\s?[,;:]|\\s(?:with|con|de|del|at|en|in|of|for|para)\\s)`,
 );
-const AFTER_CREDENTIAL = new RegExp(`^,?\\s${CREDENTIAL}(?:,\\s${CREDENTIAL})*(?=[\\s,.!)]|$)`, 'u');
+const AFTER_CREDENTIAL = new RegExp(`^,?\\s${CREDENTIAL}(?:,\\s${CREDENTIAL})*(?=[\\s,.;:!)]|$)`, 'u');
 /** What staff do: "Tamika runs our referral office", "Denise in intake", "Alicia in our referrals department". */
 const AFTER_WORK = re(
-  `^,?\\s(?:runs|leads|manages|heads|coordinates|handles|staffs|joins us|joined us|joins our|joined our|works (?:at|in|with) (?:our|the)|from (?:our\\s|the\\s)?(?:billing|front desk|reception|intake|scheduling|the office|our office)|(?:in|at) (?:our\\s|the\\s)?(?:intake|billing|reception|scheduling|referrals?|front office|front desk|(?:[\\p{L}-]+\\s)?department)|and the rest of (?:our|the)|en recepci[oó]n|de recepci[oó]n|de nuestro equipo|se integra|se une a nuestro)\\b`,
+  `^,?\\s(?:who\\s)?(?:runs|leads|manages|heads|coordinates|handles|staffs|joins us|joined us|joins our|joined our|works (?:at|in|with) (?:our|the)|from (?:our\\s|the\\s)?(?:billing|front desk|reception|intake|scheduling|the office|our office)|(?:in|at) (?:our\\s|the\\s)?(?:intake|billing|reception|scheduling|referrals?|front office|front desk|(?:[\\p{L}-]+\\s)?department)|and the rest of (?:our|the)|en recepci[oó]n|de recepci[oó]n|de nuestro equipo|se integra|se une a nuestro)\\b`,
 );
 
 /**

@@ -142,10 +142,28 @@ const BACK_PLACE_AFTER = new Set(
     ' ',
   ),
 );
+/** "road conditions", "icy conditions", "terms and conditions": the weather or a contract, not a diagnosis. */
+const CONDITIONS_BEFORE = new Set(
+  'road roads weather driving icy snowy travel winter storm hazardous unsafe working market traffic ice flood'.split(
+    ' ',
+  ),
+);
+/** "hours of operation", "Director of Operations", "operations manager": running a business, not surgery. */
+const OPERATIONS_OF = new Set('hours hour days director head vp manager chief coordinator years'.split(' '));
+const OPERATIONS_BEFORE = new Set('business daily clinic office practice'.split(' '));
+const OPERATIONS_AFTER = new Set('manager managers director team staff coordinator hours department'.split(' '));
 function notCare(tokens: Token[], first: number, last: number): boolean {
   const word = tokens[first]!.word;
-  if (/^deliver/.test(word))
-    return COURIER_BEFORE.has(tokens[first - 1]?.word ?? '') || COURIER_AFTER.has(tokens[last + 1]?.word ?? '');
+  const before = tokens[first - 1]?.word ?? '';
+  if (/^conditions?$/.test(word) && first === last)
+    return CONDITIONS_BEFORE.has(before) || (before === 'and' && tokens[first - 2]?.word === 'terms');
+  if (/^operations?$/.test(word) && first === last)
+    return (
+      OPERATIONS_BEFORE.has(before) ||
+      OPERATIONS_AFTER.has(tokens[last + 1]?.word ?? '') ||
+      (before === 'of' && OPERATIONS_OF.has(tokens[first - 2]?.word ?? ''))
+    );
+  if (/^deliver/.test(word)) return COURIER_BEFORE.has(before) || COURIER_AFTER.has(tokens[last + 1]?.word ?? '');
   if (word === 'statement' && first === last) return SAID_AFTER.has(tokens[last + 1]?.word ?? '');
   if (word === 'back' && first === last) return BACK_PLACE_AFTER.has(tokens[last + 1]?.word ?? '');
   return false;

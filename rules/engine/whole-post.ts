@@ -8,7 +8,8 @@
  *    reader's next visit. Only a post that talks about the practice's week counts: "Thanks for the
  *    review, see you Monday!" still confirms a visit. A closure notice reads the same way ("Closed
  *    Monday for the holiday. See you Tuesday!");
- *  - a post celebrating a role's day or week: the names it greets are the staff celebrated.
+ *  - a post celebrating a role's day or week: the names it greets are the staff celebrated;
+ *  - a post introducing or welcoming back a colleague: its "welcome to the family" greets them.
  */
 import type { Category } from '../types';
 
@@ -72,6 +73,17 @@ function wrapsUpTheWeek(text: string): boolean {
 const ROLE_CELEBRATION =
   /\b(?:(?:national |international )?(?:nurses?|nursing|np|pa|ma|medical assistants?|doctors?|physicians?|hygienists?|dental hygiene|dental assistants?|receptionists?|front desk|pharmacists?|pharmacy|therapists?|pt|ot|techs?|rad techs?|radiology|lab|midwi(?:fe|ves)|chiropractic|optometry|audiology|social workers?|counselors?)'?s?'? (?:week|day|appreciation)|day of the midwife|d[ií]a (?:de(?:l| la| las| los| el)? )?(?:enfermer|m[eé]dic|recepcionist|asistente|doctor|higienist|partera|terapeuta)|semana de (?:la |las |los )?(?:enfermer|higienist|asistentes))/iu;
 
+/**
+ * A post introducing or welcoming back one of the practice's own people ("Meet our newest surgeon,
+ * Dr. Okonkwo... Welcome to the family!", "¡Ya regresó nuestra recepcionista Lety! Bienvenida de
+ * nuevo"): its welcome greets a colleague, not a new or returning patient.
+ */
+const STAFF_ARRIVAL =
+  /\b(?:meet our (?:new(?:est)?|latest) (?:[\p{L}-]+ )?(?:team member|staff member|provider|doctor|physician|surgeon|dentist|orthodontist|hygienist|nurse|assistant|receptionist|injector|therapist|coordinator|manager|associate|clinician|pharmacist|practitioner|aesthetician|esthetician)|(?:please )?join us in welcoming|(?:joins|joined|joining|has joined) (?:our|the) (?:team|staff|practice|crew)|new (?:hire|team member|staff member|face at the front desk)|newest (?:member of (?:our|the) team|team member)|welcome (?:to|aboard) (?:the|our) team|se une a nuestro equipo|bienvenid[oa] al equipo|(?:ya )?regres[oó] nuestr[oa] (?:\p{L}+ )?(?:recepcionista|enfermer[oa]|asistente|doctora?|higienista|compañer[oa]|gerente))/iu;
+/** The welcome a staff arrival's post closes with. */
+const WELCOME =
+  /^(?:welcome (?:to (?:the|our) (?:family|practice|clinic|office)|back)|bienvenid[oa]s? (?:de nuevo|de regreso|a la familia))/i;
+
 /** What a whole-post reading may drop: a finding's rule, category and span in the normalized text. */
 interface Droppable {
   ruleId: string;
@@ -98,10 +110,12 @@ export function dropWholePostReadings<F extends Droppable>(
   if (kept.some(closing) && wrapsUpTheWeek(text)) kept = kept.filter((f) => !closing(f));
   const greeting = (f: F) => f.ruleId === 'reviewer-name';
   if (kept.some(greeting) && ROLE_CELEBRATION.test(text)) kept = kept.filter((f) => !greeting(f));
+  const welcome = (f: F) => f.category === 'confirms-patient-status' && WELCOME.test(text.slice(f.start, f.end + 24));
+  if (kept.some(welcome) && STAFF_ARRIVAL.test(text)) kept = kept.filter((f) => !welcome(f));
   return kept;
 }
 
 /** True when a reply is read as a whole post (tests and the bench keep such examples out of long pastes). */
 export function readsAsOnePost(text: string): boolean {
-  return statesAuthorization(text) || wrapsUpTheWeek(text) || ROLE_CELEBRATION.test(text);
+  return statesAuthorization(text) || wrapsUpTheWeek(text) || ROLE_CELEBRATION.test(text) || STAFF_ARRIVAL.test(text);
 }
