@@ -325,6 +325,17 @@ const EXPERIMENTS: readonly string[] = [
   'visit). First looks with them: b409-b414 and f89, f90 after the first commit, b415-b420 and f91, f92',
   'after both.',
   '',
+  '## What changed (session 15)',
+  '',
+  'The same cells again, read on b409-b420 after their first looks: "hours of operation", "road',
+  'conditions" and a "Director of Operations" are not care; "his appointment as chair" is a post, not a',
+  'visit; a credential before a semicolon ("Lauren Pierce, LMFT;") and "who joins us" make a name staff;',
+  'the name after a valediction ("Con cariño, Rosa") is the writer\'s; the practice\'s own address with',
+  '"Attn:", drop-offs or "aplique en persona"; a "Client of the Month drawing" is a prize, not a featured',
+  'patient; a post introducing a colleague closes with "Welcome to the family!" (a whole-post reading);',
+  'businesses named "... Pizza" or "Fire Station 4". Rules alone on the training corpus, one commit: 30',
+  'safe replies no longer flagged, 3 violations lost. First looks with it: b421-b426 and fresh f93, f94.',
+  '',
 ];
 
 /** The model card (deterministic). */
