@@ -303,6 +303,8 @@ const rule: SentenceRule = {
   },
   examples: {
     flag: [
+      // A permission still needed is not one given (engine/whole-post.ts): the care stands.
+      'Your son is stable on his current dose; we cannot share more without his written consent.',
       'So sorry your filling cracked over the holiday.',
       "Harold's bronchitis must have been exhausting.",
       'That ankle is looking so much stronger now!',

@@ -18,7 +18,10 @@ const WRITTEN_PERMISSION =
   /\b(?:(?:written|signed)\s(?:(?:photo|media|hipaa)\s)?(?:permission|authori[sz]ation|consent|release)|agreed in writing|autorizaci[oó]n\s(?:por\s)?escrit[oa]|autorizaci[oó]n\sfirmada|permiso\s(?:por\s)?escrito|consentimiento\s(?:por\s)?escrito)\b/giu;
 /** Sharing, posting or publishing, not negated ("nunca se han publicado" is a rebuttal). */
 const SHARE =
-  /\b(?:shar(?:e|ed|ing)|post(?:ed|ing)?|publish(?:ed|ing)?|featur(?:e|ed|ing)|compart(?:ir|id[oa]s?|imos|e|en)|public(?:ar|ad[oa]s?|amos))\b/giu;
+  /\b(?:shar(?:e|ed|ing)|post(?:ed|ing)?(?!-)|publish(?:ed|ing)?|featur(?:e|ed|ing)|compart(?:ir|id[oa]s?|imos|e|en)|public(?:ar|ad[oa]s?|amos))\b/giu;
+/** Words before a permission that make it one still needed ("without his", "requires her", "necesitamos una"). */
+const PERMISSION_NEEDED =
+  /\b(?:without|requires?|required|need(?:s|ed)?|until|unless|necesit\p{L}*|requier\p{L}*|requerimos|sin|hasta)\b/iu;
 const NEGATED = /\b(?:never|not|no|nunca|jam[aá]s|no se ha[n]?|sin)\s(?:\p{L}+\s){0,2}$/iu;
 
 /**
@@ -31,9 +34,11 @@ const NEGATED = /\b(?:never|not|no|nunca|jam[aá]s|no se ha[n]?|sin)\s(?:\p{L}+\
  * "the photos were taken with your signed authorization and never published") shares nothing: the
  * permission must sit next to a share, post or publish that is not negated.
  */
-function statesAuthorization(text: string): boolean {
+export function statesAuthorization(text: string): boolean {
   WRITTEN_PERMISSION.lastIndex = 0;
   for (let m = WRITTEN_PERMISSION.exec(text); m; m = WRITTEN_PERMISSION.exec(text)) {
+    // "We cannot share more without his written consent": a permission still needed, not one given.
+    if (PERMISSION_NEEDED.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const from = Math.max(0, m.index - 80);
     const window = text.slice(from, m.index + m[0].length + 80);
     SHARE.lastIndex = 0;
@@ -93,7 +98,11 @@ interface Droppable {
 }
 
 /** What a patient's written authorization to share their story covers (names, story, care). */
-const AUTHORIZED = new Set<Category>(['testimonial-without-authorization', 'care-details', 'confirms-patient-status']);
+export const AUTHORIZED: ReadonlySet<Category> = new Set<Category>([
+  'testimonial-without-authorization',
+  'care-details',
+  'confirms-patient-status',
+]);
 
 /**
  * The findings that stand once the reply is read as one post. Runs on every keystroke, so each

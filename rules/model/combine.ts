@@ -19,6 +19,7 @@ import { staffNames } from '../engine/analyze';
 import { mergeFindings, verdictOf } from '../engine/merge';
 import { normalize, toOriginal } from '../engine/normalize';
 import { resolveOptions } from '../engine/options';
+import { AUTHORIZED, statesAuthorization } from '../engine/whole-post';
 import { SAFE_PRIVATE, SAFE_THANKS } from '../engine/wording';
 import { type Analysis, type AnalyzeOptions, type Category, type Finding, LEARNED_RULE_ID } from '../types';
 import { approvedRuns } from './features';
@@ -174,6 +175,9 @@ export function combine(text: string, rules: Analysis, options?: AnalyzeOptions)
   const rest = withoutBorderline(norm.text);
   if (rest !== norm.text && !(scoreReply(rest, allowed, people, approved).score >= t.add)) return rules;
   const category = categoryOf(ex.vector);
+  // A post that says the patient's written authorization covers what it shares: the rules read it
+  // as one post and drop its story and care (engine/whole-post.ts); the second opinion agrees.
+  if (AUTHORIZED.has(category) && statesAuthorization(norm.text)) return rules;
   const severity = BLOCKING.has(category) ? 'block' : 'warn';
   // Relaxed flags clear disclosures only (rules/engine/analyze.ts): a learned warning stays silent.
   if (o.strictness === 'relaxed' && severity !== 'block') return rules;

@@ -5,6 +5,7 @@
  * disabledRules behave. Examples are written for this test (not corpus text).
  */
 import { describe, expect, it } from 'vitest';
+import { statesAuthorization } from '../../../rules/engine/whole-post';
 import { analyze, analyzeRules } from '../../../rules/index';
 import { aboutPatientsAsAGroup, demotable, MODEL_MAX_CHARS, withoutBorderline } from '../../../rules/model/combine';
 import {
@@ -278,5 +279,16 @@ describe('the practice talking about its patients as a group', () => {
     expect(aboutPatientsAsAGroup('Our patients love you, and we hope to see you soon.')).toBe(false);
     expect(aboutPatientsAsAGroup('One of our older patients parks crooked every Thursday.')).toBe(false);
     expect(aboutPatientsAsAGroup('So many of our patients came in today for flu shots.')).toBe(false);
+  });
+});
+
+describe('a post that states the written authorization behind what it shares', () => {
+  it('gets no learned story or care finding, like the rules (engine/whole-post.ts)', () => {
+    const story = 'Six months and 40 pounds down on semaglutide. So proud of her!';
+    expect(analyzeRules(story).verdict).toBe('ok');
+    expect(analyze(story).findings.map((f) => f.ruleId)).toEqual([LEARNED_RULE_ID]);
+    expect(analyze(`${story} Shared with her written authorization.`).verdict).toBe('ok');
+    // A rebuttal that cites a consent shares nothing, so it is not read this way.
+    expect(statesAuthorization(`${story} Never posted without her written authorization.`)).toBe(false);
   });
 });
