@@ -335,6 +335,10 @@ const EXPERIMENTS: readonly string[] = [
   'patient; a post introducing a colleague closes with "Welcome to the family!" (a whole-post reading);',
   'businesses named "... Pizza" or "Fire Station 4". Rules alone on the training corpus, one commit: 30',
   'safe replies no longer flagged, 3 violations lost. First looks with it: b421-b426 and fresh f93, f94.',
+  'After the shipped weights were trained: a post that states the written authorization behind what it',
+  'shares gets no learned story or care finding either (the rules already read it so), and a permission',
+  'still needed ("without his written consent") is no longer read as one given. On the 733 training cases',
+  'that mention a written permission, combined: 96/98 -> 95/98 violations caught, 14/510 -> 6/510 safe flagged.',
   '',
 ];
 
