@@ -110,7 +110,7 @@ export const PATTERNS: Pattern[] = [
   },
   {
     // Not a colleague back from leave: "Welcome back, Dr. Lin!", "Welcome back to our front desk, Jess!".
-    re: /\bwelcome (?:back\b(?!,?\s+(?:(?:to\s+)?(?:our|the)\s+(?:team|front desk|staff|crew)\b|(?:Dr|Doctor|Nurse|Coach)\b))|to (?:the|our) (?:practice|family|clinic|office))\b/gi,
+    re: /\bwelcome (?:back\b(?!,?\s+(?:(?:to\s+)?(?:our|the)\s+(?:team|front desk|staff|crew)\b|(?:Dr|Doctor|Nurse|Coach)\b|to\s+(?:all|every|everyone)\b))|to (?:the|our) (?:practice|family|clinic|office))\b/gi,
     message: MSG,
     suggestion: SAFE_THANKS,
   },
@@ -504,6 +504,8 @@ const rule: SentenceRule = {
       'We are so glad your daughter had a positive experience.',
     ],
     pass: [
+      // Everyone back for the season, nobody's visit.
+      'Welcome back to all our snowbirds! Spring checkup slots are filling up fast.',
       // A post a colleague was named to, not a visit.
       'Congratulations to Dr. Wells on his appointment as chair of the state board!',
       // A new colleague's welcome (engine/whole-post.ts).

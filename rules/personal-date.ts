@@ -23,6 +23,8 @@ export const PERSONAL =
 /** What a birthday is wished to when it is not one person's: the practice, a business, everyone. */
 const NOT_A_PERSON_AFTER =
   /^\s*(?:,\s*)?to\s+(?:(?:our|the)\s+(?:[\p{L}-]+\s+){0,2}(?:[Pp]ractice|[Oo]ffice|[Cc]linic|[Ll]ocation|[Tt]eam|[Bb]usiness|[Ww]hole|[Ss]tudio|[Ss]pa|[Cc]enter|[Tt]own|[Cc]ity|[Vv]illage|[Cc]ommunity|[Ss]chool|[Ss]tore|[Ss]hop)\b|all\b|everyone|every\b|(?:\p{Lu}[\p{L}'&.-]*\s){1,4}(?:Dental|Dentistry|Orthodontics|Clinic|Cl[ií]nica|Health|Care|Medical|Pediatrics|Center|Spa|Therapy|Chiropractic|Vision|Eye|Smiles?|PT|Wellness|Hospital|Pharmacy|Associates|Group)\b)/u;
+/** The business owning a birthday ("our practice's", "the clinic's"). */
+const PRACTICE_OWNER = /(?:practice|office|clinic|location|team|business|spa|studio|center|centre)'s$/i;
 const PRACTICE =
   /\b(?:we(?:'re| are| will be)? (?:closed|open|opening|moving)|opens|holiday|hours|office|location|event|open house|clinic day|starting|starts|through|until)\b/i;
 
@@ -41,6 +43,8 @@ const rule: SentenceRule = {
       // The practice's own birthday, or everyone's: "our 10th birthday", "Happy 5th birthday to
       // Brightside Urgent Care!", "Happy 1st birthday to all the babies turning one this month".
       if (/\bour\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 5), m.index))) continue;
+      // "our practice's 5th birthday": the business's, not a person's.
+      if (PRACTICE_OWNER.test(ctx.text.slice(Math.max(0, m.index - 14), m.index).trimEnd())) continue;
       if (NOT_A_PERSON_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 60))) continue;
       // "our hygienist Lucy's birthday today": a staff member's, framed as staff (the policy exempts staff).
       const from = Math.max(0, m.index - 40);
@@ -73,6 +77,8 @@ const rule: SentenceRule = {
       'Your cleaning on June 3rd went long because of the delay.',
     ],
     pass: [
+      // The practice's own birthday.
+      "Please join us in celebrating our practice's 5th birthday!",
       // A staff member's birthday, framed as staff.
       "It's our hygienist Lucy's birthday today!",
       // The practice's own date.
