@@ -391,11 +391,11 @@ const STUDY_BEFORE =
 const OFFER =
   /\b(?:special|offer|free|\$\s?\d|\d+\s?%|off\b|new (?:patients?|clients?)|book|schedule|includes?|included|complimentary|what to expect)\b/i;
 
-/** "your visit", "your next cleaning", "your care team", "her first dental visit". */
 /** After "appointment": the post someone was named to ("as chair of", "to the state board"). */
 const APPOINTED_TO =
   /^\s(?:as (?:the |a |an |our )?(?:new |interim |incoming )?(?:chair\w*|director|president|head|chief|member|dean|fellow|professor|officer|commissioner|trustee)|to (?:the |a |an )?(?:[\w-]+ ){0,2}(?:board|council|committee|commission|faculty|panel|task force))\b/i;
 
+/** "your visit", "your next cleaning", "your care team", "her first dental visit". */
 function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const hit of ctx.terms) {

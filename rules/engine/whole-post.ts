@@ -12,6 +12,7 @@
  *  - a post introducing or welcoming back a colleague: its "welcome to the family" greets them.
  */
 import type { Category } from '../types';
+import { ROLE_EN, ROLE_ES } from './staff';
 
 /** A written or signed permission, in English or Spanish ("Maya's written permission", "autorización firmada"). */
 const WRITTEN_PERMISSION =
@@ -83,8 +84,10 @@ const ROLE_CELEBRATION =
  * Dr. Okonkwo... Welcome to the family!", "¡Ya regresó nuestra recepcionista Lety! Bienvenida de
  * nuevo"): its welcome greets a colleague, not a new or returning patient.
  */
-const STAFF_ARRIVAL =
-  /\b(?:meet our (?:new(?:est)?|latest) (?:[\p{L}-]+ )?(?:team member|staff member|provider|doctor|physician|surgeon|dentist|orthodontist|hygienist|nurse|assistant|receptionist|injector|therapist|coordinator|manager|associate|clinician|pharmacist|practitioner|aesthetician|esthetician)|(?:please )?join us in welcoming|(?:joins|joined|joining|has joined) (?:our|the) (?:team|staff|practice|crew)|new (?:hire|team member|staff member|face at the front desk)|newest (?:member of (?:our|the) team|team member)|welcome (?:to|aboard) (?:the|our) team|se une a nuestro equipo|bienvenid[oa] al equipo|(?:ya )?regres[oó] nuestr[oa] (?:\p{L}+ )?(?:recepcionista|enfermer[oa]|asistente|doctora?|higienista|compañer[oa]|gerente))/iu;
+const STAFF_ARRIVAL = new RegExp(
+  `\\b(?:meet our (?:new(?:est)?|latest) (?:[\\p{L}-]+ )?(?:team member|staff member|${ROLE_EN})\\b|(?:please )?join us in welcoming|(?:joins|joined|joining|has joined) (?:our|the) (?:team|staff|practice|crew)|new (?:hire|team member|staff member|face at the front desk)|newest (?:member of (?:our|the) team|team member)|welcome (?:to|aboard) (?:the|our) team|se une a nuestro equipo|bienvenid[oa] al equipo|(?:ya )?regres[oó] nuestr[oa] (?:\\p{L}+ )?(?:${ROLE_ES}|compa[nñ]er[oa]))`,
+  'iu',
+);
 /** The welcome a staff arrival's post closes with. */
 const WELCOME =
   /^(?:welcome (?:to (?:the|our) (?:family|practice|clinic|office)|back)|bienvenid[oa]s? (?:de nuevo|de regreso|a la familia))/i;
