@@ -35,7 +35,16 @@ const ACTION_BEFORE =
   /\b(?:(?:stay on|stick with|taking|take|keep|give up on|keep up with|keep doing)\s+(?:the|that|those)\s+(?:[\w-]+\s+){0,2}$)|\b(?:call(?:ed)? in|sen[dt]|refill(?:ed)?|renew(?:ed)?|order(?:ed)?|prescrib(?:e|ed)|approv(?:e|ed)|den(?:y|ied)|adjust(?:ed)?|remov(?:e|ed)|replac(?:e|ed)|redo|re-?cement(?:ed)?|start(?:ed|ing)?|finish(?:ed|ing)?|switch(?:ed)? (?:you )?to)\s+(?:the|your|his|her|that)\s+(?:[\w-]+\s+){0,2}$/i;
 const INSTRUCTION_VERBS = /\b(?:bring|have|present|update|verify|provide|upload|remember)\b/i;
 const ADVICE_BEFORE =
-  /\b(?:check with|talk to|talk with|ask|call|contact|consult|see|tell|visit|speak with)\s+your\s+(?:[\w-]+\s+)?$/i;
+  /\b(?:check(?:ing)? with|talk(?:ing)? to|talk(?:ing)? with|ask(?:ing)?|call(?:ing)?|contact(?:ing)?|consult(?:ing)?|see|tell|visit|speak(?:ing)? with|call(?:ing)? (?:the )?(?:phone |member services )?number on(?: the back of)?)\s+your\s+(?:[\w-]+\s+)?$/i;
+/** An offer to look a plan up: "we can check coverage for you", "we always check discount cards for you". */
+const OFFER_TO_CHECK =
+  /\b(?:can|could|will|'ll|always|happy to|glad to|able to|love to)\s+(?:help\s+(?:you\s+)?)?(?:check|verify|look up|run|review|confirm)\s+(?:[\w-]+\s+){0,2}$/i;
+/** A price or a sale right before the service: "20% off all chem peels", "$50 off any". */
+function onSale(head: string): boolean {
+  const w = head.trimEnd().split(/\s+/).slice(-4);
+  const i = w.lastIndexOf('off');
+  return i >= 1 && /^(?:\$?\d+%?|%)$/.test(w[i - 1]!) && /[%$]/.test(w.slice(Math.max(0, i - 2), i).join(''));
+}
 const EVERY_VISIT = /\b(?:every|each|any|all) (?:appointments?|visits?|check-?ups?)\b|\ba list of your\b/i;
 const KIN =
   /\b(?:your|his|her) (?:son|daughter|kids?|kiddo|child|children|little one|baby|husband|wife|partner|mom|dad|mother|father|grandma|grandpa)\b/i;
@@ -56,8 +65,9 @@ const SHARE_OF_GROUP =
   /\b\d{1,2}(?:\.\d+)?\s?(?:%|percent|por ciento)\s+(?:of|de)\s+(?:our\s+|the\s+|all\s+|nuestros\s+|nuestras\s+|los\s+|las\s+)?(?:[\w-]+\s+)?(?:clients|patients|people|members|families|moms|mothers|kids|children|adults|participants|residents|seniors|women|men|teens|pacientes|personas|familias|clientes|mujeres|hombres)\b/i;
 
 // Nouns after a care word that make it the name of a unit, team or program of the practice.
+// (Or its equipment and the people who run it: "the new rapid strep kits", "our X-ray tech Bri".)
 const UNIT_AFTER =
-  /^(?:\s+(?:and\s+[\w-]+\s+)?(?:team|teams|nurses|nursing staff|staff|clinic|center|centre|department|dept|unit|wing|program|programs|housing|front desk|coordinator|lead|club|tent|specialists|service line|suite)\b|\s+nurses')/i;
+  /^(?:\s+(?:and\s+[\w-]+\s+)?(?:team|teams|nurses|nursing staff|staff|clinic|center|centre|department|dept|unit|wing|program|programs|housing|front desk|coordinator|lead|club|tent|specialists|service line|suite|kits?|supplies|machines?|equipment|techs?|technicians?|technologists?)\b|\s+nurses')/i;
 
 // A term naming a cause or campaign, in any case.
 const CAUSE_AFTER = /^\s*(?:awareness|research|fundraiser|foundation|advocacy|month|5k|10k)\b/i;
@@ -201,7 +211,10 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
   }
   if (hit.kind === 'billing') {
     // "Check with your insurer", "bring your insurance card": advice to anyone, not this person's coverage.
-    if (ADVICE_BEFORE.test(beforeText)) return false;
+    if (ADVICE_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 40), hit.start))) return false;
+    if (OFFER_TO_CHECK.test(ctx.text.slice(Math.max(0, hit.start - 40), hit.start)) && !ctx.past) return false;
+    // "call us with your insurance info": booking advice.
+    if (/\bwith\s+your\s+$/i.test(beforeText) && /^\s*(?:info|information|details)\b/i.test(afterText)) return false;
     // "Bring your insurance card", "update your card on file": instructions to anyone.
     if (INSTRUCTION_VERBS.test(ctx.text) && !ctx.past) return false;
     // ("Questions about your bill?" invites everyone.)
@@ -212,6 +225,8 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
     return /\bfor you\b/i.test(afterText) && !ctx.generic;
   }
   if (!clinical) return false;
+  // "20% off all chem peels": a sale on a service.
+  if (onSale(ctx.text.slice(Math.max(0, hit.start - 30), hit.start))) return false;
   const specific = !ctx.educational || ctx.past || ctx.anchored;
   // "Bring a list of your medications to every appointment": an instruction to every patient.
   if (who === 'second' && EVERY_VISIT.test(ctx.text) && !ctx.past) return false;
@@ -267,7 +282,16 @@ function tied(ctx: SentenceContext, hit: TermHit): boolean {
     return true;
   if (COURSE.test(ctx.text) && !ctx.generic) return true;
   // "You declined the biopsy", "hope you're loving the new frames": a "you" in a specific sentence.
-  if (addressesYou(ctx) && !ctx.generic && !ctx.conditional && !ctx.question) return true;
+  // (Not in a myth-buster or an explainer for anyone: "Myth: you'll look 'done' after a facelift".)
+  if (
+    addressesYou(ctx) &&
+    !ctx.generic &&
+    !ctx.conditional &&
+    !ctx.question &&
+    !EDU_MARKER.test(ctx.text) &&
+    !EXPLAINER.test(ctx.text)
+  )
+    return true;
   // "handling an emergency extraction that morning": someone's care on a specific occasion.
   if (ctx.anchored && ctx.past && !ctx.generic) return true;
   return false;
@@ -316,6 +340,14 @@ const rule: SentenceRule = {
       'Glad the shingles cleared up before the wedding!',
     ],
     pass: [
+      // A sale on a service.
+      'Flash sale today only: 20% off all chem peels!',
+      // Advice to anyone about their plan.
+      'Plans vary, so call the number on your card to confirm coverage.',
+      // A fire drill, and a colleague's face.
+      "Rate our receptionist's reaction to the fire alarm test this morning 😂",
+      // Equipment the practice bought.
+      'FYI the new rapid strep kits worked great yesterday.',
       // The weather and the business's hours, not a diagnosis or surgery.
       'Closed today due to icy road conditions. Our hours of operation resume tomorrow.',
       // A count of everyone's care, nobody singled out.

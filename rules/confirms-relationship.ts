@@ -99,12 +99,28 @@ export const PATTERNS: Pattern[] = [
     message: MSG,
   },
   {
+    // Someone said to be a patient here: "Deb's mom is a patient here too", "you're one of our clients".
+    // (Not anyone who is: "every child who is a patient here", "whether someone is a patient here".)
+    re: /\b(?:is|are|'s|'re) (?:also |still )?(?:a |one of our |our )(?:patients?|clients?)(?: here| of ours| with us| too)\b/gi,
+    message: MSG,
+    when: (ctx, m) =>
+      !/\b(?:who|whether|if|anyone|everyone|anybody|someone|somebody|any (?:individual|person|one))\b/i.test(
+        ctx.text.slice(Math.max(0, m.index - 40), m.index),
+      ),
+  },
+  {
+    // Someone's start as a patient, told in a post about them: "Hector first came to us as a patient",
+    // "she started here as a patient after her car accident", "she was once a patient here herself".
+    re: /\b(?:(?:first )?came to us|started (?:here|with us|out here|out with us)) as (?:a |an |our )?(?:patient|client)\b|\b(?:she|he|they) (?:was|were) (?:once|first|originally) (?:a |one of our )?(?:patients?|clients?)(?: here| of ours| with us)?\b/gi,
+    message: MSG,
+  },
+  {
     // Forms and paperwork kept for this reader: "your intake forms are already on file".
     re: /\byour (?:[\w-]+ ){0,2}?(?:paperwork|forms?|intake|history|records?|chart|card|insurance) (?:is |are )?(?:already |still |now )?on file\b/gi,
     message: MSG,
   },
   {
-    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming in|coming by(?! (?:our|the) (?:booth|table|tent|stand)\b)|coming back|coming to see us|stopping by(?! (?:our|the) (?:booth|table|tent|stand|page|post|profile|feed|channel|website|site|blog)\b)|stopping in|visiting(?! (?:our|the) (?:booth|table|tent|stand|page|post|profile|feed|channel|website|site|blog)\b)(?: us| our \w+)?|choosing us|trusting (?:us|our (?:[\w-]+ )?(?:team|staff|doctors?|providers?|clinicians?|nurses?))|sticking with us|staying with us|letting us (?:care for|treat|help|take care|be part|see)|being (?:a|our|such a) (?:\w+ )?(?:patient|client)|being (?:with|part of) (?:us|our (?:practice|clinic|office|family|team))|your visit|bringing (?:in )?your)/gi,
+    re: /\b(?:thanks|thank you)(?: so much| again)? for (?:coming in|coming by(?! (?:our|the) (?:booth|table|tent|stand)\b)|coming back|coming to see us|stopping by(?! (?:our|the) (?:[\w-]+ )?(?:booth|table|tent|stand|page|post|profile|feed|channel|website|site|blog|open house|thrift store|shop|event|party|fair|grand opening|ribbon cutting|bake sale|drive)\b)|stopping in|visiting(?! (?:our|the) (?:booth|table|tent|stand|page|post|profile|feed|channel|website|site|blog)\b)(?: us| our \w+)?|choosing us|trusting (?:us|our (?:[\w-]+ )?(?:team|staff|doctors?|providers?|clinicians?|nurses?))|sticking with us|staying with us|letting us (?:care for|treat|help|take care|be part(?! of (?:so many|the|this|our) (?:[\w-]+ )?(?:families|community|communities|neighbou?rhood|town|city)\b)|see)|being (?:a|our|such a) (?:\w+ )?(?:patient|client)|being (?:with|part of) (?:us|our (?:practice|clinic|office|family|team))|your visit|bringing (?:in )?your)/gi,
     message: MSG,
     suggestion: SAFE_THANKS,
   },
@@ -264,7 +280,7 @@ export const PATTERNS: Pattern[] = [
       !/^\W{0,3}for (?:leaving|writing|sharing|posting|taking the time)\b/i.test(ctx.text.slice(m.index + m[0].length)),
   },
   {
-    re: /\b(?:looking forward to|see you|until|till|have it ready|ready for you|ready(?: for)?) next time\b|\bnext time you(?:'re| are) in\b|\b(?:it's|it has) been too long\b|\bdon't be a stranger\b|\bmiss your (?:smile|face|laugh)\b/gi,
+    re: /\b(?:looking forward to|see you|until|till|have it ready|ready for you|ready(?: for)?) next time\b|\bnext time you(?:'re| are) in\b(?! the (?:neighbou?rhood|area))|\b(?:it's|it has) been too long\b|\bdon't be a stranger\b|\bmiss your (?:smile|face|laugh)\b/gi,
     message: MSG,
   },
   {
@@ -491,6 +507,8 @@ const rule: SentenceRule = {
   check: (ctx) => [...runPatterns(ctx, PATTERNS), ...possessiveVisits(ctx)],
   examples: {
     flag: [
+      // A staff member's start as a patient.
+      'Staff spotlight: meet Hector! Fun fact: Hector first came to us as a patient in 2004.',
       'If the pain you mentioned at your visit comes back, call us.',
       'It was lovely meeting you on Tuesday, thanks for stopping by!',
       'We will see you at your next appointment.',
@@ -504,6 +522,14 @@ const rule: SentenceRule = {
       'We are so glad your daughter had a positive experience.',
     ],
     pass: [
+      // Anyone who is a patient, nobody in particular.
+      "Whether you're a patient here or not, our flu clinic is open to all.",
+      // An event anyone could come to.
+      'Thanks so much for stopping by our open house!',
+      // A practice's anniversary thanks its whole community.
+      "Thank you for letting us be part of so many families' lives.",
+      // A staff arrival's post invites every reader to say hi (read over the whole post).
+      "Meet Jasmine, our new hygienist! Say hi next time you're in!",
       // Everyone back for the season, nobody's visit.
       'Welcome back to all our snowbirds! Spring checkup slots are filling up fast.',
       // A post a colleague was named to, not a visit.

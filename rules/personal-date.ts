@@ -22,7 +22,7 @@ export const PERSONAL =
   /\b(?:born|birthday|dob|date of birth|(?:your|his|her|their) (?:[\w-]+ )?(?:appointment|visit|exam|birthday|surgery|procedure|cleaning|checkup|call|admission|discharge|stay|delivery|due date|results?|claim|bill|statement|session|consult|consultation|follow-up|refill|order)|you were|you came|you had|you called|you contacted|before you|after you|our call|we spoke|admitted|discharged|seen on|visit on|exam (?:was|on)|surgery (?:was|on)|appointment (?:was|on))\b/i;
 /** What a birthday is wished to when it is not one person's: the practice, a business, everyone. */
 const NOT_A_PERSON_AFTER =
-  /^\s*(?:,\s*)?to\s+(?:(?:our|the)\s+(?:[\p{L}-]+\s+){0,2}(?:[Pp]ractice|[Oo]ffice|[Cc]linic|[Ll]ocation|[Tt]eam|[Bb]usiness|[Ww]hole|[Ss]tudio|[Ss]pa|[Cc]enter|[Tt]own|[Cc]ity|[Vv]illage|[Cc]ommunity|[Ss]chool|[Ss]tore|[Ss]hop)\b|all\b|everyone|every\b|(?:\p{Lu}[\p{L}'&.-]*\s){1,4}(?:Dental|Dentistry|Orthodontics|Clinic|Cl[ií]nica|Health|Care|Medical|Pediatrics|Center|Spa|Therapy|Chiropractic|Vision|Eye|Smiles?|PT|Wellness|Hospital|Pharmacy|Associates|Group)\b)/u;
+  /^\s*(?:,\s*)?to\s+(?:(?:our|the)\s+(?:[\p{L}-]+\s+){0,3}(?:[Pp]ractice|[Oo]ffice|[Cc]linic|[Ll]ocation|[Tt]eam|[Bb]usiness|[Ww]hole|[Ss]tudio|[Ss]pa|[Cc]enter|[Tt]own|[Cc]ity|[Vv]illage|[Cc]ommunity|[Ss]chool|[Ss]tore|[Ss]hop)\b|all\b|everyone|every\b|(?:\p{Lu}[\p{L}'&.-]*\s){1,4}(?:Dental|Dentistry|Orthodontics|Clinic|Cl[ií]nica|Health|Care|Medical|Pediatrics|Center|Spa|Therapy|Chiropractic|Vision|Eye|Smiles?|PT|Wellness|Hospital|Pharmacy|Associates|Group)\b)/u;
 /** The business owning a birthday ("our practice's", "the clinic's"). */
 const PRACTICE_OWNER = /(?:practice|office|clinic|location|team|business|spa|studio|center|centre)'s$/i;
 const PRACTICE =
@@ -77,6 +77,8 @@ const rule: SentenceRule = {
       'Your cleaning on June 3rd went long because of the delay.',
     ],
     pass: [
+      // A location's first year.
+      'Happy 1st birthday to our little Oak Street location!!',
       // The practice's own birthday.
       "Please join us in celebrating our practice's 5th birthday!",
       // A staff member's birthday, framed as staff.

@@ -140,6 +140,10 @@ const rule: SentenceRule = {
       'Thanks, Maria! Our hygienists loved reading this.',
     ],
     pass: [
+      // A studio thanked by its name.
+      'Thanks for the shoutout, Harbor Yoga!',
+      // A credential as the role before the name.
+      'Meet our new PMHNP, Jordan Reyes! Jordan loves hiking and bad puns.',
       // The town at the end of the practice's mailing address.
       'Please write to our privacy officer at 410 Grant Avenue, Suite 2, Millbrook.',
       // The writer signing off after a valediction.

@@ -62,7 +62,7 @@ function anyones(text: string, start: number, word: string): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(start + word.length, start + word.length + 30);
   return (
-    /\b(?:experiencia|especialistas?|especializad[oa]s|certificad[oa]s?|certificacion|educador[a]?|coordinador[a]?|investigacion|libro|charlas?|platicas?|talleres|taller|clases?|conferencias?|congreso|entrevista|opciones|tipos?|tiempo|centro|unidad|departamento|area|costo|precio|precios|paquetes?|metodos?) (?:en|sobre|de|del|para) (?:la |el |los |las )?$/i.test(
+    /\b(?:toma|tomas|deteccion|cobertura|experiencia|especialistas?|especializad[oa]s|certificad[oa]s?|certificacion|educador[a]?|coordinador[a]?|investigacion|libro|charlas?|platicas?|talleres|taller|clases?|conferencias?|congreso|entrevista|opciones|tipos?|tiempo|centro|unidad|departamento|area|costo|precio|precios|paquetes?|metodos?) (?:en|sobre|de|del|para) (?:la |el |los |las )?$/i.test(
       before,
     ) ||
     // A capital mid-sentence (the text is one sentence) followed by another capital (a name), or a
@@ -216,7 +216,7 @@ export const PATTERNS: Pattern[] = [
  * médico"), or a condition ("depende de su seguro", "").
  */
 const CALL_TO_ACTION =
-  /\b(?:agende|agenda|agendar|reserve|reserva|reservar|programe|programa|haga|hacer|haz|al hacer|solicite|pida|pide|pedir|para|cambiar|cambie|reagendar|reagende|reagenda|aparte|aparten|apartar|llame para|pregunte (?:a|en|por)|pregunta (?:a|en|por)|preguntele a|preguntale a|consulte(?: con)?|consultar (?:con|a)|hable con|habla con|hablar con|llame a|llama a|llamar a|avise a|avisa a|avisele a|avisale a|platique con|platica con|platicar con|platiquelo con|platicalo con|comentelo con|comentalo con|vaya con|ve con|acuda (?:a|con)|(?:indicaciones|instrucciones|recomendaciones|aprobacion|autorizacion) de|depende de|dependiendo de|sin importar|preguntas (?:de|sobre)|dudas (?:de|sobre)|informes (?:de|sobre)|revisar|verificar|checar|(?:llegue|llega|llegar) (?:\d+ minutos )?antes (?:de|a))\s+$/i;
+  /\b(?:agende|agenden|agenda|agendar|reserve|reserven|reserva|reservar|programe|programen|programa|haga|hagan|hacer|haz|pidan|soliciten|al hacer|solicite|pida|pide|pedir|para|cambiar|cambie|reagendar|reagende|reagenda|aparte|aparten|apartar|llame para|pregunte (?:a|en|por)|pregunta (?:a|en|por)|preguntele a|preguntale a|consulte(?: con)?|consultar (?:con|a)|hable con|habla con|hablar con|llame a|llama a|llamar a|avise a|avisa a|avisele a|avisale a|platique con|platica con|platicar con|platiquelo con|platicalo con|comentelo con|comentalo con|vaya con|ve con|acuda (?:a|con)|(?:indicaciones|instrucciones|recomendaciones|aprobacion|autorizacion) de|depende de|dependiendo de|sin importar|preguntas (?:de|sobre)|dudas (?:de|sobre)|informes (?:de|sobre)|revisar|verificar|checar|(?:llegue|llega|llegar) (?:\d+ minutos )?antes (?:de|a))\s+$/i;
 
 /**
  * A day or hour right after "su cita": "puede cambiar su cita del jueves", "su cita dice 16 de
@@ -241,12 +241,13 @@ const PROVIDER_END = /(?:dentista|doctora?|medic[oa]|higienista|terapeuta|enferm
  * A question to any reader ("¿Nervios antes de tu cita?", "¿Le dan miedo las gotas?"), but not one
  * about how this person's care is going ("¿Cómo sigue su rodilla?").
  */
+// (A short heading may come first: "Regreso a clases 🎒 ¿Ya tienen...?")
 const QUESTION =
-  /^\W*\u00bf(?!\s*(?:como|que tal) (?:sigue|sigues|siguen|va|vas|van|esta|estas|estan|le fue|te fue|les fue|se siente|te sientes|le va|te va|salio|quedo|quedaron|le quedo|te quedo)\b)[^?]*\?/i;
+  /^(?:[^,¿.!?]{0,30}\p{Extended_Pictographic}\s*|\W*)\u00bf(?!\s*(?:como|que tal) (?:sigue|sigues|siguen|va|vas|van|esta|estas|estan|le fue|te fue|les fue|se siente|te sientes|le va|te va|salio|quedo|quedaron|le quedo|te quedo)\b)[^?]*\?/iu;
 
 function nobodyInParticular(text: string): boolean {
   return (
-    /\b(?:ningun|ninguna|ningunos|cualquier|cualquiera|alguien|nadie|cada (?:persona|paciente|caso|cliente|familia)|tod[oa]s nuestr[oa]s (?:pacientes|pacientitos|clientes|clientas|familias)|todas las familias|algunas personas|algunos pacientes|muchas personas|muchos pacientes|la mayoria|todos los pacientes|las personas|los pacientes|por privacidad|por ley|no podemos (?:confirmar|hablar|comentar|discutir|compartir))\b/i.test(
+    /\b(?:ningun|ninguna|ningunos|cualquier|cualquiera|alguien|nadie|cada (?:persona|paciente|caso|cliente|familia)|tod[oa]s l[oa]s [a-zñ]+ que|tod[oa]s nuestr[oa]s (?:pacientes|pacientitos|clientes|clientas|familias)|todas las familias|algunas personas|algunos pacientes|muchas personas|muchos pacientes|la mayoria|todos los pacientes|las personas|los pacientes|por privacidad|por ley|no podemos (?:confirmar|hablar|comentar|discutir|compartir))\b/i.test(
       text,
     ) ||
     /\bsi (?:a (?:su|tu|sus|tus) |usted|tiene|tienes|necesita|necesitas|nota|notas|quiere|quieres|alguien|es|eres|su|tu|le|te|hay|siente|sientes|piensa|piensas|cree|crees|ya|un|una|unos|unas|algun|alguna|algunos|algunas|despues de una?|eso|esto|prefiere|prefieres|desea|deseas|estas|(?!(?:puedes|apenas|antes|entonces|veces|ademas)\b)[a-zñ]{2,}(?:as|es)\b(?=\s(?!\d)))\b/i.test(
@@ -306,6 +307,16 @@ const rule: SentenceRule = {
       'Lamentamos que su cesárea haya sido tan difícil.',
     ],
     pass: [
+      // A post thanking everyone who came: its closing looks ahead to the next event (read over the whole post).
+      '¡Gracias a todas las que vinieron a convivir con nosotras! ¡Nos vemos en la próxima!',
+      // A practice's anniversary thanks the whole community (read over the whole post).
+      'Felicidades a todo nuestro equipo por 10 años sirviendo a Santa Ana. ¡Gracias por su confianza!',
+      // Everyone who came to a vaccination day, nobody in particular.
+      'Gracias a todos los abuelitos que vinieron por su vacuna del neumococo.',
+      // A free screening offered to anyone.
+      'Prueba de glucosa: gratis los miércoles. Toma de presión: gratis siempre.',
+      // A question to every parent after a heading, then a call to action to all of them.
+      'Regreso a clases 🎒 ¿Ya tienen el examen físico y las vacunas de sus hijos? Hagan su cita antes de agosto.',
       // An offer to anyone who writes in.
       'Disculpe la espera en el teléfono. Escríbanos por mensaje y le atendemos de inmediato.',
       // A listicle for anyone.

@@ -15,12 +15,16 @@ const MSG = "This publishes a patient's story or result. That needs the patient'
  * sharing photos ("we only post before/after photos with written permission").
  */
 const NO_PATIENT =
-  /\b(?:not (?:a |an )?(?:real|actual) (?:patient|client|person)|illustrat(?:ion|ed)|animat(?:ion|ed)|ai-generated|renovat(?:ion|ed)|remodel(?:ed|ing)?|makeover of our|demo(?:nstration)? (?:model|patient|lash|strip)|simulation|diagrams?|explainer|infographic|step[- ]by[- ]step|how (?:it|an? [\w-]+) works|our (?:clinic|office|practice)'s|our (?:[\w-]+ ){0,2}?(?:lobby|waiting room|building|space|front desk)\b|only (?:post|share|feature|use)s? [^.!?]{0,40}?\b(?:with|w\/?) (?:(?:written|signed) )?(?:permission|consent|authorization))/i;
+  /\b(?:not (?:a |an )?(?:real|actual) (?:patient|client|person)|illustrat(?:ion|ed)|animat(?:ion|ed)|ai-generated|renovat(?:ion|ed)|remodel(?:ed|ing)?|makeover of our|demo(?:nstration)? (?:model|patient|lash|strip)|simulation|diagrams?|explainer|infographic|step[- ]by[- ]step|how (?:it|an? [\w-]+) works|our (?:clinic|office|practice)'s|our (?:[\w-]+ ){0,2}?(?:lobby|waiting room|building|space|front desk)\b|our own (?:[\w-]+ )?(?:injector|nurse|provider|esthetician|aesthetician|hygienist|team member)\b|only (?:post|share|feature|use)s? [^.!?]{0,40}?\b(?:with|w\/?) (?:(?:written|signed) )?(?:permission|consent|authorization))/i;
 
 const personish = (ctx: SentenceContext) =>
   /\b(?:your|her|his|their|one of our|our (?:patient|client)|client|patient|swipe|photos?|pics?|pictures?|results?)\b/i.test(
     ctx.text,
   ) && !NO_PATIENT.test(ctx.text);
+
+/** What a carousel shows when it shows no patient: the team, tips, what a treatment is designed to do. */
+const SWIPE_NOT_A_PATIENT =
+  /\bswipe\b\W{0,6}(?:\w+ ){0,3}?(?:our (?:[\w-]+ )?(?:team|staff|nurses|crew|providers|office|lobby|party)|pics of our|\d+ (?:[\w-]+ )?(?:tips|hacks|myths|facts|steps|ways|reasons|signs|things|questions)|what (?:[\w-]+ ){1,6}?(?:is designed to|is meant to|can do|does))\b/i;
 
 /** Patterns of a testimonial. */
 export const PATTERNS: Pattern[] = [
@@ -57,14 +61,18 @@ export const PATTERNS: Pattern[] = [
   {
     re: /\bswipe\b/gi,
     message: MSG,
+    // (Not a carousel of the team or of tips: "Swipe to see our nurses as the Scooby-Doo gang",
+    // "Swipe for 5 planner hacks".)
     when: (ctx) =>
-      (ctx.terms.length > 0 || /\b(?:results?|before|after)\b/i.test(ctx.text)) && !NO_PATIENT.test(ctx.text),
+      (ctx.terms.length > 0 || /\b(?:results?|before|after)\b/i.test(ctx.text)) &&
+      !NO_PATIENT.test(ctx.text) &&
+      !SWIPE_NOT_A_PATIENT.test(ctx.text),
   },
   { re: /\bbaby #?\d\b/gi, message: MSG, when: (ctx) => ctx.terms.length > 0 },
   {
     // (Not to the staff or a school: "Felicidades a nuestra enfermera Karla", "a la Escuela Lincoln";
     // nor to everyone who does something: "Felicidades a todos los que terminan este mes".)
-    re: /\b(?:felicidades|felicitaciones) a\b(?! (?:(?:nuestr[ao]s?|la|el|los|las) (?:[\p{L}]+ )?(?:enfermer|doctor|dra?\b|equipo|personal|recepcionista|higienista|asistente|gerente|colega|compa\u00f1er|terapeuta|m\u00e9dic|dentista|coordinador|quiropr|fisioterapeut|optometr|psic[oó]log|odont[oó]log|esteticista)|la escuela|el equipo|los equipos|tod[ao]s? (?:el|la|los|las) (?:equipo|personal|escuela)|tod[ao]s(?: l[ao]s)? (?:que|quienes)\b|quienes\b))/giu,
+    re: /\b(?:felicidades|felicitaciones) a\b(?! (?:(?:nuestr[ao]s?|la|el|los|las) (?:[\p{L}]+ )?(?:enfermer|doctor|dra?\b|equipo|personal|recepcionista|higienista|asistente|gerente|colega|compa\u00f1er|terapeuta|m\u00e9dic|dentista|coordinador|quiropr|fisioterapeut|optometr|psic[oó]log|odont[oó]log|esteticista|cosmet[oó]log|estilista)|la escuela|el equipo|los equipos|tod[ao]s? (?:el|la|los|las|nuestr[ao]s?) (?:equipo|personal|escuela)|tod[ao]s(?: l[ao]s)? (?:que|quienes)\b|quienes\b))/giu,
     message: MSG,
     when: (ctx) => /\bsu\b/i.test(ctx.text),
   },
@@ -100,7 +108,11 @@ const ROLES =
 // (Not "Coach Ellis" alone: a sports coach may well be a patient.)
 const ROLE_WORD = new RegExp(`^(?!coach$)${ROLES}$`, 'i');
 /** The capitalized word names a group of staff: "our PrEP team", "our Fairlane nurses". */
-const GROUP_AFTER = /^\s(?:team|staff|crew|nurses|doctors|providers|department|office)\b/i;
+// (Or a place of the practice: "Happy 6th anniversary to our Eastgate dialysis center".)
+const GROUP_AFTER =
+  /^\s(?:team|staff|crew|nurses|doctors|providers|department|office|(?:[a-z-]+\s)?(?:center|centre|clinic|location|campus|unit|branch))\b/i;
+/** A role's week or day: "Happy Nurses Week to Tonya", "Happy Nurse Practitioner Week to Kelly". */
+const ROLE_WEEK = new RegExp(`^[Hh]appy (?:[\\w-]+ ){0,2}?${ROLES}s?(?:'s?)? (?:[\\w-]+ )?(?:week|day|month)\\b`, 'i');
 /** A staff role between "our" and the name: "Congratulations to our PT Bianca", "our coach Rosa". */
 const OUR_BEFORE_NAME = new RegExp(
   `\\bour\\s(?!(?:friend|buddy|patient|client|neighbor)\\b)(?:[\\p{L}-]+\\s){0,2}?${ROLES}\\s$`,
@@ -127,6 +139,7 @@ function nameFindings(ctx: SentenceContext): RuleFinding[] {
       const after = ctx.text.slice(end, end + 60);
       if (
         ROLE_WORD.test(first) ||
+        ROLE_WEEK.test(m[0]) ||
         GROUP_AFTER.test(after) ||
         STAFF_APPOSITIVE.test(after) ||
         CREDENTIAL_AFTER_NAME.test(after) ||
@@ -165,6 +178,14 @@ const rule: SentenceRule = {
       'Huge congrats to one of our group members on two years of sobriety.',
     ],
     pass: [
+      // A carousel of tips, not of a patient.
+      'Swipe for 5 planner hacks our ADHD coaches swear by!',
+      // A role's week: the names it greets are the staff it celebrates.
+      'Happy Nurses Week to Tonya, whose 25 years of experience make her the nurse we all want.',
+      // The next sentence says she is staff (read over the whole reply).
+      "Meet Renee! She's been our front desk coordinator since we opened.",
+      // A location of the practice, not a person.
+      'Happy 6th anniversary to our Eastgate dialysis center!',
       // A monthly prize drawing for everyone who books, not a patient featured.
       'Our Client of the Month drawing is back! Everyone who books in May is entered.',
       // Everyone who finishes, nobody in particular.

@@ -138,6 +138,16 @@ const isStaff = (span: string, staff: Set<string>) =>
     (w) => staff.has(w) || (w.length >= 3 && [...staff].some((s) => s.length > w.length && s.startsWith(w))),
   );
 
+/**
+ * The name a finding is about: every word of a name rule's span, or the name a testimonial's name
+ * frame ends on ("Meet Renee" → "Renee"; its before-and-after patterns end on no name).
+ */
+function findingName(f: LocalFinding, text: string): string | null {
+  const span = text.slice(f.start, f.end);
+  if (NAME_RULES.has(f.ruleId)) return span;
+  return f.ruleId === 'testimonial' ? (/(?<![\p{L}'-])\p{Lu}[\p{L}'-]+$/u.exec(span)?.[0] ?? null) : null;
+}
+
 /** Analyzes a reply with the given rules; see rules/types.ts for the contract. */
 export function analyzeWith(rules: readonly Rule[], input: string, options?: AnalyzeOptions): Analysis {
   try {
@@ -166,18 +176,14 @@ export function analyzeWith(rules: readonly Rule[], input: string, options?: Ana
         if (f.end > f.start && f.start >= 0 && f.end <= norm.text.length) local.push(toLocal(rule, f));
       }
     }
-    // A name framed as staff anywhere in the reply ("our office manager, Dana, ... Dana has trained")
-    // is staff in every sentence.
-    const named = local
-      .filter((f) => NAME_RULES.has(f.ruleId))
-      .flatMap((f) => nameWords(norm.text.slice(f.start, f.end)));
+    // A name framed as staff anywhere in the reply ("our office manager, Dana, ... Dana has trained",
+    // "Meet Renee! She's our front desk coordinator") is staff in every sentence.
+    const names = local.map((f) => findingName(f, norm.text));
+    const named = names.flatMap((n) => (n === null ? [] : nameWords(n)));
     const staff = named.length
       ? staffNames(norm.text, (w) => named.some((n) => w === n || (n.length >= 3 && w.startsWith(n))))
       : new Set<string>();
-    const framed =
-      staff.size === 0
-        ? local
-        : local.filter((f) => !NAME_RULES.has(f.ruleId) || !isStaff(norm.text.slice(f.start, f.end), staff));
+    const framed = staff.size === 0 ? local : local.filter((_, i) => names[i] === null || !isStaff(names[i]!, staff));
     // Readings of the whole post: a stated written authorization, a week in review (./whole-post.ts).
     const kept = dropWholePostReadings(norm.text, framed, (id) => NAME_RULES.has(id));
     const findings: Finding[] = kept.map((f) => {

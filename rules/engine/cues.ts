@@ -209,7 +209,7 @@ export function addressesYou(ctx: SentenceContext): boolean {
  * past tense ("3 signs: ... you got better, then worse").
  */
 export const EXPLAINER =
-  /\bpsa\s*:|(?<!\b(?:on|you|u|him|her|them|me|know) )\bhow to\b|\bwhat (?:your|ur) (?:[\w-]+ ){1,2}(?:actually |really )?(?:means?|does|says|sees|thinks|wants|notices)\b|\bexplained in \d|\b(?:\d+|three|four|five|six|seven|ten) (?:things|ways|signs|reasons|questions|mistakes)\b|\b(?:ever wonder(?:ed)?|here'?s (?:how|what|why)|when to (?:see|call|replace|book))\b|\b(?:it|this (?:test|exam|check)) (?:measures|checks|shows)\b|\bthings (?:your|ur)\b|\b(?:\d+|tres|cuatro|cinco|seis|siete|diez) (?:cosas|se[nñ]ales|formas|maneras|razones|errores|preguntas)\b|\bc[oó]mo (?:saber|cuidar|limpiar|elegir|prevenir)\b/i;
+  /\bpsa\s*:|(?<!\b(?:on|you|u|him|her|them|me|know) )\bhow to\b|\bwhat (?:your|ur) (?:[\w-]+ ){1,2}(?:actually |really )?(?:means?|does|says|sees|thinks|wants|notices)\b|\bexplained in \d|\b(?:\d+|three|four|five|six|seven|ten) (?:things|ways|signs|reasons|questions|mistakes)\b|\b(?:ever wonder(?:ed)?|here'?s (?:how|what|why)|when to (?:see|call|replace|book))\b|\b(?:it|this (?:test|exam|check)) (?:measures|checks|shows)\b|\bthings (?:your|ur)\b|\bthings (?:[\w-]+ ){1,2}(?:wish|want) (?:you|u) (?:knew|to know)\b|\bwhy (?:you|u) (?:shouldn'?t|should never|need to|might want to)\b|\b(?:\d+|tres|cuatro|cinco|seis|siete|diez) (?:cosas|se[nñ]ales|formas|maneras|razones|errores|preguntas)\b|\bc[oó]mo (?:saber|cuidar|limpiar|elegir|prevenir)\b/i;
 /**
  * A "POV:" or "me explaining..." meme in English about a hypothetical reader (not one about a
  * patient): "me explaining for the 100th time why you shouldn't pop pimples".
@@ -219,7 +219,7 @@ export const POV_MEME =
 
 /** Content about a topic: "our webinar on ...", "a blog post about ...". */
 export const TOPIC_BEFORE =
-  /\b(?:blog|post|article|video|webinar|seminar|class|talk|workshop|guide|series|podcast|newsletter|tips|live|handout|page|reel|website|site|information|info|resources|research|study|paper|book|lecture|presentation)\s+(?:on|about|for)\s+(?:[\w-]+\s+){0,2}$/i;
+  /\b(?:billing|pricing|prices|blog|post|article|video|webinar|seminar|class|talk|workshop|guide|series|podcast|newsletter|tips|live|handout|page|reel|website|site|information|info|resources|research|study|paper|book|lecture|presentation)\s+(?:on|about|for)\s+(?:[\w-]+\s+){0,2}$/i;
 
 /** A pattern with the message (and suggestion) of the finding it produces. */
 export interface Pattern {

@@ -117,7 +117,7 @@ export const TITLE_ALONE = new Set(
  * Fellowship", "Lincoln Elementary"): the capitalized words before them are not a person.
  */
 export const ORG_WORD =
-  /^(?:dental|dentistry|orthodontics|pediatrics|dermatology|chiropractic|optical|optometry|vision|eyecare|hearing|audiology|pharmacy|clinic|hospice|hospital|medical|health|healthcare|wellness|counseling|recovery|fertility|therapy|rehab|surgery|associates|group|center|centre|institute|foundation|fellowship|church|methodist|baptist|lutheran|catholic|presbyterian|episcopal|ministries|parish|school|elementary|academy|college|university|library|living|bakery|cafe|coffee|restaurant|grill|kitchen|diner|pizzeria|pizza|tacos|taqueria|bbq|deli|donuts|bagels|burgers|catering|creamery|bistro|cantina|pub|tavern|auto|insurance|printing|roofing|movers|brewery|brewing|market|toys|books|bookstore|boutique|florist|farms|hardware|motors|realty|supply|construction|plumbing|landscaping|cleaners|media|magazine|radio|gallery|theater|theatre|museum|shelter|rescue|pantry|station|troop|salon|spa|studio|gym|fitness|club|association|society|league|council|chamber|bank|inc|llc|company|blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy)$/i;
+  /^(?:dental|dentistry|orthodontics|pediatrics|dermatology|chiropractic|optical|optometry|vision|eyecare|hearing|audiology|pharmacy|clinic|hospice|hospital|medical|health|healthcare|wellness|counseling|recovery|fertility|therapy|rehab|surgery|associates|group|center|centre|institute|foundation|fellowship|church|methodist|baptist|lutheran|catholic|presbyterian|episcopal|ministries|parish|school|elementary|academy|college|university|library|living|bakery|cafe|coffee|restaurant|grill|kitchen|diner|pizzeria|pizza|tacos|taqueria|bbq|deli|donuts|bagels|burgers|catering|creamery|bistro|cantina|pub|tavern|auto|insurance|printing|roofing|movers|brewery|brewing|market|toys|books|bookstore|boutique|florist|farms|hardware|motors|realty|supply|construction|plumbing|landscaping|cleaners|media|magazine|radio|gallery|theater|theatre|museum|shelter|rescue|pantry|station|troop|salon|spa|studio|gym|fitness|yoga|pilates|barre|crossfit|dojo|karate|dance|daycare|preschool|club|association|society|league|council|chamber|bank|inc|llc|company|blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy)$/i;
 
 /** Endings of town and neighborhood names ("Harborview", "Brookfield", "Westside"). */
 export const PLACE_SUFFIX =
@@ -143,7 +143,7 @@ const PRACTICE_WORD =
   /^(?:care|joint|spine|pain|imaging|radiology|orthopaedics|orthopedics|podiatry|cardiology|oncology|urology|neurology|gastroenterology|allergy|diagnostics|laboratory|labs|medicine|physicians|partners|specialists|clinics|centers|practice|aesthetics|smiles|eyes?|skin)$/i;
 /** Capitalized words that open a Spanish practice's name ("Óptica Visión Clara", "Clínica del Dolor Pinecrest"). */
 const ES_ORG_WORD =
-  '(?:[ÓO]ptica|Cl[ií]nica|Centro|Club|Asociaci[oó]n|Fundaci[oó]n|Colegio|Universidad|Comit[eé]|Farmacia|Panader[ií]a|Taquer[ií]a|Restaurante|Tienda|Escuela|Iglesia|Parroquia|Liga|Consultorio|Laboratorio|Im[aá]genes|Diagn[oó]sticas?|Ortopedia|Podolog[ií]a|Medicina|Deportiva|Odontolog[ií]a|Grupo|Instituto|Hospital|Radiolog[ií]a|Pediatr[ií]a|Fisioterapia|Terapia|Dermatolog[ií]a|Cardiolog[ií]a|Salud|Dental|Integral)';
+  '(?:[ÓO]ptica|Cl[ií]nica|Casa|Cocina|Cafeter[ií]a|Pizzer[ií]a|Carnicer[ií]a|Mercado|Gimnasio|Pasteler[ií]a|Tortiller[ií]a|Librer[ií]a|Florer[ií]a|Centro|Club|Asociaci[oó]n|Fundaci[oó]n|Colegio|Universidad|Comit[eé]|Farmacia|Panader[ií]a|Taquer[ií]a|Restaurante|Tienda|Escuela|Iglesia|Parroquia|Liga|Consultorio|Laboratorio|Im[aá]genes|Diagn[oó]sticas?|Ortopedia|Podolog[ií]a|Medicina|Deportiva|Odontolog[ií]a|Grupo|Instituto|Hospital|Radiolog[ií]a|Pediatr[ií]a|Fisioterapia|Terapia|Dermatolog[ií]a|Cardiolog[ií]a|Salud|Dental|Integral)';
 const ORG_BEFORE_ES = new RegExp(
   `(?:^|\\s)${ES_ORG_WORD}(?:\\s(?:del?|la|los|las)|\\s\\p{Lu}[\\p{L}'-]*){0,3}\\s$`,
   'u',
@@ -167,7 +167,8 @@ const ORDER_WORD =
  * Visión Clara").
  */
 export function inOrgName(text: string, start: number, end: number): boolean {
-  const own = text.slice(start, end).split(/\s+/);
+  // ("Harbor Recovery's new center": the business's possessive.)
+  const own = text.slice(start, end).replace(/'s$/, '').split(/\s+/);
   if (own.length > 1 && (ORG_WORD.test(own[own.length - 1]!) || ORG_FIRST_ES.test(own[0]!))) return true;
   // "Club de Corredores", "Fundación del Valle": a Spanish business word before de/del/la.
   if (ORG_FIRST_ES.test(own[0]!) && /^\s(?:de|del|la|los|las)\s/.test(text.slice(end, end + 6))) return true;

@@ -13,7 +13,7 @@
 
 /** Roles a person holds at a practice (English). Lower-case in text: a capitalized word is a name. */
 export const ROLE_EN =
-  'managers?|coordinators?|leads?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owners?|founders?|billers?|schedulers?|technicians?|techs?|pharmacists?|midwi(?:fe|ves)|dietitians?|trainers?|ceo|president|partners?|associates?|hosts?|supervisors?|liaisons?|advocates?|concierges?|practitioners?|aides?|caregivers?|volunteers?|chaplains?|navigators?|interpreters?|doulas?|scribes?|employees?|interns?|externs?|students?|educators?|paramedics?|consultants?|workers?|hires?|custodians?|chefs?|greeters?|colleagues?|coworkers?|co-workers?|teammates?|secretar(?:y|ies)|spokes(?:person|woman|man)|pta|ota|cota|rbt|bcba|nps?|rns?|lpns?|cnas?|rdhs?|ibclcs?|rdas?|efdas?|attorneys?|lawyers?|counsel|front desk|(?:therapy |office |clinic )?dogs?|mascots?|[a-z]+(?:ists?|ologists?|icians?)';
+  'managers?|coordinators?|leads?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owners?|founders?|billers?|schedulers?|technicians?|techs?|pharmacists?|midwi(?:fe|ves)|dietitians?|trainers?|ceo|president|partners?|associates?|hosts?|supervisors?|liaisons?|advocates?|concierges?|practitioners?|aides?|caregivers?|volunteers?|chaplains?|navigators?|interpreters?|doulas?|scribes?|employees?|interns?|externs?|students?|educators?|paramedics?|consultants?|workers?|hires?|custodians?|chefs?|greeters?|colleagues?|coworkers?|co-workers?|teammates?|secretar(?:y|ies)|spokes(?:person|woman|man)|pta|ota|cota|rbt|bcba|nps?|fnps?|pmhnps?|aprns?|dpts?|lcsws?|lmfts?|lpcs?|lmhcs?|crnas?|rns?|lpns?|cnas?|rdhs?|ibclcs?|rdas?|efdas?|attorneys?|lawyers?|counsel|front desk|(?:therapy |office |clinic )?dogs?|mascots?|[a-z]+(?:ists?|ologists?|icians?)';
 /** The same in Spanish (accents optional: staff type fast). Never "paciente" or "cliente". */
 export const ROLE_ES =
   'gerentes?|asesor(?:a|es|as)?|doctora?s?|recepcionistas?|enfermer[ao]s?|asistentes?|coordinador(?:a|es|as)?|administrador(?:a|es|as)?|director(?:a|es|as)?|encargad[oa]s?|vocer[oa]s?|portavoz|t[eé]cnic[oa]s?|cajer[oa]s?|secretari[oa]s?|jef[ea]s?|due[nñ][oa]s?|fundador(?:a|es|as)?|supervisor(?:a|es|as)?|voluntari[oa]s?|capell[aá]n|int[eé]rpretes?|terapeutas?|fisioterapeutas?|pediatras?|psiquiatras?|quiropr[aá]ctic[oa]s?|cirujan[oa]s?|m[eé]dic[oa]s?|parteras?|promotor(?:a|es|as)?|defensor(?:a|es|as)?|consejer[oa]s?|trabajador(?:a|es|as)?|colaborador(?:a|es|as)?|emplead[oa]s?|\\p{Ll}+(?:[oó]log[oa]s?|istas?|iatras?)';
@@ -81,7 +81,7 @@ const AFTER_APPOSITION = re(
 const AFTER_CREDENTIAL = new RegExp(`^,?\\s${CREDENTIAL}(?:,\\s${CREDENTIAL})*(?=[\\s,.;:!)]|$)`, 'u');
 /** What staff do: "Tamika runs our referral office", "Denise in intake", "Alicia in our referrals department". */
 const AFTER_WORK = re(
-  `^,?\\s(?:who\\s)?(?:runs|leads|manages|heads|coordinates|handles|staffs|joins us|joined us|joins our|joined our|works (?:at|in|with) (?:our|the)|from (?:our\\s|the\\s)?(?:billing|front desk|reception|intake|scheduling|the office|our office)|(?:in|at) (?:our\\s|the\\s)?(?:intake|billing|reception|scheduling|referrals?|front office|front desk|(?:[\\p{L}-]+\\s)?department)|and the rest of (?:our|the)|en recepci[oó]n|de recepci[oó]n|de nuestro equipo|se integra|se une a nuestro)\\b`,
+  `^,?\\s(?:who\\s)?(?:runs|leads|manages|heads|coordinates|handles|staffs|joins us|joined us|joins our|joined our|works (?:at|in|with) (?:our|the)|from (?:our\\s|the\\s)?(?:billing|front desk|reception|intake|scheduling|the office|our office)|(?:in|at) (?:our\\s|the\\s)?(?:intake|billing|reception|scheduling|referrals?|front office|front desk|(?:[\\p{L}-]+\\s)?department)|and the rest of (?:our|the)|to (?:our|the) (?:[\\p{L}-]+\\s)?(?:front desk|front office|team|staff|crew)|en recepci[oó]n|de recepci[oó]n|de nuestro equipo|se integra|se une a nuestro)\\b`,
 );
 
 /**
@@ -138,7 +138,7 @@ export function staffBefore(before: string): boolean {
  * may open it: "Thanks, Maria! Our hygienists loved it" does not make Maria staff.
  */
 const AFTER_NEXT_SENTENCE = re(
-  `^(?:\\s*[.!]+|\\s*(?=\\p{Extended_Pictographic}))\\s*(?:[\\p{Extended_Pictographic}\\u200d\\ufe0f]+\\s*)*(?:(?:she|he|they)(?:'s|'re|\\s(?:is|was|are))|(?:ella\\s|[eé]l\\s)?es)\\s(?:(?:one of|una? de)\\s)?(?:our|nuestr[ao]s?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:${ROLE_EN}|${ROLE_ES})\\b`,
+  `^(?:\\s*[.!]+|\\s*(?=\\p{Extended_Pictographic}))\\s*(?:[\\p{Extended_Pictographic}\\u200d\\ufe0f]+\\s*)*(?:(?:she|he|they)(?:'s|'re|\\s(?:is|was|are|has))|(?:ella\\s|[eé]l\\s)?es)\\s(?:(?:been|now|also|officially)\\s)?(?:(?:one of|una? de)\\s)?(?:our|nuestr[ao]s?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:${ROLE_EN}|${ROLE_ES})\\b`,
 );
 
 /**

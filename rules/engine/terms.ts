@@ -152,9 +152,20 @@ const CONDITIONS_BEFORE = new Set(
 const OPERATIONS_OF = new Set('hours hour days director head vp manager chief coordinator years'.split(' '));
 const OPERATIONS_BEFORE = new Set('business daily clinic office practice'.split(' '));
 const OPERATIONS_AFTER = new Set('manager managers director team staff coordinator hours department'.split(' '));
+/** "the fire alarm test", "a wifi speed test": a drill or a machine's check, not a lab test. */
+const TEST_BEFORE = new Set(
+  'alarm drill fire generator system speed taste wifi internet sound mic network siren'.split(' '),
+);
+/** "her therapy dog", "our therapy pups": an animal that visits, not anyone's treatment. */
+const THERAPY_ANIMAL = new Set('dog dogs pup pups puppy animal animals horse horses cat'.split(' '));
 function notCare(tokens: Token[], first: number, last: number): boolean {
   const word = tokens[first]!.word;
   const before = tokens[first - 1]?.word ?? '';
+  if (word === 'test' && first === last) return TEST_BEFORE.has(before);
+  if (word === 'therapy' && first === last) return THERAPY_ANIMAL.has(tokens[last + 1]?.word ?? '');
+  // "our receptionist's reaction to the fire alarm": a colleague's face, not an allergy.
+  if (word === 'reaction' && first === last)
+    return /^(?:receptionist|hygienist|assistant|manager|doctor|nurse|team|staff|coworker|boss)'s$/.test(before);
   if (/^conditions?$/.test(word) && first === last)
     return CONDITIONS_BEFORE.has(before) || (before === 'and' && tokens[first - 2]?.word === 'terms');
   if (/^operations?$/.test(word) && first === last)

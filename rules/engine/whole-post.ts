@@ -9,7 +9,9 @@
  *    review, see you Monday!" still confirms a visit. A closure notice reads the same way ("Closed
  *    Monday for the holiday. See you Tuesday!");
  *  - a post celebrating a role's day or week: the names it greets are the staff celebrated;
- *  - a post introducing or welcoming back a colleague: its "welcome to the family" greets them.
+ *  - a post introducing or welcoming back a colleague: its "welcome to the family" greets them;
+ *  - a post thanking everyone who came to an event: its "¡Nos vemos en la próxima!" is the next event;
+ *  - a practice's anniversary post: its "¡Gracias por su confianza!" thanks the whole community.
  */
 import type { Category } from '../types';
 import { ROLE_EN, ROLE_ES } from './staff';
@@ -85,12 +87,25 @@ const ROLE_CELEBRATION =
  * nuevo"): its welcome greets a colleague, not a new or returning patient.
  */
 const STAFF_ARRIVAL = new RegExp(
-  `\\b(?:meet our (?:new(?:est)?|latest) (?:[\\p{L}-]+ )?(?:team member|staff member|${ROLE_EN})\\b|(?:please )?join us in welcoming|(?:joins|joined|joining|has joined) (?:our|the) (?:team|staff|practice|crew)|new (?:hire|team member|staff member|face at the front desk)|newest (?:member of (?:our|the) team|team member)|welcome (?:to|aboard) (?:the|our) team|se une a nuestro equipo|bienvenid[oa] al equipo|(?:ya )?regres[oó] nuestr[oa] (?:\\p{L}+ )?(?:${ROLE_ES}|compa[nñ]er[oa]))`,
+  `\\b(?:meet (?:our|\\p{Lu}\\p{L}+,? our) (?:new(?:est)?|latest) (?:[\\p{L}-]+ )?(?:team member|staff member|${ROLE_EN})\\b|(?:please )?join us in welcoming|(?:joins|joined|joining|has joined|is joining) (?:our|the) (?:[\\p{L}-]+ ){0,2}?(?:team|staff|practice|crew)|new (?:hire|team member|staff member|face at the front desk)|newest (?:member of (?:our|the) team|team member)|welcome (?:to|aboard) (?:the|our) team|se une a nuestro equipo|bienvenid[oa] al equipo|(?:ya )?regres[oó] nuestr[oa] (?:\\p{L}+ )?(?:${ROLE_ES}|compa[nñ]er[oa]))`,
   'iu',
 );
-/** The welcome a staff arrival's post closes with. */
+/** The welcome a staff arrival's post closes with, and its invitation to every reader to say hi. */
 const WELCOME =
-  /^(?:welcome (?:to (?:the|our) (?:family|practice|clinic|office)|back)|bienvenid[oa]s? (?:de nuevo|de regreso|a la familia))/i;
+  /^(?:welcome (?:to (?:the|our) (?:family|practice|clinic|office)|back|aboard)|next time you(?:'re| are) in\b|bienvenid[oa]s? (?:de nuevo|de regreso|a la familia))/i;
+
+/** Thanks to everyone who came ("¡Gracias a todas las que vinieron!", "Thanks to everyone who came out"). */
+const THANKS_ALL_WHO_CAME =
+  /\b(?:gracias a tod[oa]s (?:l[oa]s )?(?:\p{L}+ )?(?:que|quienes) (?:vinieron|asistieron|participaron|nos acompa[nñ]aron|llegaron)|(?:thanks|thank you) (?:to )?(?:everyone|all|every one of you|all of you) who (?:came|joined|stopped by|showed up|participated))\b/iu;
+/** The closing that looks ahead to the next event ("¡Nos vemos en la próxima!", "See you next year!"). */
+const NEXT_EVENT_CLOSING =
+  /^(?:nos vemos (?:en la pr[oó]xima|el pr[oó]ximo a[nñ]o|el a[nñ]o que viene)|hasta la pr[oó]xima|see (?:you|y'all|everyone)(?: all)? (?:next year|at the next))/iu;
+/** A practice's anniversary ("cumple 30 años", "10 años sirviendo a Santa Ana", "turns 15", "celebrating 20 years"). */
+const PRACTICE_ANNIVERSARY =
+  /\b(?:(?:cumple|cumplimos|celebra|celebramos) \d+ a[nñ]os|\d+ a[nñ]os (?:sirviendo|de servir|al servicio)|turns? \d+ (?:this|today)|celebrat(?:es|ing) \d+ years|\d+ years (?:of )?serving)\b/iu;
+/** Its thanks to the community for trust and loyalty. */
+const COMMUNITY_THANKS =
+  /^(?:gracias por (?:su|tu) (?:confianza|lealtad|preferencia|apoyo)|(?:thank you|thanks) for (?:trusting us|your (?:loyalty|trust|support)))/i;
 
 /** What a whole-post reading may drop: a finding's rule, category and span in the normalized text. */
 interface Droppable {
@@ -124,10 +139,22 @@ export function dropWholePostReadings<F extends Droppable>(
   if (kept.some(greeting) && ROLE_CELEBRATION.test(text)) kept = kept.filter((f) => !greeting(f));
   const welcome = (f: F) => f.category === 'confirms-patient-status' && WELCOME.test(text.slice(f.start, f.end + 24));
   if (kept.some(welcome) && STAFF_ARRIVAL.test(text)) kept = kept.filter((f) => !welcome(f));
+  const nextEvent = (f: F) => NEXT_EVENT_CLOSING.test(text.slice(f.start, f.end + 24));
+  if (kept.some(nextEvent) && THANKS_ALL_WHO_CAME.test(text)) kept = kept.filter((f) => !nextEvent(f));
+  const thanks = (f: F) =>
+    f.category === 'confirms-patient-status' && COMMUNITY_THANKS.test(text.slice(f.start, f.end + 24));
+  if (kept.some(thanks) && PRACTICE_ANNIVERSARY.test(text)) kept = kept.filter((f) => !thanks(f));
   return kept;
 }
 
 /** True when a reply is read as a whole post (tests and the bench keep such examples out of long pastes). */
 export function readsAsOnePost(text: string): boolean {
-  return statesAuthorization(text) || wrapsUpTheWeek(text) || ROLE_CELEBRATION.test(text) || STAFF_ARRIVAL.test(text);
+  return (
+    statesAuthorization(text) ||
+    wrapsUpTheWeek(text) ||
+    ROLE_CELEBRATION.test(text) ||
+    STAFF_ARRIVAL.test(text) ||
+    THANKS_ALL_WHO_CAME.test(text) ||
+    PRACTICE_ANNIVERSARY.test(text)
+  );
 }

@@ -16,7 +16,14 @@ import { analyzeRules, type Finding, resetCache, rules } from '../../../rules/in
 /** Every rule's own flag and pass examples: varied, and many of them risky. */
 const EXAMPLES = rules.flatMap((r) => [...r.examples.flag, ...r.examples.pass]).filter((t) => t.trim().length > 0);
 
-const words = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}']+/u));
+// ("Priya's" names Priya.)
+const words = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}']+/u)
+      .map((w) => w.replace(/'s$/, '')),
+  );
 
 /** Replies whose names no other reply frames as staff (see the module comment). */
 function independent(parts: string[]): string[] {
