@@ -51,7 +51,7 @@ const KIN =
 
 /** Markers of general education or a public tip, whoever reads it (and see EXPLAINER). */
 const EDU_MARKER =
-  /^\W{0,8}(?:[\w']+ ){0,3}?(?:myths?|facts?|psa|tips?|101)\b(?! (?:was|is|of|results?|levels?|tests?|came|numbers?)\b)|\bsigns? (?:that )?(?:your|ur)\b|\bnaturally (?:drops?|declines?|changes?|slows?|rises?|falls?)\b|\b(?:is|are) based on (?:your|ur)\b|\bdepends? on (?:your|ur)\b|\bsufferers\b|\bmyth\b/i;
+  /^\W{0,8}(?:[\w']+ ){0,3}?(?:myths?|facts?|psa|tips?|101)\b(?! (?:was|is|of|results?|levels?|tests?|came|numbers?)\b)|\bsigns? (?:that )?(?:your|ur)\b|\bnaturally (?:drops?|declines?|changes?|slows?|rises?|falls?)\b|\b(?:is|are) based on (?:your|ur)\b|\bdepends? on (?:your|ur)\b|\bsufferers\b|\bmyth\b|\bawareness (?:month|week|day)\b|\b(?:know|learn|watch for) (?:the )?(?:warning )?(?:signs|symptoms)\b/i;
 
 // Words that single one person out of a count ("including one", "someone", "uno de").
 const SINGLED_OUT =
@@ -340,6 +340,10 @@ const rule: SentenceRule = {
       'Glad the shingles cleared up before the wedding!',
     ],
     pass: [
+      // A hassle and an idiom, not a symptom.
+      'Sorry for the parking headache! This brought tears to our eyes.',
+      // An awareness month's tips for everyone.
+      'Asthma Awareness Month: know your triggers and always carry your rescue inhaler.',
       // A sale on a service.
       'Flash sale today only: 20% off all chem peels!',
       // Advice to anyone about their plan.

@@ -507,6 +507,8 @@ const rule: SentenceRule = {
   check: (ctx) => [...runPatterns(ctx, PATTERNS), ...possessiveVisits(ctx)],
   examples: {
     flag: [
+      // An event post still confirms a visit when its closing names one.
+      'Thanks for coming to the health fair! See you soon for your cleaning.',
       // A staff member's start as a patient.
       'Staff spotlight: meet Hector! Fun fact: Hector first came to us as a patient in 2004.',
       'If the pain you mentioned at your visit comes back, call us.',
@@ -522,6 +524,10 @@ const rule: SentenceRule = {
       'We are so glad your daughter had a positive experience.',
     ],
     pass: [
+      // A news post's closing to everyone (read over the whole post).
+      'Quick updates: the parking lot is repaved and we added Sunday hours. See you soon!',
+      // A sponsor's post looks ahead to the season.
+      'Proud to sponsor the Westside Youth Soccer League again! See you on the sidelines this fall.',
       // Anyone who is a patient, nobody in particular.
       "Whether you're a patient here or not, our flu clinic is open to all.",
       // An event anyone could come to.

@@ -10,6 +10,7 @@
 import nlp from 'compromise';
 import type { SentenceContext } from './engine/context';
 import { EXPLAINER, POV_MEME, TOPIC_BEFORE } from './engine/cues';
+import { inProperName } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 import { CLINICAL_KINDS } from './engine/terms';
 import { SAFE_PRIVATE } from './engine/wording';
@@ -107,6 +108,8 @@ const GENERIC = [
   /\b(?:common|normal|typical|expected) (?:after|with|for|during) (?:any|most|a|an)\b|\b(?:after|with) any\b|\bfor (?:anyone|all ages|the whole family)\b|\bdid you know\b|\breminder\b|\btips?\b|\bfun fact\b/i,
   // Offers to answer questions: "any questions you have about LASIK".
   /\bany questions\b|\bquestions you (?:may |might )?have\b/i,
+  // Direct access, for anyone: "you can start PT without a referral", "see a physical therapist without a prescription".
+  /\bdirect access\b|\bwithout (?:a|an) (?:[\w'-]+ )?(?:referral|prescription) for up to\b|\bin (?:our|this) state\b|\b(?:state|law) (?:allows|lets)\b/i,
   /\b(?:privacy|hipaa|confidential|protected health|discuss (?:any|specific|individual|patient)|can(?:'t|not| not) (?:discuss|confirm|comment|share))\b/i,
   /\b(?:book|schedule|request|reserve|make|plan|get|bring|fill out|complete|update|verify)\s+(?:your|a|an)\b|\b(?:book|schedule)\b[^.!?]{0,40}\b(?:online|today|anytime|24\/7)\b/i,
   /\b(?:talk(?:ing)? to|talk(?:ing)? with|ask|check(?:ing)? with|consult|speak(?:ing)? with|see) (?:your|a) (?:own |primary |regular |family )?(?:doctor|provider|dentist|pediatrician|pharmacist|physician|pcp|specialist|insurer|insurance|prescriber|care team)\b/i,
@@ -117,7 +120,7 @@ const GENERIC = [
 
 // Education cues; generic unless the sentence points at a particular thing ("the shots in your knee").
 const EDU =
-  /\b(?:can help|may help|will help|helps|usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not|(?:doesn't|does not|don't|do not|won't) (?:always|necessarily)|can mean|is (?:real|treatable|nothing to be ashamed of)|(?:can|may|might|could) (?:raise|lower|cause|lead to|increase|reduce|affect|trigger|worsen|last)|signs? (?:that )?(?:your|ur)|naturally (?:drops?|declines?|changes?|slows?|rises?|falls?)|(?:is|are) based on (?:your|ur)|depends? on (?:your|ur)|sufferers|myths?)\b/i;
+  /\b(?:can help|may help|will help|helps|usually|typically|often|normal|common|commonly|generally|can take|may take|tends? to|is not|(?:doesn't|does not|don't|do not|won't) (?:always|necessarily)|can mean|is (?:real|treatable|nothing to be ashamed of)|(?:can|may|might|could) (?:raise|lower|cause|lead to|increase|reduce|affect|trigger|worsen|last)|signs? (?:that )?(?:your|ur)|naturally (?:drops?|declines?|changes?|slows?|rises?|falls?)|(?:is|are) based on (?:your|ur)|depends? on (?:your|ur)|sufferers|myths?|awareness (?:month|week|day)|(?:know|learn|watch for) (?:the )?(?:warning )?(?:signs|symptoms))\b/i;
 // A particular thing: "the shots", "that cast", "your new brace" (a bare "your" is often generic).
 // (The words between are modifiers, not a new phrase: "the portal for refills" points at the portal.)
 const POINTED =
@@ -205,8 +208,11 @@ function healthSpans(ctx: SentenceContext): Span[] {
   for (let m = DRUG_LIKE.exec(ctx.text); m; m = DRUG_LIKE.exec(ctx.text))
     out.push({ start: m.index, end: m.index + m[0].length });
   SYMPTOM.lastIndex = 0;
-  for (let m = SYMPTOM.exec(ctx.text); m; m = SYMPTOM.exec(ctx.text))
-    out.push({ start: m.index, end: m.index + m[0].length, weak: true });
+  for (let m = SYMPTOM.exec(ctx.text); m; m = SYMPTOM.exec(ctx.text)) {
+    const span = { start: m.index, end: m.index + m[0].length, weak: true };
+    // "Vista Metabolic Surgery respects...", "Crossroads Recovery Health": a practice's name.
+    if (!inProperName(ctx.text, span)) out.push(span);
+  }
   const brand = brandLike(ctx);
   if (brand) out.push(brand);
   return out.filter((s) => !notPersonal(ctx, s.start, s.end));
@@ -318,6 +324,12 @@ const rule: SentenceRule = {
       'ur retainer still ok?',
     ],
     pass: [
+      // Direct access, for anyone.
+      'Good news: you can start PT without a referral for up to 10 business days.',
+      // The same, as a state's law.
+      'Yes! In our state you can start PT without a physician referral.',
+      // A practice's name, not the reader's surgery.
+      'To the reviewer: Vista Metabolic Surgery respects your right to raise concerns.',
       // A job title's department, not a drug's brand.
       'Your feedback went to our Director of Operations, who will reach out to you.',
       // A PSA and a how-to for anyone.

@@ -140,6 +140,10 @@ const rule: SentenceRule = {
       'Thanks, Maria! Our hygienists loved reading this.',
     ],
     pass: [
+      // An employer thanked by its name (occupational health).
+      'Thanks for the feedback, Brightline Logistics.',
+      // A chaplain named with his title after his role.
+      'Our chaplain, Rev. Alan, is happy to arrange a visit.',
       // A studio thanked by its name.
       'Thanks for the shoutout, Harbor Yoga!',
       // A credential as the role before the name.

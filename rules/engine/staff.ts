@@ -27,7 +27,7 @@ const PRACTICE_TITLE =
 /** A practice title as a whole word (the name rules skip "Nurse Keisha" as a greeting target). */
 export const TITLE_WORD = new RegExp(`^(?:${PRACTICE_TITLE})\\.?$`, 'i');
 /** Titles written between a role and a name ("nuestra vocera, la Lic. Andrea Morales"). */
-const TITLE = `(?:${PRACTICE_TITLE}|lic|licda|licdo|lcda|lcdo|licenciad[oa])\\.?`;
+const TITLE = `(?:${PRACTICE_TITLE}|lic|licda|licdo|lcda|lcdo|licenciad[oa]|rev|reverend)\\.?`;
 const HONOR = '(?:(?:mr|mrs|ms|miss|sr|sra|srta|don|doña)\\.?\\s)?';
 
 const re = (s: string) => new RegExp(s, 'iu');
@@ -44,7 +44,7 @@ const BEFORE_ES = re(
 const OWN_BEFORE = /\bour (?:very )?own\s(?:dr\.?\s)?$/i;
 /** Introductions of a new or celebrated staff member. */
 const INTRO_BEFORE = re(
-  `(?:welcome (?:to (?:the|our) (?:new(?:est)?\\s)?(?:team|family|staff|practice)(?: members?)?|aboard)|bienvenid[ao]s? (?:al|a nuestro) equipo|say (?:hello|hi) to|(?:staff|team|employee|provider|${ROLE_EN}) spotlight|(?:employee|emplead[oa]|staff (?:member|star)|team member|volunteer|voluntari[oa]|star)(?: of the| del) (?:month|mes|week|semana|year|a[nñ]o))[^.!?\\p{Lu}]{0,6}?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
+  `(?:welcome (?:to (?:the|our) (?:new(?:est)?\\s)?(?:team|family|staff|practice)(?: members?)?|aboard)|bienvenid[ao]s? (?:al|a nuestro) equipo|say (?:hello|hi) to|(?:staff|team|employee|provider|${ROLE_EN}) spotlight|(?:employee|emplead[oa]|staff (?:member|star)|team member|volunteer|voluntari[oa]|star|caregiver|nurse|hygienist|assistant|provider)(?: of the| del) (?:month|mes|week|semana|year|a[nñ]o))[^.!?\\p{Lu}]{0,6}?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
 );
 /** "our front desk team: Gina, Tom and Lupe" / "our team: Dr. Shah, Brooke, Maya & Luis". */
 const LIST_BEFORE = re(

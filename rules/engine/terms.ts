@@ -132,7 +132,7 @@ const COURIER_BEFORE = new Set(
   ),
 );
 const COURIER_AFTER = new Set(
-  'driver drivers person guy truck van window app company route dock entrance door'.split(' '),
+  'driver drivers person guy truck trucks van vans window app company route dock entrance door'.split(' '),
 );
 /** "your statement that you intend to sue", "your statement regarding...": something said, not a bill. */
 const SAID_AFTER = new Set('that regarding about concerning on in to here above online posted made'.split(' '));
@@ -156,12 +156,28 @@ const OPERATIONS_AFTER = new Set('manager managers director team staff coordinat
 const TEST_BEFORE = new Set(
   'alarm drill fire generator system speed taste wifi internet sound mic network siren'.split(' '),
 );
+/** "the parking headache", "a billing headache": a hassle, not a symptom. */
+const HASSLE_BEFORE = new Set(
+  'parking traffic billing scheduling construction paperwork insurance logistical tech technical scheduling'.split(' '),
+);
+/** "sunscreen samples": a vendor's product, not a specimen. */
+const PRODUCT_BEFORE = new Set(
+  'sunscreen skincare product products serum lotion cream makeup perfume coffee food cookie snack'.split(' '),
+);
 /** "her therapy dog", "our therapy pups": an animal that visits, not anyone's treatment. */
 const THERAPY_ANIMAL = new Set('dog dogs pup pups puppy animal animals horse horses cat'.split(' '));
 function notCare(tokens: Token[], first: number, last: number): boolean {
   const word = tokens[first]!.word;
   const before = tokens[first - 1]?.word ?? '';
   if (word === 'test' && first === last) return TEST_BEFORE.has(before);
+  if (/^headaches?$/.test(word) && first === last) return HASSLE_BEFORE.has(before);
+  if (/^samples?$/.test(word) && first === last) return PRODUCT_BEFORE.has(before);
+  // "drops off our packages", "brought tears to our eyes": a verb and an idiom.
+  if (word === 'drops' && first === last) return tokens[last + 1]?.word === 'off';
+  if (word === 'tears' && first === last)
+    return (
+      tokens[last + 1]?.word === 'to' && /^(?:our|my|his|her|their|everyone's)$/.test(tokens[last + 2]?.word ?? '')
+    );
   if (word === 'therapy' && first === last) return THERAPY_ANIMAL.has(tokens[last + 1]?.word ?? '');
   // "our receptionist's reaction to the fire alarm": a colleague's face, not an allergy.
   if (word === 'reaction' && first === last)

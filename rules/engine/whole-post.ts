@@ -97,9 +97,12 @@ const WELCOME =
 /** Thanks to everyone who came ("¡Gracias a todas las que vinieron!", "Thanks to everyone who came out"). */
 const THANKS_ALL_WHO_CAME =
   /\b(?:gracias a tod[oa]s (?:l[oa]s )?(?:\p{L}+ )?(?:que|quienes) (?:vinieron|asistieron|participaron|nos acompa[nñ]aron|llegaron)|(?:thanks|thank you) (?:to )?(?:everyone|all|every one of you|all of you) who (?:came|joined|stopped by|showed up|participated))\b/iu;
+/** An event the practice threw or joined, or its news to everyone ("Quick updates: ..."). */
+const EVENT_OR_NEWS =
+  /\b(?:health fair|feria(?: de salud)?|open house|fun run|block party|trunk-or-treat|charity (?:run|walk)|(?:half )?marathon|5k|10k|(?:proud|proudly) (?:to )?sponsor(?:s|ing)?|office news|quick updates?|(?:some|big|exciting) (?:office )?news)\b/iu;
 /** The closing that looks ahead to the next event ("¡Nos vemos en la próxima!", "See you next year!"). */
 const NEXT_EVENT_CLOSING =
-  /^(?:nos vemos (?:en la pr[oó]xima|el pr[oó]ximo a[nñ]o|el a[nñ]o que viene)|hasta la pr[oó]xima|see (?:you|y'all|everyone)(?: all)? (?:next year|at the next))/iu;
+  /^(?:nos vemos (?:en la pr[oó]xima|el pr[oó]ximo a[nñ]o|el a[nñ]o que viene)|hasta la pr[oó]xima|see (?:you|y'all|everyone|u)(?: all)? (?:next year|at the next|there|soon|on the (?:sidelines|field|court)))(?![^.!?]{0,24}\b(?:your|ur|appointment|appt|visit|cleaning|check-?up|follow-?up|session)\b)/iu;
 /** A practice's anniversary ("cumple 30 años", "10 años sirviendo a Santa Ana", "turns 15", "celebrating 20 years"). */
 const PRACTICE_ANNIVERSARY =
   /\b(?:(?:cumple|cumplimos|celebra|celebramos) \d+ a[nñ]os|\d+ a[nñ]os (?:sirviendo|de servir|al servicio)|turns? \d+ (?:this|today)|celebrat(?:es|ing) \d+ years|\d+ years (?:of )?serving)\b/iu;
@@ -140,7 +143,8 @@ export function dropWholePostReadings<F extends Droppable>(
   const welcome = (f: F) => f.category === 'confirms-patient-status' && WELCOME.test(text.slice(f.start, f.end + 24));
   if (kept.some(welcome) && STAFF_ARRIVAL.test(text)) kept = kept.filter((f) => !welcome(f));
   const nextEvent = (f: F) => NEXT_EVENT_CLOSING.test(text.slice(f.start, f.end + 24));
-  if (kept.some(nextEvent) && THANKS_ALL_WHO_CAME.test(text)) kept = kept.filter((f) => !nextEvent(f));
+  if (kept.some(nextEvent) && (THANKS_ALL_WHO_CAME.test(text) || EVENT_OR_NEWS.test(text)))
+    kept = kept.filter((f) => !nextEvent(f));
   const thanks = (f: F) =>
     f.category === 'confirms-patient-status' && COMMUNITY_THANKS.test(text.slice(f.start, f.end + 24));
   if (kept.some(thanks) && PRACTICE_ANNIVERSARY.test(text)) kept = kept.filter((f) => !thanks(f));
@@ -155,6 +159,7 @@ export function readsAsOnePost(text: string): boolean {
     ROLE_CELEBRATION.test(text) ||
     STAFF_ARRIVAL.test(text) ||
     THANKS_ALL_WHO_CAME.test(text) ||
+    EVENT_OR_NEWS.test(text) ||
     PRACTICE_ANNIVERSARY.test(text)
   );
 }

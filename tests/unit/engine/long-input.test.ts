@@ -14,7 +14,10 @@ import { readsAsOnePost } from '../../../rules/engine/whole-post';
 import { analyzeRules, type Finding, resetCache, rules } from '../../../rules/index';
 
 /** Every rule's own flag and pass examples: varied, and many of them risky. */
-const EXAMPLES = rules.flatMap((r) => [...r.examples.flag, ...r.examples.pass]).filter((t) => t.trim().length > 0);
+// (Those read as one whole post are left out up front, so the pastes keep their length.)
+const EXAMPLES = rules
+  .flatMap((r) => [...r.examples.flag, ...r.examples.pass])
+  .filter((t) => t.trim().length > 0 && !readsAsOnePost(normalize(t).text));
 
 // ("Priya's" names Priya.)
 const words = (text: string) =>
