@@ -340,6 +340,21 @@ const EXPERIMENTS: readonly string[] = [
   'still needed ("without his written consent") is no longer read as one given. On the 733 training cases',
   'that mention a written permission, combined: 96/98 -> 95/98 violations caught, 14/510 -> 6/510 safe flagged.',
   '',
+  '## What changed (session 16)',
+  '',
+  "The same cells, read on b421-b430 and then on b431-b441 after their first looks. A name that the post",
+  'frames as staff anywhere ("Meet Renee! She\'s been our front desk coordinator") is no testimonial;',
+  'whole-post readings for event wrap-ups, news and sponsor posts ("¡Nos vemos en la próxima!", "See you',
+  'on the sidelines") and practice anniversaries ("¡Gracias por su confianza!"); carousels of the team or',
+  'tips, role weeks and the practice\'s own centers are not testimonials; sales, fire drills, therapy dogs,',
+  'equipment, awareness-month tips and direct access are not anyone\'s care; studios, employers and',
+  'Spanish shops are not people. New: "Deb\'s mom is a patient here" and "Hector first came to us as a',
+  'patient" confirm status. Rules alone on the training corpus, two commits: 262 safe replies no longer',
+  'flagged, 26 violations lost (mostly flagged before for another word), 8 gained. Tried and dropped:',
+  'reading "his/her" after a staff member as theirs (staff\'s own care here is a disclosure too: 80',
+  'violations lost), and place names dropped from the brand-like fallback (it catches addresses: 75 lost).',
+  'First looks with the first commit: b431-b441 and fresh f97-f99.',
+  '',
 ];
 
 /** The model card (deterministic). */
