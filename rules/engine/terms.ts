@@ -158,7 +158,7 @@ const TEST_BEFORE = new Set(
 );
 /** "the parking headache", "a billing headache": a hassle, not a symptom. */
 const HASSLE_BEFORE = new Set(
-  'parking traffic billing scheduling construction paperwork insurance logistical tech technical scheduling'.split(' '),
+  'parking traffic billing scheduling construction paperwork insurance logistical tech technical'.split(' '),
 );
 /** "sunscreen samples": a vendor's product, not a specimen. */
 const PRODUCT_BEFORE = new Set(

@@ -10,7 +10,8 @@
  *    Monday for the holiday. See you Tuesday!");
  *  - a post celebrating a role's day or week: the names it greets are the staff celebrated;
  *  - a post introducing or welcoming back a colleague: its "welcome to the family" greets them;
- *  - a post thanking everyone who came to an event: its "¡Nos vemos en la próxima!" is the next event;
+ *  - a post thanking everyone who came to an event, a sponsor's post or office news: its closing
+ *    ("¡Nos vemos en la próxima!", "See you on the sidelines", "See you soon!") is to everyone;
  *  - a practice's anniversary post: its "¡Gracias por su confianza!" thanks the whole community.
  */
 import type { Category } from '../types';
