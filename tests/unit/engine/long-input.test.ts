@@ -13,8 +13,10 @@ import { normalize } from '../../../rules/engine/normalize';
 import { readsAsOnePost } from '../../../rules/engine/whole-post';
 import { analyzeRules, type Finding, resetCache, rules } from '../../../rules/index';
 
-/** Every rule's own flag and pass examples: varied, and many of them risky. */
-// (Those read as one whole post are left out up front, so the pastes keep their length.)
+/**
+ * Every rule's own flag and pass examples: varied, and many of them risky. Those read as one whole
+ * post are left out here, once, so the pastes keep their length.
+ */
 const EXAMPLES = rules
   .flatMap((r) => [...r.examples.flag, ...r.examples.pass])
   .filter((t) => t.trim().length > 0 && !readsAsOnePost(normalize(t).text));
@@ -32,7 +34,6 @@ const words = (text: string) =>
 function independent(parts: string[]): string[] {
   const own = parts.map((p) => staffNames(normalize(p).text));
   return parts.filter((p, i) => {
-    if (readsAsOnePost(normalize(p).text)) return false;
     const w = words(p);
     return own.every((staff, j) => j === i || [...staff].every((name) => !w.has(name) || own[i]!.has(name)));
   });
