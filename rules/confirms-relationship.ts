@@ -90,7 +90,7 @@ export const PATTERNS: Pattern[] = [
   },
   {
     // Something kept for this reader: "saved you the corner chair", "the 7pm slot open for you".
-    re: /\b(?:saved|saving|held|holding|reserved|reserving|kept|keeping|we'll save|we'll hold|i'll save|i'll hold) (?:you|u|y'all) (?:a|the|your)\b|\b(?:keep|hold|save|reserve|leave)\b[^.!?]{0,40}?\b(?:slot|spot|chair|seat|time|appointment|room)s? (?:open |free |reserved |available )?for (?:you|u|y'all)\b/gi,
+    re: /\b(?:saved|saving|held|holding|reserved|reserving|kept|keeping|we'll save|we'll hold|i'll save|i'll hold) (?:you|u|y'all) (?:a|the|your)\b(?! (?:slice|piece|plate|cupcake|cookie|donut|treat|bite|taco|cup)s?\b)|\b(?:keep|hold|save|reserve|leave)\b[^.!?]{0,40}?\b(?:slot|spot|chair|seat|time|appointment|room)s? (?:open |free |reserved |available )?for (?:you|u|y'all)\b/gi,
     message: MSG,
   },
   {
@@ -126,7 +126,7 @@ export const PATTERNS: Pattern[] = [
   },
   {
     // Not a colleague back from leave: "Welcome back, Dr. Lin!", "Welcome back to our front desk, Jess!".
-    re: /\bwelcome (?:back\b(?!,?\s+(?:(?:to\s+)?(?:our|the)\s+(?:team|front desk|staff|crew)\b|(?:Dr|Doctor|Nurse|Coach)\b|to\s+(?:all|every|everyone)\b))|to (?:the|our) (?:practice|family|clinic|office))\b/gi,
+    re: /\bwelcome (?:back\b(?!,?\s+(?:(?:to\s+)?(?:our|the)\s+(?:team|front desk|staff|crew)\b|(?:Dr|Doctor|Nurse|Coach)\b|to\s+(?:all|every|everyone)\b|from\s+(?:(?:maternity|paternity|parental|family)\s+)?leave\b|from\s+(?:(?:his|her|their)\s+)?sabbatical\b))|to (?:the|our) (?:practice|family|clinic|office))\b/gi,
     message: MSG,
     suggestion: SAFE_THANKS,
   },
@@ -435,6 +435,14 @@ function possessiveVisits(ctx: SentenceContext): RuleFinding[] {
     if (EXPLAINER.test(ctx.text) && !ctx.anchored) continue;
     // "your service visit", "the delivery visit": a vendor's, not a visit for care.
     if (hit.kind === 'visit' && /\b(?:service|site|sales|vendor|delivery|install(?:ation)?)\s+$/i.test(lead)) continue;
+    // "her exam room" is a room; "her visit to teach handwashing" is a visit she paid, not care.
+    if (
+      hit.kind === 'visit' &&
+      /^\s*(?:rooms?\b|to (?:teach|talk|speak|read|present|share|show|demonstrate|lead|host|judge|volunteer|cheer)\b)/i.test(
+        ctx.text.slice(hit.end, hit.end + 16),
+      )
+    )
+      continue;
     // "his appointment as chair of the board": a post he was named to, not a visit.
     if (hit.kind === 'visit' && APPOINTED_TO.test(ctx.text.slice(hit.end, hit.end + 60))) continue;
     // A staff member's credential ("her IBCLC exam" she passed, "his board certification") and a
@@ -524,6 +532,14 @@ const rule: SentenceRule = {
       'We are so glad your daughter had a positive experience.',
     ],
     pass: [
+      // A staff member's room.
+      'We decorated her exam room with 40 balloons.',
+      // A visit she paid to teach.
+      'The kids drew pictures for Dr. Amy after her visit to teach them about handwashing.',
+      // A colleague back from leave.
+      'Welcome back from maternity leave! The whole team missed you.',
+      // Cake at the open house, not a saved chair.
+      "We'll save you a slice of cake at the open house!",
       // A news post's closing to everyone (read over the whole post).
       'Quick updates: the parking lot is repaved and we added Sunday hours. See you soon!',
       // A sponsor's post looks ahead to the season.

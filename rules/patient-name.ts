@@ -155,6 +155,10 @@ const rule: SentenceRule = {
       'Statement on Lena Voss: Lena Voss presented a forged card at one of our clinics.',
     ],
     pass: [
+      // A role's week greets the staff member it celebrates.
+      'Happy Nurses Week to Tonya, whose sharp eyes make her the nurse we all want.',
+      // A guest speaker, named with her part in the event.
+      "We're thrilled to welcome Judge Harriet Cole as a guest speaker at our Skin Health Night.",
       // Clinicians introduced with their credentials.
       'We welcome three new clinicians to our counseling team: Lauren Pierce, LMFT; Darnell Hayes, LCSW.',
       // An order of nuns and two counties, not people.

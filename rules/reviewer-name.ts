@@ -140,6 +140,14 @@ const rule: SentenceRule = {
       'Thanks, Maria! Our hygienists loved reading this.',
     ],
     pass: [
+      // A colleague back from leave.
+      'Welcome back from maternity leave, Jess! The whole team missed you.',
+      // The staff a team is left with.
+      'She will be missed! Our hygiene team is still in great hands with Angie and Luis.',
+      // The practice's groundskeeper.
+      'Thank you for the kind words about our garden! Our groundskeeper, Luis, will be thrilled.',
+      // A sponsor thanked by its name.
+      'Thank you Greenleaf Grocery for sponsoring our diabetes education night!',
       // An employer thanked by its name (occupational health).
       'Thanks for the feedback, Brightline Logistics.',
       // A chaplain named with his title after his role.

@@ -178,6 +178,10 @@ const rule: SentenceRule = {
       'Huge congrats to one of our group members on two years of sobriety.',
     ],
     pass: [
+      // A volunteer introduced in a spotlight.
+      'Volunteer spotlight! 🌻 Meet Harold, who has given every Wednesday to our reading program.',
+      // A new hire's first day in her role.
+      'Congrats to Kylie on her first day as a dental assistant!',
       // A carousel of tips, not of a patient.
       'Swipe for 5 planner hacks our ADHD coaches swear by!',
       // A role's week: the names it greets are the staff it celebrates.

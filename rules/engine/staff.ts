@@ -13,7 +13,7 @@
 
 /** Roles a person holds at a practice (English). Lower-case in text: a capitalized word is a name. */
 export const ROLE_EN =
-  'managers?|coordinators?|leads?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owners?|founders?|billers?|schedulers?|technicians?|techs?|pharmacists?|midwi(?:fe|ves)|dietitians?|trainers?|ceo|president|partners?|associates?|hosts?|supervisors?|liaisons?|advocates?|concierges?|practitioners?|aides?|caregivers?|volunteers?|chaplains?|navigators?|interpreters?|doulas?|scribes?|employees?|interns?|externs?|students?|educators?|paramedics?|consultants?|workers?|hires?|custodians?|chefs?|greeters?|colleagues?|coworkers?|co-workers?|teammates?|secretar(?:y|ies)|spokes(?:person|woman|man)|pta|ota|cota|rbt|bcba|nps?|fnps?|pmhnps?|aprns?|dpts?|lcsws?|lmfts?|lpcs?|lmhcs?|crnas?|rns?|lpns?|cnas?|rdhs?|ibclcs?|rdas?|efdas?|attorneys?|lawyers?|counsel|front desk|(?:therapy |office |clinic )?dogs?|mascots?|[a-z]+(?:ists?|ologists?|icians?)';
+  'managers?|coordinators?|leads?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owners?|founders?|billers?|schedulers?|technicians?|techs?|pharmacists?|midwi(?:fe|ves)|dietitians?|trainers?|ceo|president|partners?|associates?|hosts?|supervisors?|liaisons?|advocates?|concierges?|practitioners?|aides?|caregivers?|volunteers?|chaplains?|navigators?|interpreters?|doulas?|scribes?|employees?|interns?|externs?|students?|educators?|paramedics?|consultants?|workers?|hires?|custodians?|groundskeepers?|janitors?|housekeepers?|cooks?|chefs?|greeters?|colleagues?|coworkers?|co-workers?|teammates?|secretar(?:y|ies)|spokes(?:person|woman|man)|pta|ota|cota|rbt|bcba|nps?|fnps?|pmhnps?|aprns?|dpts?|lcsws?|lmfts?|lpcs?|lmhcs?|crnas?|rns?|lpns?|cnas?|rdhs?|ibclcs?|rdas?|efdas?|attorneys?|lawyers?|counsel|front desk|(?:therapy |office |clinic )?dogs?|mascots?|[a-z]+(?:ists?|ologists?|icians?)';
 /** The same in Spanish (accents optional: staff type fast). Never "paciente" or "cliente". */
 export const ROLE_ES =
   'gerentes?|asesor(?:a|es|as)?|doctora?s?|recepcionistas?|enfermer[ao]s?|asistentes?|coordinador(?:a|es|as)?|administrador(?:a|es|as)?|director(?:a|es|as)?|encargad[oa]s?|vocer[oa]s?|portavoz|t[eé]cnic[oa]s?|cajer[oa]s?|secretari[oa]s?|jef[ea]s?|due[nñ][oa]s?|fundador(?:a|es|as)?|supervisor(?:a|es|as)?|voluntari[oa]s?|capell[aá]n|int[eé]rpretes?|terapeutas?|fisioterapeutas?|pediatras?|psiquiatras?|quiropr[aá]ctic[oa]s?|cirujan[oa]s?|m[eé]dic[oa]s?|parteras?|promotor(?:a|es|as)?|defensor(?:a|es|as)?|consejer[oa]s?|trabajador(?:a|es|as)?|colaborador(?:a|es|as)?|emplead[oa]s?|\\p{Ll}+(?:[oó]log[oa]s?|istas?|iatras?)';
@@ -44,7 +44,7 @@ const BEFORE_ES = re(
 const OWN_BEFORE = /\bour (?:very )?own\s(?:dr\.?\s)?$/i;
 /** Introductions of a new or celebrated staff member. */
 const INTRO_BEFORE = re(
-  `(?:welcome (?:to (?:the|our) (?:new(?:est)?\\s)?(?:team|family|staff|practice)(?: members?)?|aboard)|bienvenid[ao]s? (?:al|a nuestro) equipo|say (?:hello|hi) to|(?:staff|team|employee|provider|${ROLE_EN}) spotlight|(?:employee|emplead[oa]|staff (?:member|star)|team member|volunteer|voluntari[oa]|star|caregiver|nurse|hygienist|assistant|provider)(?: of the| del) (?:month|mes|week|semana|year|a[nñ]o))[^.!?\\p{Lu}]{0,6}?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
+  `(?:welcome (?:to (?:the|our) (?:new(?:est)?\\s)?(?:team|family|staff|practice)(?: members?)?|aboard|back from (?:(?:maternity|paternity|parental) )?leave)|bienvenid[ao]s? (?:al|a nuestro) equipo|say (?:hello|hi) to|(?:staff|team|employee|provider|${ROLE_EN}) spotlight(?:[!:]\\s*(?:[\\p{Extended_Pictographic}\\u200d\\ufe0f]+\\s*)*(?:meet|say (?:hello|hi) to))?|happy (?:national )?(?:${ROLE_EN})'?s? (?:appreciation )?(?:week|day|month)(?:,|\\sto)|(?:employee|emplead[oa]|staff (?:member|star)|team member|volunteer|voluntari[oa]|star|caregiver|nurse|hygienist|assistant|provider)(?: of the| del) (?:month|mes|week|semana|year|a[nñ]o))[^.!?\\p{Lu}]{0,6}?(?:is\\s)?(?:${TITLE}\\s)?${HONOR}$`,
 );
 /** "our front desk team: Gina, Tom and Lupe" / "our team: Dr. Shah, Brooke, Maya & Luis". */
 const LIST_BEFORE = re(
@@ -60,6 +60,10 @@ const LIST_COMMA_BEFORE = re(
  */
 const LIST_TITLED_BEFORE = re(
   `:\\s(?:(?:la|el)\\s)?${TITLE}\\s\\p{Lu}[\\p{L}'.-]*(?:\\s\\p{Lu}[\\p{L}'.-]*)?,\\s(?:(?:(?:la|el)\\s)?(?:${TITLE}\\s)?\\p{Lu}[\\p{L}'.-]*(?:\\s\\p{Lu}[\\p{L}'.-]*)?(?:,\\s?|,?\\s(?:and|&|y)\\s)){0,6}$`,
+);
+/** The people a team is left with: "still in great hands with Angie and Luis". */
+const HANDS_BEFORE = re(
+  `\\bin (?:good|great|expert|capable|caring|safe|the best) hands with\\s(?:(?:${TITLE}\\s)?\\p{Lu}[\\p{L}'.-]*(?:,\\s?|,?\\s(?:and|&|y)\\s)){0,4}(?:${TITLE}\\s)?$`,
 );
 /** Spelled-out list of roles: "office manager Bea, and treatment coordinators Jo and Luis". */
 const LIST_ROLE_BEFORE = re(`(?:${ROLE_EN}|${ROLE_ES})\\s\\p{Lu}[\\p{L}'-]+\\s(?:and|&|y)\\s$`);
@@ -81,7 +85,7 @@ const AFTER_APPOSITION = re(
 const AFTER_CREDENTIAL = new RegExp(`^,?\\s${CREDENTIAL}(?:,\\s${CREDENTIAL})*(?=[\\s,.;:!)]|$)`, 'u');
 /** What staff do: "Tamika runs our referral office", "Denise in intake", "Alicia in our referrals department". */
 const AFTER_WORK = re(
-  `^,?\\s(?:who\\s)?(?:runs|leads|manages|heads|coordinates|handles|staffs|joins us|joined us|joins our|joined our|works (?:at|in|with) (?:our|the)|from (?:our\\s|the\\s)?(?:billing|front desk|reception|intake|scheduling|the office|our office)|(?:in|at) (?:our\\s|the\\s)?(?:intake|billing|reception|scheduling|referrals?|front office|front desk|(?:[\\p{L}-]+\\s)?department)|and the rest of (?:our|the)|to (?:our|the) (?:[\\p{L}-]+\\s)?(?:front desk|front office|team|staff|crew)|en recepci[oó]n|de recepci[oó]n|de nuestro equipo|se integra|se une a nuestro)\\b`,
+  `^,?\\s(?:who\\s)?(?:runs|leads|manages|heads|coordinates|handles|staffs|joins us|joined us|joins our|joined our|works (?:at|in|with) (?:our|the)|from (?:our\\s|the\\s)?(?:billing|front desk|reception|intake|scheduling|the office|our office)|(?:in|at) (?:our\\s|the\\s)?(?:intake|billing|reception|scheduling|referrals?|front office|front desk|(?:[\\p{L}-]+\\s)?department)|and the rest of (?:our|the)|to (?:our|the) (?:[\\p{L}-]+\\s)?(?:front desk|front office|team|staff|crew)|en recepci[oó]n|de recepci[oó]n|de nuestro equipo|se integra|se une a nuestro|on (?:his|her|their) (?:first|last|final) (?:day|week|shift) (?:as (?:an?|our) (?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_EN}|${ROLE_ES})|on the job|at work)|as (?:a|an|our) (?:guest |keynote |featured )?(?:speaker|presenter|panelist|judge|emcee|host|keynote))\\b`,
 );
 
 /**
@@ -123,11 +127,12 @@ export function staffBefore(before: string): boolean {
     (role && /\b(?:our|my|the)\s|'s\s/.test(lower) && BEFORE_EN.test(before)) ||
     (role && /\b(?:nuestr|mis?\s|sus?\s|la\s|el\s|las\s|los\s|una?\s)/.test(lower) && BEFORE_ES.test(before)) ||
     (lower.includes('own') && OWN_BEFORE.test(before)) ||
-    (/welcome|bienvenid|say h|spotlight|month|week|year|mes\b|semana|a[nñ]o/.test(lower) &&
+    (/welcome|bienvenid|say h|spotlight|month|week|year|happy|mes\b|semana|a[nñ]o/.test(lower) &&
       INTRO_BEFORE.test(before)) ||
     (before.includes(':') && (LIST_BEFORE.test(before) || LIST_TITLED_BEFORE.test(before))) ||
     (/(?:,|\band|&|\by)\s$/.test(lower) && (LIST_COMMA_BEFORE.test(before) || LIST_ROLE_BEFORE.test(before))) ||
     /\bask for(?: me,)?\s{0,2}$/.test(lower) ||
+    (lower.includes('hands with') && HANDS_BEFORE.test(before)) ||
     /\bpregunt[ea] por\s(?:la\s|el\s)?(?:(?:sra|sr|srta|lic|licda|licdo)\.?\s)?$/.test(lower)
   );
 }
