@@ -532,6 +532,8 @@ const rule: SentenceRule = {
       'We are so glad your daughter had a positive experience.',
     ],
     pass: [
+      // A former colleague, missed by the team (read over the whole post).
+      'We miss you too! Nobody has fixed the bike since you left 😂',
       // A staff member's room.
       'We decorated her exam room with 40 balloons.',
       // A visit she paid to teach.

@@ -155,6 +155,8 @@ const rule: SentenceRule = {
       'Statement on Lena Voss: Lena Voss presented a forged card at one of our clinics.',
     ],
     pass: [
+      // A staff member back from her training.
+      'Kayla came back from her Allergan training with so many new ideas.',
       // A role's week greets the staff member it celebrates.
       'Happy Nurses Week to Tonya, whose sharp eyes make her the nurse we all want.',
       // A guest speaker, named with her part in the event.

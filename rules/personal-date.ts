@@ -11,7 +11,7 @@ const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** Numeric (3/12, 03-12-2024) and written (March 3rd, 3 March) dates. */
 export const DATE = new RegExp(
-  `(?<![\\d/.-])(?:\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?(?![\\d/.-])|\\b${MONTH}\\.?\\s\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s\\d{4})?|\\b\\d{1,2}(?:st|nd|rd|th)?\\sof\\s${MONTH}\\b)`,
+  `(?<![\\d/.-])(?:\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?(?![\\d/.-])(?!\\s?(?:weeks?|days?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|times|sessions?|visits?|am|pm|a\\.m|p\\.m|semanas?|d[ií]as|meses|a[nñ]os|horas?)\\b)|\\b${MONTH}\\.?\\s\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s\\d{4})?|\\b\\d{1,2}(?:st|nd|rd|th)?\\sof\\s${MONTH}\\b)`,
   'gi',
 );
 /** An age-revealing birthday or a birthday with a date ("happy 70th birthday", "birthday next Tuesday"). */
@@ -77,6 +77,8 @@ const rule: SentenceRule = {
       'Your cleaning on June 3rd went long because of the delay.',
     ],
     pass: [
+      // A span of weeks, not a date.
+      'Book your consult 4-6 weeks before the big day.',
       // A location's first year.
       'Happy 1st birthday to our little Oak Street location!!',
       // The practice's own birthday.

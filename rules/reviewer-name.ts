@@ -140,6 +140,10 @@ const rule: SentenceRule = {
       'Thanks, Maria! Our hygienists loved reading this.',
     ],
     pass: [
+      // The practice's volunteers, listed after their role.
+      'Thank you to volunteers Kevin, Roberta, and the Key Club!',
+      // A host thanked for hosting the practice's event.
+      'Thank you Pastor Jim for hosting our flu clinic at Grace Fellowship!',
       // A colleague back from leave.
       'Welcome back from maternity leave, Jess! The whole team missed you.',
       // The staff a team is left with.

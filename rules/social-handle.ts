@@ -13,7 +13,7 @@ export const HANDLE = /(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_
  * stories", "Síguenos en Instagram @...", "en nuestro Instagram @...", "mensaje directo a @...".
  */
 const PRACTICE_BEFORE =
-  /\b(?:follow|find|tag|like|join|dm|message) us\b[^.!?]{0,20}$|\bus (?:on|at)\s*$|(?:^|[^\p{L}])(?:follow|tag|s[ií]g(?:uenos|anos|ue|a)|visit(?:a|e)?)\s(?:(?:on|en)\s(?:instagram|ig|tiktok|facebook|fb)\s)?:?\s?$|\b(?:our|nuestr[oa])\s(?:instagram|ig|tiktok|facebook|page|p[aá]gina|cuenta)\s?:?\s?$|\b(?:mensaje directo|dm|message)\s(?:(?:en|on)\s(?:instagram|ig|facebook)\s)?(?:a|to)\s$/iu;
+  /\b(?:follow|find|tag|like|join|dm|message) us\b[^.!?]{0,20}$|\bus (?:on|at)\s*$|(?:^|[^\p{L}])(?:follow|tag|s[ií]g(?:uenos|anos|ue|a)|visit(?:a|e)?)\s(?:a\s)?(?:(?:on|en)\s(?:instagram|ig|tiktok|facebook|fb)\s)?:?\s?$|\b(?:their|its|su)\s(?:page|instagram|ig|account|handle|cuenta|p[aá]gina)\s(?:is|es)\s?:?\s?$|\b(?:our|nuestr[oa])\s(?:instagram|ig|tiktok|facebook|page|p[aá]gina|cuenta)\s?:?\s?$|\b(?:mensaje directo|dm|message)\s(?:(?:en|on)\s(?:instagram|ig|facebook)\s)?(?:a|to)\s$/iu;
 
 /** A business or group thanked for what it did for the practice: "Thanks @x for hosting us", "for catering". */
 const PARTNER_AFTER =
@@ -54,6 +54,8 @@ const rule: SentenceRule = {
       'Follow along as @kayla.smiles finishes her aligner journey!',
     ],
     pass: [
+      // Another business's page, pointed to.
+      "We're a med spa, not the salon next door! Their page is @velvetroomsalon.",
       // The practice's own account.
       'Follow us @maplegrovedental for tips.',
       // Readers asked to tag the practice.

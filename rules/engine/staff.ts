@@ -65,8 +65,10 @@ const LIST_TITLED_BEFORE = re(
 const HANDS_BEFORE = re(
   `\\bin (?:good|great|expert|capable|caring|safe|the best) hands with\\s(?:(?:${TITLE}\\s)?\\p{Lu}[\\p{L}'.-]*(?:,\\s?|,?\\s(?:and|&|y)\\s)){0,4}(?:${TITLE}\\s)?$`,
 );
-/** Spelled-out list of roles: "office manager Bea, and treatment coordinators Jo and Luis". */
-const LIST_ROLE_BEFORE = re(`(?:${ROLE_EN}|${ROLE_ES})\\s\\p{Lu}[\\p{L}'-]+\\s(?:and|&|y)\\s$`);
+/** Spelled-out list of roles: "office manager Bea, and treatment coordinators Jo and Luis", "volunteers Kevin, Roberta". */
+const LIST_ROLE_BEFORE = re(
+  `(?:${ROLE_EN}|${ROLE_ES})\\s\\p{Lu}[\\p{L}'-]+(?:,\\s\\p{Lu}[\\p{L}'-]+){0,5}(?:,?\\s(?:and|&|y)\\s|,\\s)$`,
+);
 /** ", our office manager" / ", nuestra técnica láser" / ", one of our hygienists" / " is our new..." / " 🐶 our therapy dog" */
 const AFTER_OUR = re(
   `^(?:\\s?[\\p{Extended_Pictographic}\\u200d\\ufe0f]+)*,?\\s?(?:\\d{1,3},\\s)?(?:(?:is|es|was|fue)\\s)?(?:(?:one of|una? de)\\s)?(?:our|my|the practice's|the clinic's|nuestr[ao]s?|mis?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:${ROLE_EN}|${ROLE_ES}|c?ma|rr?t|lpn|lvn|cna)\\b`,
@@ -85,7 +87,7 @@ const AFTER_APPOSITION = re(
 const AFTER_CREDENTIAL = new RegExp(`^,?\\s${CREDENTIAL}(?:,\\s${CREDENTIAL})*(?=[\\s,.;:!)]|$)`, 'u');
 /** What staff do: "Tamika runs our referral office", "Denise in intake", "Alicia in our referrals department". */
 const AFTER_WORK = re(
-  `^,?\\s(?:who\\s)?(?:runs|leads|manages|heads|coordinates|handles|staffs|joins us|joined us|joins our|joined our|works (?:at|in|with) (?:our|the)|from (?:our\\s|the\\s)?(?:billing|front desk|reception|intake|scheduling|the office|our office)|(?:in|at) (?:our\\s|the\\s)?(?:intake|billing|reception|scheduling|referrals?|front office|front desk|(?:[\\p{L}-]+\\s)?department)|and the rest of (?:our|the)|to (?:our|the) (?:[\\p{L}-]+\\s)?(?:front desk|front office|team|staff|crew)|en recepci[oó]n|de recepci[oó]n|de nuestro equipo|se integra|se une a nuestro|on (?:his|her|their) (?:first|last|final) (?:day|week|shift) (?:as (?:an?|our) (?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_EN}|${ROLE_ES})|on the job|at work)|as (?:a|an|our) (?:guest |keynote |featured )?(?:speaker|presenter|panelist|judge|emcee|host|keynote))\\b`,
+  `^,?\\s(?:who\\s)?(?:runs|leads|manages|heads|coordinates|handles|staffs|joins us|joined us|joins our|joined our|works (?:at|in|with) (?:our|the)|from (?:our\\s|the\\s)?(?:billing|front desk|reception|intake|scheduling|the office|our office)|(?:in|at) (?:our\\s|the\\s)?(?:intake|billing|reception|scheduling|referrals?|front office|front desk|(?:[\\p{L}-]+\\s)?department)|and the rest of (?:our|the)|to (?:our|the) (?:[\\p{L}-]+\\s)?(?:front desk|front office|team|staff|crew)|en recepci[oó]n|de recepci[oó]n|de nuestro equipo|se integra|se une a nuestro|on (?:his|her|their) (?:first|last|final) (?:day|week|shift) (?:as (?:an?|our) (?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_EN}|${ROLE_ES})|on the job|at work)|as (?:a|an|our) (?:guest |keynote |featured )?(?:speaker|presenter|panelist|judge|emcee|host|keynote)|came back from (?:his|her|their) (?:[\\p{L}-]+\\s){0,2}?(?:training|conference|course|certification)|for (?:hosting|sponsoring|donating|catering|organizing) (?:our|us|the)\\b)\\b`,
 );
 
 /**

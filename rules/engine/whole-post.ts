@@ -12,7 +12,8 @@
  *  - a post introducing or welcoming back a colleague: its "welcome to the family" greets them;
  *  - a post thanking everyone who came to an event, a sponsor's post or office news: its closing
  *    ("¡Nos vemos en la próxima!", "See you on the sidelines", "See you soon!") is to everyone;
- *  - a practice's anniversary post: its "¡Gracias por su confianza!" thanks the whole community.
+ *  - a practice's anniversary post: its "¡Gracias por su confianza!" thanks the whole community;
+ *  - a reply to a former colleague: its "we miss you" is the team's.
  */
 import type { Category } from '../types';
 import { ROLE_EN, ROLE_ES } from './staff';
@@ -111,6 +112,14 @@ const PRACTICE_ANNIVERSARY =
 const COMMUNITY_THANKS =
   /^(?:gracias por (?:su|tu) (?:confianza|lealtad|preferencia|apoyo)|(?:thank you|thanks) for (?:trusting us|your (?:loyalty|trust|support)))/i;
 
+/**
+ * A reply to a former colleague ("Miss you too Alexis!! the team still talks about your tamale
+ * potlucks", "nobody has fixed it since you left"): its "we miss you" is the team's, not a missed patient.
+ */
+const FORMER_COLLEAGUE =
+  /\b(?:since you (?:left|retired|moved on)|(?:the )?break ?room|(?:your|her|his) old (?:desk|station|locker|mug)|potlucks?|the (?:whole )?(?:team|crew|staff|gang|girls|(?:[\p{L}]+ )?(?:night |morning )?crew) still (?:talks?|asks?|misses|laughs?|mentions?|uses?))\b/iu;
+const MISS_YOU = /^(?:(?:we|i|everyone|all|already) )?(?:miss|missed|missing) (?:you|ya|y'all)/i;
+
 /** What a whole-post reading may drop: a finding's rule, category and span in the normalized text. */
 interface Droppable {
   ruleId: string;
@@ -149,6 +158,8 @@ export function dropWholePostReadings<F extends Droppable>(
   const thanks = (f: F) =>
     f.category === 'confirms-patient-status' && COMMUNITY_THANKS.test(text.slice(f.start, f.end + 24));
   if (kept.some(thanks) && PRACTICE_ANNIVERSARY.test(text)) kept = kept.filter((f) => !thanks(f));
+  const missed = (f: F) => f.category === 'confirms-patient-status' && MISS_YOU.test(text.slice(f.start, f.end + 4));
+  if (kept.some(missed) && FORMER_COLLEAGUE.test(text)) kept = kept.filter((f) => !missed(f));
   return kept;
 }
 
@@ -161,6 +172,7 @@ export function readsAsOnePost(text: string): boolean {
     STAFF_ARRIVAL.test(text) ||
     THANKS_ALL_WHO_CAME.test(text) ||
     EVENT_OR_NEWS.test(text) ||
-    PRACTICE_ANNIVERSARY.test(text)
+    PRACTICE_ANNIVERSARY.test(text) ||
+    FORMER_COLLEAGUE.test(text)
   );
 }
