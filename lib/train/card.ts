@@ -370,6 +370,14 @@ const EXPERIMENTS: readonly string[] = [
   'the same thresholds; 5 gives up 0.8 points of cross-validated recall for 0.2 points fewer false',
   'alarms (93.4 / 2.6 -> 92.6 / 2.5), so it stays at 3. First looks with this commit:',
   'b446-b451 and fresh f102, f103.',
+  'Then, read on b447, b451 and f103 after their first looks: a reply to a former colleague ("since you',
+  'left", "the team still talks about your potlucks") misses a colleague, not a patient (a whole-post',
+  'reading); volunteers listed after their role, a host thanked "for hosting our flu clinic" and a',
+  'colleague back from her training are not patients; "4-6 weeks" and "8-10am" are spans, not dates.',
+  'Rules alone on the training corpus: 17 safe replies no longer flagged, 4 violations lost (3 had been',
+  'flagged for a span read as a date). Tried and dropped: a teacher named by her class ("Mrs. Patel\'s 2nd',
+  'grade class") as not a patient: the class is what identifies the children, and 9 violations were lost.',
+  'First looks with the shipped model and these rules: b452-b463 and fresh f104-f107.',
   '',
 ];
 
