@@ -155,6 +155,12 @@ const rule: SentenceRule = {
       'Statement on Lena Voss: Lena Voss presented a forged card at one of our clinics.',
     ],
     pass: [
+      // A midwife by her title.
+      'Her patients are being seen by Midwife Rae this month.',
+      // A provider clients book with.
+      'Everyone who had standing appointments with Rachel will get a call from us this week.',
+      // A colleague who passed her certification.
+      'Team lunch because Brooke finally passed her local anesthesia certification!',
       // A staff member back from her training.
       'Kayla came back from her Allergan training with so many new ideas.',
       // A role's week greets the staff member it celebrates.

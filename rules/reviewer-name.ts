@@ -140,6 +140,8 @@ const rule: SentenceRule = {
       'Thanks, Maria! Our hygienists loved reading this.',
     ],
     pass: [
+      // A list of names closed by their role.
+      'A huge thank you to Mandy, Rachel, Colleen and Priya, our hygienists, for everything they do.',
       // The practice's volunteers, listed after their role.
       'Thank you to volunteers Kevin, Roberta, and the Key Club!',
       // A host thanked for hosting the practice's event.

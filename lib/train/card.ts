@@ -377,7 +377,12 @@ const EXPERIMENTS: readonly string[] = [
   'Rules alone on the training corpus: 17 safe replies no longer flagged, 4 violations lost (3 had been',
   'flagged for a span read as a date). Tried and dropped: a teacher named by her class ("Mrs. Patel\'s 2nd',
   'grade class") as not a patient: the class is what identifies the children, and 9 violations were lost.',
-  'First looks with the shipped model and these rules: b452-b463 and fresh f104-f107.',
+  'First looks with the model trained through b451 and these rules: b452-b469 and fresh f104-f109.',
+  'Last, read on b455, b459, b462 and b467 after those looks: a list of names closed by ", our',
+  'hygienists", "Midwife Rae", "our LMT Gabriela", "standing appointments with Rachel" and a colleague',
+  'who "finally passed her local anesthesia certification" are staff. Rules alone on the training',
+  'corpus: 8 safe replies no longer flagged, 2 violations lost (both flagged for a staff name, not for',
+  'the leak beside it). The shipped weights are then trained on everything through b469.',
   '',
 ];
 

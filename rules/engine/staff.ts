@@ -13,7 +13,7 @@
 
 /** Roles a person holds at a practice (English). Lower-case in text: a capitalized word is a name. */
 export const ROLE_EN =
-  'managers?|coordinators?|leads?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owners?|founders?|billers?|schedulers?|technicians?|techs?|pharmacists?|midwi(?:fe|ves)|dietitians?|trainers?|ceo|president|partners?|associates?|hosts?|supervisors?|liaisons?|advocates?|concierges?|practitioners?|aides?|caregivers?|volunteers?|chaplains?|navigators?|interpreters?|doulas?|scribes?|employees?|interns?|externs?|students?|educators?|paramedics?|consultants?|workers?|hires?|custodians?|groundskeepers?|janitors?|housekeepers?|cooks?|chefs?|greeters?|colleagues?|coworkers?|co-workers?|teammates?|secretar(?:y|ies)|spokes(?:person|woman|man)|pta|ota|cota|rbt|bcba|nps?|fnps?|pmhnps?|aprns?|dpts?|lcsws?|lmfts?|lpcs?|lmhcs?|crnas?|rns?|lpns?|cnas?|rdhs?|ibclcs?|rdas?|efdas?|attorneys?|lawyers?|counsel|front desk|(?:therapy |office |clinic )?dogs?|mascots?|[a-z]+(?:ists?|ologists?|icians?)';
+  'managers?|coordinators?|leads?|hygienists?|assistants?|specialists?|administrators?|officers?|directors?|doctors?|dentists?|physicians?|surgeons?|nurses?|therapists?|pts?|chiropractors?|optometrists?|opticians?|receptionists?|injectors?|aestheticians?|estheticians?|providers?|counselors?|clinicians?|owners?|founders?|billers?|schedulers?|technicians?|techs?|pharmacists?|midwi(?:fe|ves)|dietitians?|trainers?|ceo|president|partners?|associates?|hosts?|supervisors?|liaisons?|advocates?|concierges?|practitioners?|aides?|caregivers?|volunteers?|chaplains?|navigators?|interpreters?|doulas?|scribes?|employees?|interns?|externs?|students?|educators?|paramedics?|consultants?|workers?|hires?|custodians?|groundskeepers?|janitors?|housekeepers?|cooks?|chefs?|greeters?|colleagues?|coworkers?|co-workers?|teammates?|secretar(?:y|ies)|spokes(?:person|woman|man)|pta|ota|cota|rbt|bcba|nps?|fnps?|pmhnps?|aprns?|lmts?|dpts?|lcsws?|lmfts?|lpcs?|lmhcs?|crnas?|rns?|lpns?|cnas?|rdhs?|ibclcs?|rdas?|efdas?|attorneys?|lawyers?|counsel|front desk|(?:therapy |office |clinic )?dogs?|mascots?|[a-z]+(?:ists?|ologists?|icians?)';
 /** The same in Spanish (accents optional: staff type fast). Never "paciente" or "cliente". */
 export const ROLE_ES =
   'gerentes?|asesor(?:a|es|as)?|doctora?s?|recepcionistas?|enfermer[ao]s?|asistentes?|coordinador(?:a|es|as)?|administrador(?:a|es|as)?|director(?:a|es|as)?|encargad[oa]s?|vocer[oa]s?|portavoz|t[eé]cnic[oa]s?|cajer[oa]s?|secretari[oa]s?|jef[ea]s?|due[nñ][oa]s?|fundador(?:a|es|as)?|supervisor(?:a|es|as)?|voluntari[oa]s?|capell[aá]n|int[eé]rpretes?|terapeutas?|fisioterapeutas?|pediatras?|psiquiatras?|quiropr[aá]ctic[oa]s?|cirujan[oa]s?|m[eé]dic[oa]s?|parteras?|promotor(?:a|es|as)?|defensor(?:a|es|as)?|consejer[oa]s?|trabajador(?:a|es|as)?|colaborador(?:a|es|as)?|emplead[oa]s?|\\p{Ll}+(?:[oó]log[oa]s?|istas?|iatras?)';
@@ -23,7 +23,7 @@ const CREDENTIAL =
 /** Titles of the practice's own people, alone before a name ("Nurse Keisha", "Dra. Chen"). Public
  * roles (coach, pastor, officer) are not here: writers greet patients by them ("Thanks, Coach Reggie!"). */
 const PRACTICE_TITLE =
-  'dr|dra|drs|dras|doctor|doctora|nurse practitioner|nurse|enfermer[ao]|hygienist|higienista|chaplain|capell[aá]n';
+  'dr|dra|drs|dras|doctor|doctora|nurse practitioner|nurse|enfermer[ao]|hygienist|higienista|midwife|partera|chaplain|capell[aá]n';
 /** A practice title as a whole word (the name rules skip "Nurse Keisha" as a greeting target). */
 export const TITLE_WORD = new RegExp(`^(?:${PRACTICE_TITLE})\\.?$`, 'i');
 /** Titles written between a role and a name ("nuestra vocera, la Lic. Andrea Morales"). */
@@ -74,6 +74,10 @@ const AFTER_OUR = re(
   `^(?:\\s?[\\p{Extended_Pictographic}\\u200d\\ufe0f]+)*,?\\s?(?:\\d{1,3},\\s)?(?:(?:is|es|was|fue)\\s)?(?:(?:one of|una? de)\\s)?(?:our|my|the practice's|the clinic's|nuestr[ao]s?|mis?)\\s(?:[\\p{L}-]+\\s){0,3}?(?:${ROLE_EN}|${ROLE_ES}|c?ma|rr?t|lpn|lvn|cna)\\b`,
 );
 /** A signature: "Lorena, gerente." / "—Sam, infusion manager". */
+/** A list of names closed by their role: "Mandy, Rachel, Colleen and Priya, our hygienists". */
+const AFTER_LIST_OUR = re(
+  `^(?:,\\s?\\p{Lu}[\\p{L}'.-]*){0,5},?\\s(?:and|&|y)\\s\\p{Lu}[\\p{L}'.-]*,\\s(?:our|nuestr[ao]s)\\s(?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_EN}|${ROLE_ES})\\b`,
+);
 const AFTER_SIGNATURE = re(
   `^,\\s(?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_EN}|${ROLE_ES})(?:\\s(?:de|of)\\s[\\p{L}-]+)?\\s*(?:[.!]|$)`,
 );
@@ -87,7 +91,7 @@ const AFTER_APPOSITION = re(
 const AFTER_CREDENTIAL = new RegExp(`^,?\\s${CREDENTIAL}(?:,\\s${CREDENTIAL})*(?=[\\s,.;:!)]|$)`, 'u');
 /** What staff do, or what a partner did for the practice: "Tamika runs our referral office", "Denise in intake", "Pastor Jim for hosting our flu clinic". */
 const AFTER_WORK = re(
-  `^,?\\s(?:who\\s)?(?:runs|leads|manages|heads|coordinates|handles|staffs|joins us|joined us|joins our|joined our|works (?:at|in|with) (?:our|the)|from (?:our\\s|the\\s)?(?:billing|front desk|reception|intake|scheduling|the office|our office)|(?:in|at) (?:our\\s|the\\s)?(?:intake|billing|reception|scheduling|referrals?|front office|front desk|(?:[\\p{L}-]+\\s)?department)|and the rest of (?:our|the)|to (?:our|the) (?:[\\p{L}-]+\\s)?(?:front desk|front office|team|staff|crew)|en recepci[oó]n|de recepci[oó]n|de nuestro equipo|se integra|se une a nuestro|on (?:his|her|their) (?:first|last|final) (?:day|week|shift) (?:as (?:an?|our) (?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_EN}|${ROLE_ES})|on the job|at work)|as (?:a|an|our) (?:guest |keynote |featured )?(?:speaker|presenter|panelist|judge|emcee|host|keynote)|came back from (?:his|her|their) (?:[\\p{L}-]+\\s){0,2}?(?:training|conference|course|certification)|for (?:hosting|sponsoring|donating|catering|organizing) (?:our|us|the)\\b)\\b`,
+  `^,?\\s(?:who\\s)?(?:runs|leads|manages|heads|coordinates|handles|staffs|joins us|joined us|joins our|joined our|works (?:at|in|with) (?:our|the)|from (?:our\\s|the\\s)?(?:billing|front desk|reception|intake|scheduling|the office|our office)|(?:in|at) (?:our\\s|the\\s)?(?:intake|billing|reception|scheduling|referrals?|front office|front desk|(?:[\\p{L}-]+\\s)?department)|and the rest of (?:our|the)|to (?:our|the) (?:[\\p{L}-]+\\s)?(?:front desk|front office|team|staff|crew)|en recepci[oó]n|de recepci[oó]n|de nuestro equipo|se integra|se une a nuestro|on (?:his|her|their) (?:first|last|final) (?:day|week|shift) (?:as (?:an?|our) (?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_EN}|${ROLE_ES})|on the job|at work)|as (?:a|an|our) (?:guest |keynote |featured )?(?:speaker|presenter|panelist|judge|emcee|host|keynote)|came back from (?:his|her|their) (?:[\\p{L}-]+\\s){0,2}?(?:training|conference|course|certification)|(?:on\\s)?(?:finally\\s|just\\s)?(?:pass(?:ed|ing)|earn(?:ed|ing)|finish(?:ed|ing)|complet(?:ed|ing)) (?:her|his|their) (?:[\\p{L}-]+\\s){0,3}?(?:certification|certificate|license|licence|boards|credential|degree|residency|fellowship)|for (?:hosting|sponsoring|donating|catering|organizing) (?:our|us|the)\\b)\\b`,
 );
 
 /**
@@ -109,7 +113,8 @@ const ROLE_WORD = new RegExp(`^(?:${ROLE_EN}|${ROLE_ES}|ma|cma|np|pa|rn|lpn|rt|r
 const TITLE_ONLY = new RegExp(`^(?:${PRACTICE_TITLE}|practitioner)$`, 'iu');
 /** Some role word in the window: every appositive frame needs one. */
 const ROLE_ANY = new RegExp(`\\b(?:${ROLE_EN}|${ROLE_ES})`, 'u');
-const ACRONYM = /^(?:MA|CMA|NP|PA|PT|DPT|OT|RN|LPN|LVN|CNA|OTA|COTA|PTA|SLP|RDH|CRNA|RBT|BCBA|LMFT|LCSW|PA-C|RT|RRT)$/u;
+const ACRONYM =
+  /^(?:MA|CMA|NP|PA|PT|DPT|OT|RN|LPN|LVN|CNA|OTA|COTA|PTA|SLP|RDH|CRNA|RBT|BCBA|LMFT|LCSW|LMT|PA-C|RT|RRT)$/u;
 
 /**
  * True when the text right before a name frames it as the practice's person.
@@ -134,6 +139,7 @@ export function staffBefore(before: string): boolean {
     (before.includes(':') && (LIST_BEFORE.test(before) || LIST_TITLED_BEFORE.test(before))) ||
     (/(?:,|\band|&|\by)\s$/.test(lower) && (LIST_COMMA_BEFORE.test(before) || LIST_ROLE_BEFORE.test(before))) ||
     /\bask for(?: me,)?\s{0,2}$/.test(lower) ||
+    /\b(?:standing |regular )?appointments? with\s$/.test(lower) ||
     (lower.includes('hands with') && HANDS_BEFORE.test(before)) ||
     /\bpregunt[ea] por\s(?:la\s|el\s)?(?:(?:sra|sr|srta|lic|licda|licdo)\.?\s)?$/.test(lower)
   );
@@ -162,6 +168,7 @@ const AFTER_NEXT_ROLE = re(
 export function staffAfter(after: string): boolean {
   return (
     AFTER_OUR.test(after) ||
+    AFTER_LIST_OUR.test(after) ||
     AFTER_SIGNATURE.test(after) ||
     AFTER_APPOSITION.test(after) ||
     AFTER_CREDENTIAL.test(after) ||
