@@ -89,7 +89,10 @@ const AFTER_APPOSITION = re(
   `^,\\s(?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_EN}|${ROLE_ES}|president[ae]s?)(?:\\s[\\p{L}-]+)?(?=\\s?[,;:]|\\s(?:with|con|de|del|at|en|in|of|for|para)\\s)`,
 );
 const AFTER_CREDENTIAL = new RegExp(`^,?\\s${CREDENTIAL}(?:,\\s${CREDENTIAL})*(?=[\\s,.;:!)]|$)`, 'u');
-/** What staff do, or what a partner did for the practice: "Tamika runs our referral office", "Denise in intake", "Pastor Jim for hosting our flu clinic". */
+/**
+ * What staff do, or what a partner did for the practice: "Tamika runs our referral office",
+ * "Denise in intake", "Pastor Jim for hosting our flu clinic".
+ */
 const AFTER_WORK = re(
   `^,?\\s(?:who\\s)?(?:runs|leads|manages|heads|coordinates|handles|staffs|joins us|joined us|joins our|joined our|works (?:at|in|with) (?:our|the)|from (?:our\\s|the\\s)?(?:billing|front desk|reception|intake|scheduling|the office|our office)|(?:in|at) (?:our\\s|the\\s)?(?:intake|billing|reception|scheduling|referrals?|front office|front desk|(?:[\\p{L}-]+\\s)?department)|and the rest of (?:our|the)|to (?:our|the) (?:[\\p{L}-]+\\s)?(?:front desk|front office|team|staff|crew)|en recepci[oó]n|de recepci[oó]n|de nuestro equipo|se integra|se une a nuestro|on (?:his|her|their) (?:first|last|final) (?:day|week|shift) (?:as (?:an?|our) (?:[\\p{L}-]+\\s){0,2}?(?:${ROLE_EN}|${ROLE_ES})|on the job|at work)|as (?:a|an|our) (?:guest |keynote |featured )?(?:speaker|presenter|panelist|judge|emcee|host|keynote)|came back from (?:his|her|their) (?:[\\p{L}-]+\\s){0,2}?(?:training|conference|course|certification)|(?:on\\s)?(?:finally\\s|just\\s)?(?:pass(?:ed|ing)|earn(?:ed|ing)|finish(?:ed|ing)|complet(?:ed|ing)) (?:her|his|their) (?:[\\p{L}-]+\\s){0,3}?(?:certification|certificate|license|licence|boards|credential|degree|residency|fellowship)|for (?:hosting|sponsoring|donating|catering|organizing) (?:our|us|the)\\b)\\b`,
 );
