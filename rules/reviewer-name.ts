@@ -151,7 +151,7 @@ const rule: SentenceRule = {
       // The staff a team is left with.
       'She will be missed! Our hygiene team is still in great hands with Angie and Luis.',
       // The practice's groundskeeper.
-      'Thank you for the kind words about our garden! Our groundskeeper, Luis, will be thrilled.',
+      'So glad the garden made you smile! Our groundskeeper, Luis, will be thrilled.',
       // A sponsor thanked by its name.
       'Thank you Greenleaf Grocery for sponsoring our diabetes education night!',
       // An employer thanked by its name (occupational health).

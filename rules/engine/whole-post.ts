@@ -117,7 +117,7 @@ const COMMUNITY_THANKS =
  * potlucks", "nobody has fixed it since you left"): its "we miss you" is the team's, not a missed patient.
  */
 const FORMER_COLLEAGUE =
-  /\b(?:since you (?:left|retired|moved on)|(?:the )?break ?room|(?:your|her|his) old (?:desk|station|locker|mug)|potlucks?|the (?:whole )?(?:team|crew|staff|gang|girls|(?:[\p{L}]+ )?(?:night |morning )?crew) still (?:talks?|asks?|misses|laughs?|mentions?|uses?))\b/iu;
+  /\b(?:since you (?:left|retired|moved on)|(?:the )?break ?room|(?:your|her|his) old (?:desk|station|locker|mug)|potlucks?|the (?:whole )?(?:team|staff|gang|girls|(?:\p{L}+ )?(?:night |morning )?crew) still (?:talks?|asks?|misses|laughs?|mentions?|uses?))\b/iu;
 const MISS_YOU = /^(?:(?:we|i|everyone|all|already) )?(?:miss|missed|missing) (?:you|ya|y'all)/i;
 
 /** What a whole-post reading may drop: a finding's rule, category and span in the normalized text. */
