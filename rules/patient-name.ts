@@ -133,6 +133,8 @@ const rule: SentenceRule = {
       if (PLACE_AFTER.test(ctx.text.slice(n.end, n.end + 20))) continue;
       // "Willow Creek Foot Care offers...", "En Clínica del Dolor Pinecrest...": a practice's own name.
       if (inOrgName(ctx.text, n.start, n.end)) continue;
+      // "San Lorenzo", "Santa Inés": a town named for a saint, of which the tagger saw only the saint.
+      if (/(?:^|\s)(?:San|Santa|Santo)\s$/u.test(ctx.text.slice(Math.max(0, n.start - 7), n.start))) continue;
       // "Marina Blvd", "Grace Fellowship", "Lincoln Elementary Fun Run": the tagger's name ends in
       // (or runs through) a street, business or school word.
       if (

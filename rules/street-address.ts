@@ -14,6 +14,16 @@ export const STREET =
 export const PERSONAL_BEFORE =
   /\b(?:(?:your|his|her|their) (?:place|home|house|address|apartment|apt|door|street|building|condo)(?: on| at| in| over on)?|(?:to|at) your|(?:who lives|lives|living|moved) (?:on|at|over on)|(?:lady|gentleman|guy|man|woman|grandma|grandpa|granny|family|kid|boy|girl|couple|neighbor|patient|client|mom|dad) (?:from|on|over on))\W{0,3}$/i;
 
+/**
+ * Contact details beside the address ("3100 Ridgeview Blvd · (555) 015-8800 · summitpt.example"):
+ * a signature block, which gives the practice's own address.
+ */
+const CONTACT =
+  /\(?\b\d{3}\)?[\s.-]\d{3}-\d{4}\b|\b[\w.+-]{1,64}@[\w-]{1,63}\.\w|\bwww\.|\b[\w-]{1,63}\.(?:com|org|net|health|care|example)\b|\s[·|]\s/i;
+/** What may follow the street on a line that is only an address (unit, town, state, ZIP): a signature. */
+const ADDRESS_LINE =
+  /^[\s,.#·|–-]{0,6}(?:(?:[Uu]nit|[Ss]uite|[Ss]te|[Ff]loor|[Ff]l|[Bb]ldg|[Bb]uilding)\.?\s?#?[\w-]{1,8}[\s,.]{0,4})?(?:\p{Lu}[\p{L}'-]{0,30}[\s,.]{0,4}){0,3}(?:\b[A-Z]{2}\b[\s,.]{0,4})?(?:\d{5}(?:-\d{4})?)?[\s.]{0,4}$/u;
+
 /** Signs that a numbered address is the practice's own (where it is, where to apply or drop things off). */
 const PRACTICE =
   /\b(?:our|office|clinic|location|suite|ste|located|visit us|find us|open|opens|opening|reopened|moved|moving|address is|parking|building|campus|practice|hiring|apply|resum[eé]s?|drop (?:it |them |yours |one )?off|memorial gifts?|donations? (?:can|may) be|drop-?offs?|attn|still at|oficina|cl[ií]nica|contratando|curr[ií]culum|aplique|en persona|ubicad[oa]s?|estamos en|nos mudamos|pase a|venga al?|vis[ií]tenos)\b/i;
@@ -36,6 +46,8 @@ const rule: SentenceRule = {
       const numbered =
         /^\d/.test(m[0]) &&
         !PRACTICE.test(ctx.text) &&
+        !CONTACT.test(ctx.text) &&
+        !(/^[\s·|–-]*$/.test(ctx.text.slice(0, m.index)) && ADDRESS_LINE.test(ctx.text.slice(m.index + m[0].length))) &&
         !(/^(?:19|20)\d\d\s/.test(m[0]) && /\b(?:a|an|the|our|in|since)\s$/i.test(before));
       if (!PERSONAL_BEFORE.test(before) && !numbered) continue;
       out.push({ start: m.index, end: m.index + m[0].length, message: MSG });
@@ -55,6 +67,10 @@ const rule: SentenceRule = {
       'Drop letters at the front desk or mail them to 800 Oak Park Blvd, Attn: Activities Team.',
       // Where to apply: the practice's own door.
       "We're hiring! Drop off a resume at 410 Birch Ave.",
+      // A signature's address line, with the practice's phone beside it.
+      'The Quiet Pines team · 1207 Birchwood Pkwy · (555) 018-7740',
+      // A signature's address line alone: unit and town, no one's home.
+      '1207 Birchwood Pkwy, Unit C, Alder Falls',
     ],
   },
 };

@@ -107,7 +107,7 @@ export const NOT_NAMES = new Set([
  * "Grandma Rose", "Reverend and Mrs. Okoro") the name is still judged.
  */
 export const TITLE_ALONE = new Set(
-  'chef coach padre pastor principal professor rabbi reverend grandma grandpa granny nana auntie aunt uncle abuela abuelo abuelita abuelito'.split(
+  'chef coach padre pastor principal professor rabbi reverend rev grandma grandpa granny nana auntie aunt uncle abuela abuelo abuelita abuelito'.split(
     ' ',
   ),
 );
@@ -130,7 +130,8 @@ export const PLACE_SUFFIX =
  */
 const PLACE_LAST =
   /^(?:county|township|borough|hollow|hills|heights|valley|creek|ridge|springs|run|meadows|grove|estates|village|acres|crossing|commons|falls|lakes|harbor|harbour|bluffs|pines|oaks|terrace|trails?|landing|glen|knolls?)$/i;
-const PLACE_FIRST_ES = /^(?:valle|lomas|colinas|barrio|colonia|rancho|playa|pueblo)$/i;
+// ("San Benito", "Santa Inés": towns named for saints; nobody is called San or Santa.)
+const PLACE_FIRST_ES = /^(?:valle|lomas|colinas|barrio|colonia|rancho|playa|pueblo|san|santa|santo)$/i;
 
 /** A capitalized name of several words that names a neighborhood or town, not a person. */
 export function isPlaceName(name: string): boolean {
@@ -143,7 +144,7 @@ const PRACTICE_WORD =
   /^(?:care|joint|spine|pain|imaging|radiology|orthopaedics|orthopedics|podiatry|cardiology|oncology|urology|neurology|gastroenterology|allergy|diagnostics|laboratory|labs|medicine|physicians|partners|specialists|clinics|centers|practice|aesthetics|smiles|eyes?|skin)$/i;
 /** Capitalized words that open a Spanish practice's name ("Óptica Visión Clara", "Clínica del Dolor Pinecrest"). */
 const ES_ORG_WORD =
-  '(?:[ÓO]ptica|Cl[ií]nica|Agr[ií]cola|Constructora|Transportes|Casa|Cocina|Cafeter[ií]a|Pizzer[ií]a|Carnicer[ií]a|Mercado|Gimnasio|Pasteler[ií]a|Tortiller[ií]a|Librer[ií]a|Florer[ií]a|Centro|Club|Asociaci[oó]n|Fundaci[oó]n|Colegio|Universidad|Comit[eé]|Farmacia|Panader[ií]a|Taquer[ií]a|Restaurante|Tienda|Escuela|Iglesia|Parroquia|Liga|Consultorio|Laboratorio|Im[aá]genes|Diagn[oó]sticas?|Ortopedia|Podolog[ií]a|Medicina|Deportiva|Odontolog[ií]a|Grupo|Instituto|Hospital|Radiolog[ií]a|Pediatr[ií]a|Fisioterapia|Terapia|Dermatolog[ií]a|Cardiolog[ií]a|Salud|Dental|Integral)';
+  '(?:[ÓO]ptica|Cl[ií]nica|Agr[ií]cola|Constructora|Transportes|Casa|Cocina|Cafeter[ií]a|Pizzer[ií]a|Carnicer[ií]a|Mercado|Gimnasio|Pasteler[ií]a|Tortiller[ií]a|Librer[ií]a|Florer[ií]a|Centro|Club|Asociaci[oó]n|Fundaci[oó]n|Colegio|Universidad|Comit[eé]|Farmacia|Panader[ií]a|Taquer[ií]a|Restaurante|Tienda|Escuela|Iglesia|Parroquia|Liga|Consultorio|Laboratorio|Im[aá]genes|Diagn[oó]sticas?|Ortopedia|Podolog[ií]a|Medicina|Deportiva|Odontolog[ií]a|Grupo|Instituto|Hospital|Radiolog[ií]a|Pediatr[ií]a|Fisioterapia|Terapia|Dermatolog[ií]a|Cardiolog[ií]a|Salud|Dental|Integral|Audiolog[ií]a|Optometr[ií]a|[ÓO]pticas|Rehabilitaci[oó]n|Fisio)';
 const ORG_BEFORE_ES = new RegExp(
   `(?:^|\\s)${ES_ORG_WORD}(?:\\s(?:del?|la|los|las)|\\s\\p{Lu}[\\p{L}'-]*){0,3}\\s$`,
   'u',
