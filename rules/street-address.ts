@@ -3,6 +3,7 @@
  * grandma from Maple Ave"). The practice's own address ("our new office at 1200 Harbor Blvd") is
  * not a finding.
  */
+import { namesBusiness } from './engine/names';
 import type { RuleFinding, SentenceRule } from './engine/rule';
 
 const MSG = 'This reveals where a patient lives. Street addresses are HIPAA identifiers.';
@@ -48,6 +49,7 @@ const rule: SentenceRule = {
         /^\d/.test(m[0]) &&
         !PRACTICE.test(ctx.text) &&
         !CONTACT.test(ctx.text) &&
+        !namesBusiness(ctx.text) &&
         !(/^[\s·|–-]*$/.test(ctx.text.slice(0, m.index)) && ADDRESS_LINE.test(ctx.text.slice(m.index + m[0].length))) &&
         !(/^(?:19|20)\d\d\s/.test(m[0]) && /\b(?:a|an|the|our|in|since)\s$/i.test(before));
       if (!PERSONAL_BEFORE.test(before) && !numbered) continue;
@@ -81,6 +83,8 @@ const rule: SentenceRule = {
       'New hours start Monday, so call (555) 014-2290 before heading to 77 Larch Rd.',
       // "We're at": where the practice is.
       "Wrong office, I think! We're at 77 Larch Rd, past the pharmacy.",
+      // A business named beside the address: its own door.
+      'Free sports physicals this Saturday. Larkspur Family Medicine, 88 Quarry Rd.',
     ],
   },
 };

@@ -107,7 +107,7 @@ export const NOT_NAMES = new Set([
  * "Grandma Rose", "Reverend and Mrs. Okoro") the name is still judged.
  */
 export const TITLE_ALONE = new Set(
-  'chef coach padre pastor principal professor rabbi reverend rev grandma grandpa granny nana auntie aunt uncle abuela abuelo abuelita abuelito'.split(
+  'chef coach coaches padre pastor principal professor rabbi reverend rev grandma grandpa granny nana auntie aunt uncle abuela abuelo abuelita abuelito'.split(
     ' ',
   ),
 );
@@ -117,7 +117,7 @@ export const TITLE_ALONE = new Set(
  * Fellowship", "Lincoln Elementary"): the capitalized words before them are not a person.
  */
 export const ORG_WORD =
-  /^(?:dental|dentistry|orthodontics|pediatrics|dermatology|chiropractic|optical|optometry|vision|eyecare|hearing|audiology|pharmacy|clinic|hospice|hospital|medical|health|healthcare|wellness|counseling|recovery|fertility|therapy|rehab|surgery|associates|group|center|centre|institute|foundation|fellowship|church|methodist|baptist|lutheran|catholic|presbyterian|episcopal|ministries|parish|school|elementary|academy|college|university|library|living|bakery|cafe|coffee|restaurant|grill|kitchen|diner|pizzeria|pizza|tacos|taqueria|bbq|deli|donuts|bagels|burgers|catering|creamery|bistro|cantina|pub|tavern|auto|insurance|printing|roofing|movers|brewery|brewing|market|grocery|groceries|print|prints|press|signs|graphics|photography|designs|sweets|toys|books|bookstore|boutique|florist|farms|hardware|motors|realty|supply|construction|plumbing|landscaping|cleaners|logistics|builders|trucking|transport|freight|manufacturing|industries|enterprises|contractors|electric|media|magazine|radio|gallery|theater|theatre|museum|shelter|rescue|pantry|station|troop|salon|spa|studio|gym|fitness|yoga|pilates|barre|crossfit|dojo|karate|dance|daycare|preschool|club|association|society|league|council|chamber|bank|inc|llc|company|blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy)$/i;
+  /^(?:dental|dentistry|orthodontics|pediatrics|dermatology|chiropractic|optical|optometry|vision|eyecare|hearing|audiology|pharmacy|clinic|hospice|hospital|medical|health|healthcare|wellness|counseling|recovery|fertility|therapy|rehab|surgery|associates|group|center|centre|institute|foundation|fellowship|church|methodist|baptist|lutheran|catholic|presbyterian|episcopal|ministries|parish|school|elementary|academy|college|university|library|living|bakery|cafe|coffee|restaurant|grill|kitchen|diner|pizzeria|pizza|tacos|taqueria|bbq|deli|donuts|bagels|burgers|catering|creamery|bistro|cantina|pub|tavern|auto|insurance|printing|roofing|movers|brewery|brewing|market|grocery|groceries|print|prints|press|signs|graphics|photography|designs|sweets|toys|books|bookstore|boutique|florist|farms|hardware|motors|realty|supply|construction|plumbing|landscaping|cleaners|logistics|builders|trucking|transport|freight|manufacturing|industries|enterprises|contractors|electric|media|magazine|radio|gallery|theater|theatre|museum|shelter|rescue|pantry|station|troop|salon|spa|studio|gym|fitness|yoga|pilates|barre|crossfit|dojo|karate|dance|daycare|preschool|club|association|society|league|council|chamber|rotary|kiwanis|bank|inc|llc|company|blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy)$/i;
 
 /** Endings of town and neighborhood names ("Harborview", "Brookfield", "Westside"). */
 export const PLACE_SUFFIX =
@@ -141,7 +141,7 @@ export function isPlaceName(name: string): boolean {
 
 /** Specialty and service words that end a practice's name ("Willow Creek Foot Care", "Clearwater Bone & Joint"). */
 const PRACTICE_WORD =
-  /^(?:care|joint|spine|pain|imaging|radiology|orthopaedics|orthopedics|podiatry|cardiology|oncology|urology|neurology|gastroenterology|allergy|diagnostics|laboratory|labs|medicine|physicians|partners|specialists|clinics|centers|practice|aesthetics|smiles|eyes?|skin)$/i;
+  /^(?:care|joint|spine|pain|imaging|radiology|orthopaedics|orthopedics|orthopaedic|orthopedic|podiatry|cardiology|oncology|urology|neurology|gastroenterology|allergy|diagnostics|laboratory|labs|medicine|physicians|partners|specialists|clinics|centers|practice|aesthetics|smiles|eyes?|skin)$/i;
 /** Capitalized words that open a Spanish practice's name ("Óptica Visión Clara", "Clínica del Dolor Pinecrest"). */
 const ES_ORG_WORD =
   '(?:[ÓO]ptica|Cl[ií]nica|Agr[ií]cola|Constructora|Transportes|Casa|Cocina|Cafeter[ií]a|Pizzer[ií]a|Carnicer[ií]a|Mercado|Gimnasio|Pasteler[ií]a|Tortiller[ií]a|Librer[ií]a|Florer[ií]a|Centro|Club|Asociaci[oó]n|Fundaci[oó]n|Colegio|Universidad|Comit[eé]|Farmacia|Panader[ií]a|Taquer[ií]a|Restaurante|Tienda|Escuela|Iglesia|Parroquia|Liga|Consultorio|Laboratorio|Im[aá]genes|Diagn[oó]sticas?|Ortopedia|Podolog[ií]a|Medicina|Deportiva|Odontolog[ií]a|Grupo|Instituto|Hospital|Radiolog[ií]a|Pediatr[ií]a|Fisioterapia|Terapia|Dermatolog[ií]a|Cardiolog[ií]a|Salud|Dental|Integral|Audiolog[ií]a|Optometr[ií]a|[ÓO]pticas|Rehabilitaci[oó]n|Fisio)';
@@ -182,6 +182,21 @@ export function inOrgName(text: string, start: number, end: number): boolean {
     if (ORG_WORD.test(last) || PRACTICE_WORD.test(last)) return true;
   }
   return ORG_BEFORE_ES.test(text.slice(Math.max(0, start - 60), start));
+}
+
+/** A street suffix ends a street's name, not a business's ("Elm Street"). */
+const STREET_WORD = /^(?:blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy)$/i;
+/** Two to five capitalized words in a row. */
+const CAPITALIZED_NAME = /(?<![\p{L}'-])\p{Lu}[\p{L}'-]{0,30}(?:\s(?:&\s)?\p{Lu}[\p{L}'-]{0,30}){1,4}/gu;
+
+/** The text names a business ("Peak Sports Medicine, 410 Ridge Rd.", "Summit Orthopedic now has"). */
+export function namesBusiness(text: string): boolean {
+  CAPITALIZED_NAME.lastIndex = 0;
+  for (let m = CAPITALIZED_NAME.exec(text); m; m = CAPITALIZED_NAME.exec(text)) {
+    const last = m[0].split(/\s+/).pop()!;
+    if ((ORG_WORD.test(last) && !STREET_WORD.test(last)) || PRACTICE_WORD.test(last)) return true;
+  }
+  return false;
 }
 
 /** A capitalized name of one to three words, optionally with an honorific or an initial. */
