@@ -400,8 +400,9 @@ const EXPERIMENTS: readonly string[] = [
   'Last, read on the own-post cells b489, b490, b491 and b493 after those looks: a business named in the',
   'sentence ("Peak Sports Medicine, 410 Ridge Rd.", "Summit Orthopedic now has") makes a numbered street',
   'its own; Rotary and Kiwanis clubs are not people, and "Thank you, Coaches!" names no one. Rules alone on',
-  'every batch file (212,278 cases, none flipped in b494-b503): 6 fewer safe replies flagged, 1 violation lost (flagged for',
-  "the club's name, not for the leak beside it). The shipped weights are trained on everything through b493.",
+  'every batch file (212,278 cases, none flipped in b494-b503): 6 fewer safe replies flagged, 1 violation',
+  "lost (flagged for the club's name, not for the leak beside it). The shipped weights are trained on",
+  'everything through b493.',
   '',
 ];
 
