@@ -112,12 +112,17 @@ export const TITLE_ALONE = new Set(
   ),
 );
 
+/** Street suffixes ("Marina Blvd"): ORG_WORD counts them (a street is no person); namesBusiness does not (nor a business). */
+const STREET_SUFFIX = 'blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy';
+
 /**
  * Last words of a business, school or organization's name ("Sharma Family Dental", "Grace
  * Fellowship", "Lincoln Elementary"): the capitalized words before them are not a person.
  */
-export const ORG_WORD =
-  /^(?:dental|dentistry|orthodontics|pediatrics|dermatology|chiropractic|optical|optometry|vision|eyecare|hearing|audiology|pharmacy|clinic|hospice|hospital|medical|health|healthcare|wellness|counseling|recovery|fertility|therapy|rehab|surgery|associates|group|center|centre|institute|foundation|fellowship|church|methodist|baptist|lutheran|catholic|presbyterian|episcopal|ministries|parish|school|elementary|academy|college|university|library|living|bakery|cafe|coffee|restaurant|grill|kitchen|diner|pizzeria|pizza|tacos|taqueria|bbq|deli|donuts|bagels|burgers|catering|creamery|bistro|cantina|pub|tavern|auto|insurance|printing|roofing|movers|brewery|brewing|market|grocery|groceries|print|prints|press|signs|graphics|photography|designs|sweets|toys|books|bookstore|boutique|florist|farms|hardware|motors|realty|supply|construction|plumbing|landscaping|cleaners|logistics|builders|trucking|transport|freight|manufacturing|industries|enterprises|contractors|electric|media|magazine|radio|gallery|theater|theatre|museum|shelter|rescue|pantry|station|troop|salon|spa|studio|gym|fitness|yoga|pilates|barre|crossfit|dojo|karate|dance|daycare|preschool|club|association|society|league|council|chamber|rotary|kiwanis|bank|inc|llc|company|blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy)$/i;
+export const ORG_WORD = new RegExp(
+  `^(?:dental|dentistry|orthodontics|pediatrics|dermatology|chiropractic|optical|optometry|vision|eyecare|hearing|audiology|pharmacy|clinic|hospice|hospital|medical|health|healthcare|wellness|counseling|recovery|fertility|therapy|rehab|surgery|associates|group|center|centre|institute|foundation|fellowship|church|methodist|baptist|lutheran|catholic|presbyterian|episcopal|ministries|parish|school|elementary|academy|college|university|library|living|bakery|cafe|coffee|restaurant|grill|kitchen|diner|pizzeria|pizza|tacos|taqueria|bbq|deli|donuts|bagels|burgers|catering|creamery|bistro|cantina|pub|tavern|auto|insurance|printing|roofing|movers|brewery|brewing|market|grocery|groceries|print|prints|press|signs|graphics|photography|designs|sweets|toys|books|bookstore|boutique|florist|farms|hardware|motors|realty|supply|construction|plumbing|landscaping|cleaners|logistics|builders|trucking|transport|freight|manufacturing|industries|enterprises|contractors|electric|media|magazine|radio|gallery|theater|theatre|museum|shelter|rescue|pantry|station|troop|salon|spa|studio|gym|fitness|yoga|pilates|barre|crossfit|dojo|karate|dance|daycare|preschool|club|association|society|league|council|chamber|rotary|kiwanis|bank|inc|llc|company|${STREET_SUFFIX})$`,
+  'i',
+);
 
 /** Endings of town and neighborhood names ("Harborview", "Brookfield", "Westside"). */
 export const PLACE_SUFFIX =
@@ -185,7 +190,7 @@ export function inOrgName(text: string, start: number, end: number): boolean {
 }
 
 /** A street suffix ends a street's name, not a business's ("Elm Street"). */
-const STREET_WORD = /^(?:blvd|boulevard|street|avenue|ave|road|rd|lane|highway|hwy)$/i;
+const STREET_WORD = new RegExp(`^(?:${STREET_SUFFIX})$`, 'i');
 /** Two to five capitalized words in a row. */
 const CAPITALIZED_NAME = /(?<![\p{L}'-])\p{Lu}[\p{L}'-]{0,30}(?:\s(?:&\s)?\p{Lu}[\p{L}'-]{0,30}){1,4}/gu;
 
